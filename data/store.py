@@ -1,0 +1,417 @@
+"""The store: every trip in one SQLite file, changed only through its operations.
+
+Each operation runs in one transaction and returns a :class:`Changes` saying what it
+touched (after Anki's ``OpChanges``), so the UI can redraw only what it must. Each
+place, meeting, leg and source is a row holding the same JSON as a trip file, so a
+trip read back is validated exactly like a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from data import trip_file
+from data.model import Leg, Meeting, Place, Source, Trip
+
+STORE_FILE = "shuttle.sqlite3"
+DATA_DIR_ENV = "SHUTTLE_DATA_DIR"
+
+_PLACE, _MEETING, _LEG, _SOURCE = (TypeAdapter(t) for t in (Place, Meeting, Leg, Source))
+
+
+class StoreError(RuntimeError):
+    """An operation the store refuses; nothing was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class TripSummary:
+    id: int
+    name: str
+    traveller: str
+    first_day: date | None
+    last_day: date | None
+    meeting_count: int
+    opened_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What an operation changed, for the panes to decide whether to redraw."""
+
+    trip_id: int
+    trip: bool = False  # name, traveller, zone, notes, or the trip added/removed
+    meetings: frozenset[str] = field(default_factory=frozenset)
+    places: bool = False
+    legs: bool = False
+    removed: bool = False
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Shuttle", appauthor=False))
+
+
+# Each entry moves the schema from version i to i + 1; never edit a released one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE trips (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        traveller TEXT NOT NULL,
+        home_timezone TEXT NOT NULL,
+        notes TEXT NOT NULL,
+        first_day TEXT,
+        last_day TEXT,
+        created_at TEXT NOT NULL,
+        opened_at TEXT
+    );
+    CREATE TABLE places (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        id TEXT NOT NULL, position INTEGER NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (trip_id, id)
+    );
+    CREATE TABLE meetings (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        id TEXT NOT NULL, position INTEGER NOT NULL, day TEXT NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (trip_id, id)
+    );
+    CREATE INDEX meetings_by_day ON meetings (trip_id, day);
+    CREATE TABLE legs (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (trip_id, position)
+    );
+    CREATE TABLE sources (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        id TEXT NOT NULL, position INTEGER NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (trip_id, id)
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+SAMPLE_TRIP = Path(__file__).with_name("sample_trips") / "kerry-2014-12.json"
+
+
+class Store:
+    """One SQLite file; open with :meth:`open`, which migrates and seeds it."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Store:
+        """Open (creating if needed) the store in ``data_dir`` (default: the user's)."""
+        directory = Path(data_dir) if data_dir is not None else default_data_dir()
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {directory}: {exc}") from exc
+        path = directory / STORE_FILE
+        return cls.connect(path, seed=seed)
+
+    @classmethod
+    def connect(cls, path: str | os.PathLike[str], *, seed: bool = True) -> Store:
+        target = Path(path) if str(path) != ":memory:" else None
+        try:
+            db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA busy_timeout = 5000")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not a Shuttle store: {exc}") from exc
+        store = cls(db, target)
+        store._migrate()
+        if seed:
+            store._seed_once()
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        try:
+            version = self.schema_version
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a Shuttle store: {exc}") from exc
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer Shuttle (schema {version}; "
+                f"this one knows up to {SCHEMA_VERSION})"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self._transaction() as db:
+                for statement in _statements(MIGRATIONS[number]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _seed_once(self) -> None:
+        """Put the sample trip in a new store; never again once the user removed it."""
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone():
+                return
+            self._insert_trip(db, trip_file.read(SAMPLE_TRIP))
+            db.execute("INSERT INTO meta (key, value) VALUES ('seeded', '1')")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    # -- reading --------------------------------------------------------------------------
+
+    def trips(self) -> list[TripSummary]:
+        rows = self._db.execute(
+            "SELECT t.id, t.name, t.traveller, t.first_day, t.last_day,"
+            " (SELECT count(*) FROM meetings m WHERE m.trip_id = t.id), t.opened_at"
+            " FROM trips t ORDER BY t.first_day IS NULL, t.first_day, t.id"
+        ).fetchall()
+        return [
+            TripSummary(
+                row[0],
+                row[1],
+                row[2],
+                _date_or_none(row[3]),
+                _date_or_none(row[4]),
+                row[5],
+                datetime.fromisoformat(row[6]) if row[6] else None,
+            )
+            for row in rows
+        ]
+
+    def resolve(self, ref: str | int | None) -> int:
+        """A trip's id from its id or exact name; None means the most recently opened."""
+        db = self._db
+        if ref is None:
+            row = db.execute(
+                "SELECT id FROM trips ORDER BY opened_at IS NULL, opened_at DESC, id DESC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                raise StoreError("the store holds no trip; add one with import-trip")
+            return int(row[0])
+        text = str(ref).strip()
+        if text.isdigit():
+            row = db.execute("SELECT id FROM trips WHERE id = ?", (int(text),)).fetchone()
+            if row:
+                return int(row[0])
+        row = db.execute("SELECT id FROM trips WHERE name = ?", (text,)).fetchone()
+        if row:
+            return int(row[0])
+        raise StoreError(f"no trip has the id or name {text!r}; 'trips' lists them")
+
+    def load_trip(self, trip_id: int) -> Trip:
+        db = self._db
+        head = db.execute(
+            "SELECT name, traveller, home_timezone, notes FROM trips WHERE id = ?", (trip_id,)
+        ).fetchone()
+        if head is None:
+            raise StoreError(f"no trip has the id {trip_id}")
+
+        def bodies(table: str) -> str:
+            rows = db.execute(
+                f"SELECT body FROM {table} WHERE trip_id = ? ORDER BY position", (trip_id,)
+            )
+            return "[" + ",".join(row[0] for row in rows) + "]"
+
+        # Rows hold validated JSON: join them into one document and validate it once.
+        fields = dict(zip(("name", "traveller", "home_timezone", "notes"), head, strict=True))
+        parts = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in fields.items()]
+        parts += [
+            f'"{table}":{bodies(table)}' for table in ("places", "meetings", "legs", "sources")
+        ]
+        document = "{" + ",".join(parts) + "}"
+        try:
+            return trip_file.parse_trip_json(document, f"trip {trip_id} in the store")
+        except trip_file.TripFileError as exc:
+            raise StoreError(str(exc)) from exc
+
+    # -- operations -----------------------------------------------------------------------
+
+    def add_trip(self, trip: Trip) -> Changes:
+        """Add a trip; refused when its name is taken (names identify trips)."""
+        with self._transaction() as db:
+            trip_id = self._insert_trip(db, trip)
+            self._touch_opened(db, trip_id)
+        return Changes(trip_id, trip=True, meetings=_ids(trip), places=True, legs=True)
+
+    def replace_trip(self, trip_id: int, trip: Trip) -> Changes:
+        with self._transaction() as db:
+            old = self._require(db, trip_id)
+            if trip.name != old:
+                self._check_name_free(db, trip.name)
+            db.execute(
+                "UPDATE trips SET name = ?, traveller = ?, home_timezone = ?, notes = ?"
+                " WHERE id = ?",
+                (trip.name, trip.traveller, trip.home_timezone, trip.notes, trip_id),
+            )
+            for table in ("places", "meetings", "legs", "sources"):
+                db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
+            self._insert_parts(db, trip_id, trip)
+        return Changes(trip_id, trip=True, meetings=_ids(trip), places=True, legs=True)
+
+    def delete_trip(self, trip_id: int) -> Changes:
+        with self._transaction() as db:
+            self._require(db, trip_id)
+            db.execute("DELETE FROM trips WHERE id = ?", (trip_id,))
+        return Changes(trip_id, trip=True, removed=True)
+
+    def save_meeting(self, trip_id: int, meeting: Meeting) -> Changes:
+        """Add or update one meeting; the trip must stay valid with it."""
+        return self._edit_meetings(trip_id, lambda trip: _with_meeting(trip, meeting))
+
+    def delete_meeting(self, trip_id: int, meeting_id: str) -> Changes:
+        def without(trip: Trip) -> Trip:
+            trip.meeting(meeting_id)  # KeyError if unknown
+            return trip.replace(meetings=tuple(m for m in trip.meetings if m.id != meeting_id))
+
+        return self._edit_meetings(trip_id, without, touched=frozenset({meeting_id}))
+
+    def mark_opened(self, trip_id: int) -> None:
+        with self._transaction() as db:
+            self._require(db, trip_id)
+            self._touch_opened(db, trip_id)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _edit_meetings(
+        self,
+        trip_id: int,
+        edit: Callable[[Trip], Trip],
+        touched: frozenset[str] | None = None,
+    ) -> Changes:
+        with self._transaction() as db:
+            before = self.load_trip(trip_id)
+            try:
+                after = edit(before)  # building the Trip validates cross-references
+            except KeyError as exc:
+                raise StoreError(f"trip {trip_id} has no meeting {exc.args[0]!r}") from None
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
+            old = {m.id: m for m in before.meetings}
+            changed = {m.id for m in after.meetings if old.get(m.id) != m}
+            changed |= set(old) - {m.id for m in after.meetings}
+            db.execute("DELETE FROM meetings WHERE trip_id = ?", (trip_id,))
+            self._insert_meetings(db, trip_id, after.meetings)
+            self._update_days(db, trip_id, after)
+        return Changes(trip_id, meetings=frozenset(changed) | (touched or frozenset()))
+
+    def _insert_trip(self, db: sqlite3.Connection, trip: Trip) -> int:
+        self._check_name_free(db, trip.name)
+        cursor = db.execute(
+            "INSERT INTO trips (name, traveller, home_timezone, notes, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (trip.name, trip.traveller, trip.home_timezone, trip.notes, _now()),
+        )
+        trip_id = int(cursor.lastrowid or 0)
+        self._insert_parts(db, trip_id, trip)
+        return trip_id
+
+    def _insert_parts(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
+        db.executemany(
+            "INSERT INTO places (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
+            [(trip_id, p.id, i, _PLACE.dump_json(p).decode()) for i, p in enumerate(trip.places)],
+        )
+        self._insert_meetings(db, trip_id, trip.meetings)
+        db.executemany(
+            "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
+            [(trip_id, i, _LEG.dump_json(leg).decode()) for i, leg in enumerate(trip.legs)],
+        )
+        db.executemany(
+            "INSERT INTO sources (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
+            [(trip_id, s.id, i, _SOURCE.dump_json(s).decode()) for i, s in enumerate(trip.sources)],
+        )
+        self._update_days(db, trip_id, trip)
+
+    def _insert_meetings(
+        self, db: sqlite3.Connection, trip_id: int, meetings: tuple[Meeting, ...]
+    ) -> None:
+        db.executemany(
+            "INSERT INTO meetings (trip_id, id, position, day, body) VALUES (?, ?, ?, ?, ?)",
+            [
+                (trip_id, m.id, i, m.day.isoformat(), _MEETING.dump_json(m).decode())
+                for i, m in enumerate(meetings)
+            ],
+        )
+
+    def _update_days(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
+        first, last = trip.first_day, trip.last_day
+        db.execute(
+            "UPDATE trips SET first_day = ?, last_day = ? WHERE id = ?",
+            (first and first.isoformat(), last and last.isoformat(), trip_id),
+        )
+
+    def _touch_opened(self, db: sqlite3.Connection, trip_id: int) -> None:
+        db.execute("UPDATE trips SET opened_at = ? WHERE id = ?", (_now(), trip_id))
+
+    def _check_name_free(self, db: sqlite3.Connection, name: str) -> None:
+        row = db.execute("SELECT id FROM trips WHERE name = ?", (name,)).fetchone()
+        if row:
+            raise StoreError(f"a trip named {name!r} is already in the store (id {row[0]})")
+
+    def _require(self, db: sqlite3.Connection, trip_id: int) -> str:
+        row = db.execute("SELECT name FROM trips WHERE id = ?", (trip_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no trip has the id {trip_id}")
+        return str(row[0])
+
+
+def _with_meeting(trip: Trip, meeting: Meeting) -> Trip:
+    meetings = list(trip.meetings)
+    for index, existing in enumerate(meetings):
+        if existing.id == meeting.id:
+            meetings[index] = meeting
+            break
+    else:
+        meetings.append(meeting)
+    return trip.replace(meetings=tuple(meetings))
+
+
+def _ids(trip: Trip) -> frozenset[str]:
+    return frozenset(m.id for m in trip.meetings)
+
+
+def _now() -> str:
+    # Microseconds keep 'most recently opened' well ordered within one second.
+    return datetime.now(UTC).isoformat()
+
+
+def _date_or_none(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,185 @@
+"""Shuttle: the meetings of a diplomatic trip on a calendar and a map.
+
+``python main.py`` opens the window; the subcommands below script the same store.
+This file parses the command line and wires objects together; the work is in ``data/``
+(no Qt) and ``ui/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from data import trip_file
+from data.store import DATA_DIR_ENV, Store, StoreError
+
+
+class CommandError(Exception):
+    """A failure to report in one line, exit status 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shuttle",
+        description="Plan and follow a diplomatic trip: calendar, map, .ics invites, itinerary.",
+        epilog="With no command, the window opens.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help=f"folder of the trip store (default: ${DATA_DIR_ENV}, else the user's data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def trip_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--trip",
+            metavar="T",
+            help="a trip's id or exact name (default: the most recently opened trip)",
+        )
+
+    commands.add_parser("trips", help="list the trips in the store (id, name, dates)")
+
+    agenda = commands.add_parser("agenda", help="print a trip day by day")
+    trip_option(agenda)
+    agenda.add_argument(
+        "--tz", metavar="ZONE", help="add a column of times in this IANA zone, e.g. Asia/Tokyo"
+    )
+
+    imp = commands.add_parser("import-trip", help="add a trip file to the store")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--replace", action="store_true", help="replace a stored trip of the same name"
+    )
+
+    exp = commands.add_parser("export-trip", help="write a trip to a trip file")
+    trip_option(exp)
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+
+    place = commands.add_parser("place", help="look up a city: coordinates and time zone")
+    place.add_argument("name", metavar="NAME")
+    place.add_argument("--country", help="only cities in this country (name or ISO code)")
+    place.add_argument(
+        "--online",
+        action="store_true",
+        help="ask OpenStreetMap Nominatim instead of the offline gazetteer (needs network)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ui.app import run_app
+
+        return run_app(args.data_dir)
+    handler = _COMMANDS[args.command]
+    try:
+        return handler(args)
+    except (CommandError, StoreError, trip_file.TripFileError) as exc:
+        print(f"shuttle: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `shuttle agenda | head`
+        return 0
+
+
+def _store(args: argparse.Namespace) -> Store:
+    return Store.open(args.data_dir)
+
+
+def cmd_trips(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        rows = store.trips()
+    if not rows:
+        print("No trips. Add one with: shuttle import-trip FILE")
+        return 0
+    print(f"{'ID':>3}  {'DATES':<23}  {'MEETINGS':>8}  NAME")
+    for row in rows:
+        if row.first_day and row.last_day:
+            dates = f"{row.first_day:%Y-%m-%d} – {row.last_day:%Y-%m-%d}"
+        else:
+            dates = "no meetings yet"
+        print(f"{row.id:>3}  {dates:<23}  {row.meeting_count:>8}  {row.name}")
+    return 0
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from data.agenda import render_text
+    from data.model import zone
+
+    display = None
+    if args.tz:
+        try:
+            display = zone(args.tz)
+        except ValueError as exc:
+            raise CommandError(f"--tz: {exc} (use an IANA name such as Europe/Paris)") from None
+    with _store(args) as store:
+        trip = store.load_trip(store.resolve(args.trip))
+    sys.stdout.write(render_text(trip, display))
+    return 0
+
+
+def cmd_import_trip(args: argparse.Namespace) -> int:
+    trip = trip_file.read(args.file)
+    with _store(args) as store:
+        if args.replace and trip.name in {t.name for t in store.trips()}:
+            trip_id = store.resolve(trip.name)
+            store.replace_trip(trip_id, trip)
+            store.mark_opened(trip_id)
+            verb = "Replaced"
+        else:
+            trip_id = store.add_trip(trip).trip_id
+            verb = "Imported"
+    print(f"{verb} trip {trip_id}: {trip.name} ({len(trip.meetings)} meetings)")
+    return 0
+
+
+def cmd_export_trip(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        trip = store.load_trip(store.resolve(args.trip))
+    try:
+        trip_file.write(trip, args.output)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"Wrote {args.output} ({len(trip.meetings)} meetings)")
+    return 0
+
+
+def cmd_place(args: argparse.Namespace) -> int:
+    if args.online:
+        from data.geocoding import GeocodingError, geocode_online
+
+        try:
+            results = geocode_online(args.name)
+        except GeocodingError as exc:
+            raise CommandError(str(exc)) from None
+        for hit in results:
+            print(f"{hit.lat:9.4f} {hit.lon:9.4f}  {hit.address}")
+        if not results:
+            raise CommandError(f"no place called {args.name!r} found online")
+        return 0
+    from data.gazetteer import Gazetteer
+
+    cities = Gazetteer().lookup(args.name, args.country)
+    if not cities:
+        raise CommandError(f"no city called {args.name!r} in the offline gazetteer; try --online")
+    for city in cities[:10]:
+        print(f"{city.lat:9.4f} {city.lon:9.4f}  {city.timezone:<22} {city.label}")
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "trips": cmd_trips,
+    "agenda": cmd_agenda,
+    "import-trip": cmd_import_trip,
+    "export-trip": cmd_export_trip,
+    "place": cmd_place,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

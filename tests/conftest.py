@@ -1,0 +1,30 @@
+"""Test set-up: Qt offscreen, never the user's own data, no network needed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before any Qt import: render offscreen (no X server needed) unless told otherwise.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.name == "posix" and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own empty store folder, so a real user's trips are never touched."""
+    folder = tmp_path_factory.mktemp("shuttle-data")
+    monkeypatch.setenv("SHUTTLE_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def data_dir(_isolated_data_dir: Path) -> Path:
+    return _isolated_data_dir

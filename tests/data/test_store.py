@@ -1,0 +1,145 @@
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import date
+
+import pytest
+
+from data import trip_file
+from data.model import Meeting, TimeTBC
+from data.store import SAMPLE_TRIP, SCHEMA_VERSION, STORE_FILE, Store, StoreError
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sample():
+    return trip_file.read(SAMPLE_TRIP)
+
+
+def dump(path) -> list:
+    """Everything in a store file, to prove an operation left it exactly as it was."""
+    with sqlite3.connect(path) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return [(t, sorted(db.execute(f"SELECT * FROM {t}").fetchall())) for t in sorted(tables)]
+
+
+def test_a_new_store_is_seeded_with_the_sample_trip_once(tmp_path, sample):
+    with Store.open(tmp_path) as store:
+        [row] = store.trips()
+        assert (row.name, row.meeting_count) == (sample.name, 6)
+        assert (row.first_day, row.last_day) == (date(2014, 12, 14), date(2014, 12, 16))
+        store.delete_trip(row.id)
+    with Store.open(tmp_path) as store:
+        assert store.trips() == []  # a removed sample does not come back
+
+
+def test_round_trip_through_the_store(store, sample):
+    trip_id = store.resolve(sample.name)
+    assert store.load_trip(trip_id) == sample
+
+
+def test_migration_from_an_empty_database(tmp_path):
+    path = tmp_path / STORE_FILE
+    sqlite3.connect(path).close()  # an empty file at schema version 0
+    with Store.connect(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert len(store.trips()) == 1
+
+
+def test_a_store_from_a_newer_shuttle_is_refused(tmp_path):
+    path = tmp_path / STORE_FILE
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer Shuttle"):
+        Store.connect(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / STORE_FILE
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a Shuttle store"):
+        Store.connect(path)
+
+
+def test_several_trips_and_how_they_are_named(store, sample):
+    second = sample.replace(name="Second trip")
+    changes = store.add_trip(second)
+    assert changes.trip and changes.meetings == {m.id for m in second.meetings}
+    assert [t.name for t in store.trips()] == [sample.name, "Second trip"]
+    assert store.resolve(str(changes.trip_id)) == changes.trip_id
+    assert store.resolve("Second trip") == changes.trip_id
+    assert store.resolve(None) == changes.trip_id  # the last opened
+    store.mark_opened(store.resolve(sample.name))
+    assert store.resolve(None) == store.resolve(sample.name)
+    with pytest.raises(StoreError, match="no trip has the id or name 'Third'"):
+        store.resolve("Third")
+
+
+def test_a_duplicate_name_is_refused_and_nothing_changes(tmp_path, store, sample):
+    before = dump(tmp_path / STORE_FILE)
+    with pytest.raises(StoreError, match="already in the store"):
+        store.add_trip(sample)
+    assert dump(tmp_path / STORE_FILE) == before
+
+
+def test_saving_a_meeting_reports_what_changed(store, sample):
+    trip_id = store.resolve(None)
+    meeting = sample.meetings[0].replace(title="Talks with Sergey Lavrov")
+    changes = store.save_meeting(trip_id, meeting)
+    assert changes.meetings == {meeting.id}
+    assert store.load_trip(trip_id).meetings[0].title == "Talks with Sergey Lavrov"
+    new = Meeting("new-one", "Press availability", "london", TimeTBC(date(2014, 12, 16)))
+    assert store.save_meeting(trip_id, new).meetings == {"new-one"}
+    assert store.load_trip(trip_id).meetings[-1] == new
+    assert store.delete_meeting(trip_id, "new-one").meetings == {"new-one"}
+    assert len(store.load_trip(trip_id).meetings) == 6
+
+
+def test_an_invalid_meeting_is_refused_and_nothing_changes(tmp_path, store):
+    trip_id = store.resolve(None)
+    before = dump(tmp_path / STORE_FILE)
+    stray = Meeting("stray", "Nowhere talks", "atlantis", TimeTBC(date(2014, 12, 16)))
+    with pytest.raises(StoreError, match="unknown place 'atlantis'"):
+        store.save_meeting(trip_id, stray)
+    with pytest.raises(StoreError, match="no meeting 'ghost'"):
+        store.delete_meeting(trip_id, "ghost")
+    assert dump(tmp_path / STORE_FILE) == before
+
+
+def _killed_writer(tmp_path, commit_first: bool) -> int:
+    """Run a writer that is SIGKILLed mid-way; return its exit status."""
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from data.store import Store
+        from data import trip_file
+        store = Store.open({str(tmp_path)!r})
+        trip = store.load_trip(1)
+        store.add_trip(trip.replace(name="Committed"))
+        if not {commit_first}:
+            db = store._db
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("UPDATE trips SET name = 'half-written' WHERE id = 1")
+            db.execute("DELETE FROM meetings")
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False)
+    return result.returncode
+
+
+@pytest.mark.parametrize("commit_first", [True, False])
+def test_a_killed_writer_loses_nothing_it_committed(tmp_path, sample, commit_first):
+    assert _killed_writer(tmp_path, commit_first) == -9
+    with Store.open(tmp_path) as store:
+        names = sorted(t.name for t in store.trips())
+        assert names == sorted([sample.name, "Committed"])
+        assert store.load_trip(store.resolve(sample.name)) == sample
+        assert len(store.load_trip(store.resolve("Committed")).meetings) == 6

@@ -1,0 +1,107 @@
+"""The headless commands, run as a user runs them: a separate process."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def shuttle(*args, check=True):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_help_lists_every_command():
+    out = shuttle("--help").stdout
+    for command in ("trips", "agenda", "import-trip", "export-trip", "place", "--data-dir"):
+        assert command in out
+
+
+def test_trips_lists_the_seeded_sample():
+    out = shuttle("trips").stdout
+    assert re.search(r"^\s+1\s+2014-12-14 – 2014-12-16\s+6\s+Kerry: Rome", out, re.M)
+
+
+def test_agenda_prints_the_six_meetings_in_order_on_their_days():
+    out = shuttle("agenda").stdout
+    days = ["Sunday 14 December 2014", "Monday 15 December 2014", "Tuesday 16 December 2014"]
+    titles = ["Lavrov", "Parolin", "Netanyahu", "foreign ministers", "Erakat", "Elaraby"]
+    positions = [
+        out.index(t)
+        for t in days[:1] + titles[:1] + days[1:2] + titles[1:4] + days[2:] + titles[4:]
+    ]
+    assert positions == sorted(positions)
+    assert out.count("time TBC") == 6
+    assert not re.search(r"\b\d\d:\d\d\b", out)  # no invented clock time
+    assert "Paris-Orly Airport (ORY)" in out and "London (venue not reported)" in out
+    assert "Federica Mogherini (attendance uncertain)" in out
+
+
+def test_agenda_with_a_second_zone_and_a_bad_zone():
+    assert "TBC (Rome +6 h)" in shuttle("agenda", "--tz", "America/New_York").stdout
+    bad = shuttle("agenda", "--tz", "Mars/Olympus", check=False)
+    assert bad.returncode == 1
+    assert "unknown time zone 'Mars/Olympus'" in bad.stderr
+
+
+def test_export_then_import_a_trip(tmp_path):
+    out = tmp_path / "kerry.json"
+    shuttle("export-trip", "--trip", "1", "-o", str(out))
+    document = json.loads(out.read_text(encoding="utf-8"))
+    document["trip"]["name"] = "Kerry, copy"
+    out.write_text(json.dumps(document), encoding="utf-8")
+    assert "Imported trip 2: Kerry, copy (6 meetings)" in shuttle("import-trip", str(out)).stdout
+    assert "Kerry, copy" in shuttle("agenda", "--trip", "Kerry, copy").stdout
+    again = shuttle("import-trip", str(out), check=False)
+    assert again.returncode == 1 and "already in the store" in again.stderr
+    assert "Replaced trip 2" in shuttle("import-trip", "--replace", str(out)).stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{ not json", "line 1, column 3"),
+        (
+            '{"format": "shuttle-trip", "schema_version": 1, "trip": {"name": "x"}}',
+            "trip.traveller: required field is missing",
+        ),
+    ],
+)
+def test_a_bad_trip_file_is_refused_and_the_store_is_unchanged(tmp_path, content, message):
+    before = shuttle("trips").stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    result = shuttle("import-trip", str(bad), check=False)
+    assert result.returncode == 1
+    assert str(bad) in result.stderr and message in result.stderr
+    assert shuttle("trips").stdout == before
+
+
+def test_an_unknown_trip_is_a_clear_error():
+    result = shuttle("agenda", "--trip", "Nonexistent", check=False)
+    assert result.returncode == 1
+    assert "no trip has the id or name 'Nonexistent'" in result.stderr
+
+
+def test_data_dir_option_wins(tmp_path):
+    shuttle("--data-dir", str(tmp_path), "trips")
+    assert (tmp_path / "shuttle.sqlite3").exists()
+
+
+def test_place_lookup_offline():
+    out = shuttle("place", "Paris").stdout
+    assert "Europe/Paris" in out and "Paris, France" in out.splitlines()[0]
+    missing = shuttle("place", "Qwertyuiopville", check=False)
+    assert missing.returncode == 1 and "--online" in missing.stderr
