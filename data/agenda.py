@@ -194,10 +194,20 @@ def leg_label(item: LegItem) -> str:
 def clock_change(origin: Place, destination: Place, day: date) -> str:
     """'London is 1 h behind Paris', or '' when the clocks agree."""
     shift = zone_shift(origin.tz, destination.tz, day)
+    return clock_relation(destination.city, origin.city, shift) if shift else ""
+
+
+def clock_relation(name: str, other: str, shift: timedelta) -> str:
+    """'London is 1 h behind Paris' for ``name``'s clock ``shift`` ahead of ``other``'s."""
     if not shift:
-        return ""
+        return f"{name} keeps the same time as {other}"
     relation = "ahead of" if shift > timedelta(0) else "behind"
-    return f"{destination.city} is {format_duration(abs(shift))} {relation} {origin.city}"
+    return f"{name} is {format_duration(abs(shift))} {relation} {other}"
+
+
+def zone_city(tz: ZoneInfo) -> str:
+    """'America/New_York' -> 'New York'."""
+    return tz.key.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def render_text(trip: Trip, display_tz: ZoneInfo | None = None) -> str:
@@ -229,3 +239,26 @@ def render_text(trip: Trip, display_tz: ZoneInfo | None = None) -> str:
                 people = ", ".join(participant_label(p) for p in meeting.participants)
                 lines.append(f"{pad}With: {people}")
     return "\n".join(lines) + "\n"
+
+
+def display_day(meeting: Meeting, display_tz: tzinfo | None = None) -> date:
+    """The meeting's day as seen in ``display_tz`` (None: the venue's own zone).
+
+    Only exact times move between days; a TBC or all-day item keeps its date.
+    """
+    time = meeting.time
+    if display_tz is not None and isinstance(time, ExactTime):
+        return time.start.astimezone(display_tz).date()
+    return meeting.day
+
+
+def home_time_label(meeting: Meeting, trip: Trip) -> str:
+    """The time at home (the trip's home zone), for the details and the printout."""
+    time = meeting.time
+    if isinstance(time, ExactTime):
+        start = time.start.astimezone(trip.home_tz)
+        label = local_time_label(meeting, trip.home_tz)
+        return f"{start:%a %d %b} {label}" if start.date() != time.day else label
+    place = trip.place(meeting.place_id)
+    shift = zone_shift(trip.home_tz, place.tz, meeting.day)
+    return f"to be confirmed ({clock_relation(place.city, zone_city(trip.home_tz), shift)})"

@@ -28,3 +28,10 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 @pytest.fixture
 def data_dir(_isolated_data_dir: Path) -> Path:
     return _isolated_data_dir
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # The shuttle: URL scheme must be declared before the QApplication exists.
+    from ui.map_pane import register_scheme
+
+    register_scheme()

@@ -37,14 +37,19 @@ def run_app(data_dir: Path | None) -> int:
         print(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
 
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
+    from ui.map_pane import register_scheme
 
+    register_scheme()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Shuttle")
+    app.setApplicationDisplayName("Shuttle")
     app.setOrganizationName("Shuttle")
-    window = MainWindow(store)
+    app.setDesktopFileName("shuttle")
+    window = MainWindow(store, QSettings())
     window.show()
     try:
         return app.exec()

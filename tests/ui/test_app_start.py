@@ -4,22 +4,8 @@ import sys
 from tests.conftest import ROOT
 
 
-def test_the_window_opens_on_the_last_opened_trip(qtbot, tmp_path):
-    from data.store import Store
-    from ui.main_window import MainWindow
-
-    store = Store.open(tmp_path)
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.windowTitle().endswith("Shuttle")
-    assert "Kerry" in window.windowTitle()
-    assert "Erakat" in window.agenda.toPlainText()
-    store.close()
-
-
-def test_no_display_gives_one_clear_line():
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(ROOT)}
+def test_no_display_gives_one_clear_line(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SHUTTLE_DATA_DIR": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "main.py"],
         cwd=ROOT,
@@ -32,3 +18,41 @@ def test_no_display_gives_one_clear_line():
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "no display" in lines[0] and "xvfb-run" in lines[0]
+
+
+def test_the_app_starts_and_quits_under_a_display(tmp_path):
+    """The real entry point, offscreen: window up, map ready, clean exit."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "import ui.main_window as mw\n"
+        "original = mw.MainWindow.__init__\n"
+        "def init(self, *a):\n"
+        "    original(self, *a)\n"
+        "    done = lambda: (print('READY', self.windowTitle()), self.close())\n"
+        "    self.map.map_ready.connect(done)\n"
+        "    QTimer.singleShot(30000, QApplication.quit)\n"
+        "mw.MainWindow.__init__ = init\n"
+        "import main\n"
+        "sys.exit(main.main([]))\n"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "SHUTTLE_DATA_DIR": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "READY Kerry: Rome – Paris – London, December 2014 — Shuttle" in result.stdout
+    assert "Release of profile requested" not in result.stderr

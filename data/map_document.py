@@ -1,0 +1,231 @@
+"""The trip's map as an HTML page (folium/Leaflet) that needs no network.
+
+Leaflet and jQuery come from the installed ``xstatic`` packages, the basemap is Natural
+Earth country outlines shipped in ``data/datasets``; every asset is fetched from
+``asset_base`` (the window serves them through its own URL scheme). What the page's
+script needs to know (which Leaflet object is which place or leg) travels as JSON in a
+``<script type="application/json">`` block, never as code built from trip text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import folium
+from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
+
+from data.agenda import AgendaItem, build_agenda, local_time_label, place_label, status_label
+from data.distances import places_km
+from data.model import Meeting, Place, PlaceKind, Trip
+
+ROOT = Path(__file__).resolve().parents[1]
+DATASETS = Path(__file__).with_name("datasets")
+BASEMAP_FILE = DATASETS / "countries-50m.topojson"
+BASEMAP_SOURCE = (
+    "Natural Earth 1:50m admin-0 countries (public domain), as TopoJSON from the "
+    "world-atlas 2.0.2 npm package (ISC licence)"
+)
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+ARC_POINTS = 48
+NEAR_KM = 25.0
+
+
+def asset_files() -> dict[str, Path]:
+    """Every file the map page loads, by the path it asks for under ``asset_base``."""
+    import xstatic.pkg.jquery as jquery
+    import xstatic.pkg.leaflet as leaflet
+
+    leaflet_dir = Path(leaflet.BASE_DIR)
+    files = {
+        "leaflet/leaflet.js": leaflet_dir / "leaflet.js",
+        "leaflet/leaflet.css": leaflet_dir / "leaflet.css",
+        "jquery/jquery.min.js": Path(jquery.BASE_DIR) / "jquery.min.js",
+        "topojson-client.min.js": ROOT / "resources" / "vendor" / "topojson-client.min.js",
+        "map_bridge.js": ROOT / "resources" / "map_bridge.js",
+        "map.css": ROOT / "resources" / "map.css",
+    }
+    for image in (leaflet_dir / "images").iterdir():
+        files[f"leaflet/images/{image.name}"] = image
+    return files
+
+
+def basemap_script() -> bytes:
+    """The basemap as a script, so a plain ``<script src>`` loads it (no fetch, no CORS)."""
+    return b"window.SHUTTLE_BASEMAP = " + BASEMAP_FILE.read_bytes() + b";\n"
+
+
+def text(value: str) -> str:
+    """Escape trip text for HTML that folium then puts inside a JS template literal.
+
+    Beyond ``html.escape``: a backtick would end folium's template literal, ``$`` could
+    start ``${...}`` and a backslash would escape the next character.
+    """
+    escaped = html.escape(value, quote=True)
+    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """A place on the map with its number in trip order and the meetings held there."""
+
+    number: int
+    place: Place
+    meetings: tuple[Meeting, ...]
+
+
+def stops(trip: Trip) -> list[Stop]:
+    """Places numbered by their first visit; places never visited come last."""
+    order: list[str] = []
+    meetings: dict[str, list[Meeting]] = {p.id: [] for p in trip.places}
+    for day in build_agenda(trip):
+        for item in day.items:
+            if isinstance(item, AgendaItem):
+                meetings[item.place.id].append(item.meeting)
+                if item.place.id not in order:
+                    order.append(item.place.id)
+    order += [p.id for p in trip.places if p.id not in order]
+    return [
+        Stop(number, trip.place(pid), tuple(meetings[pid])) for number, pid in enumerate(order, 1)
+    ]
+
+
+def short_label(place: Place) -> str:
+    """What a marker's label says: the city, or the airport's name."""
+    return place.name if place.kind is PlaceKind.AIRPORT else place.city
+
+
+def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, int]:
+    """Sideways pixel shifts so markers of places a few km apart do not hide each other."""
+    shifts = {stop.place.id: 0 for stop in all_stops}
+    groups: list[list[Stop]] = []
+    for stop in all_stops:
+        for group in groups:
+            if places_km(group[0].place, stop.place) < near_km:
+                group.append(stop)
+                break
+        else:
+            groups.append([stop])
+    for group in groups:
+        for index, stop in enumerate(group):
+            shifts[stop.place.id] = round((index - (len(group) - 1) / 2) * 30)
+    return shifts
+
+
+def arc(a: Place, b: Place, points: int = ARC_POINTS) -> list[tuple[float, float]]:
+    """Points along the geodesic from ``a`` to ``b`` (a great-circle arc on the map)."""
+    line = Geodesic.WGS84.InverseLine(a.lat, a.lon, b.lat, b.lon)
+    out = []
+    for i in range(points + 1):
+        position = line.Position(line.s13 * i / points)
+        out.append((round(position["lat2"], 5), round(position["lon2"], 5)))
+    return out
+
+
+def popup_html(stop: Stop) -> str:
+    place = stop.place
+    rows = []
+    for meeting in stop.meetings:
+        status = status_label(meeting.status)
+        flag = f' <span class="status">({text(status)})</span>' if status else ""
+        rows.append(
+            f'<li data-meeting="{text(meeting.id)}"><span class="when">'
+            f"{meeting.day:%a %d %b} · {text(local_time_label(meeting))}</span><br>"
+            f"<b>{text(meeting.title)}</b>{flag}</li>"
+        )
+    listing = f"<ul>{''.join(rows)}</ul>" if rows else "<p>No meetings here.</p>"
+    return (
+        f'<div class="shuttle-popup"><h4>{stop.number}. {text(place_label(place))}</h4>'
+        f'<p class="where">{text(place.country)} · {text(place.timezone)}</p>{listing}</div>'
+    )
+
+
+def build_map_html(trip: Trip, asset_base: str) -> str:
+    """The whole page for ``trip``, loading its assets from ``asset_base``."""
+    fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
+    # Per instance, so no other map in the process is affected (see PLATFORM.md).
+    fmap.default_js = [
+        ("leaflet", f"{asset_base}leaflet/leaflet.js"),
+        ("jquery", f"{asset_base}jquery/jquery.min.js"),
+    ]
+    fmap.default_css = [
+        ("leaflet_css", f"{asset_base}leaflet/leaflet.css"),
+        ("shuttle_css", f"{asset_base}map.css"),
+    ]
+    root: Any = fmap.get_root()  # a branca Figure
+    header = root.header
+    header.add_child(folium.JavascriptLink(f"{asset_base}topojson-client.min.js"))
+    header.add_child(folium.JavascriptLink(f"{asset_base}basemap.js"))
+
+    registry: dict[str, Any] = {"map": fmap.get_name(), "stops": [], "legs": []}
+    all_stops = stops(trip)
+    shifts = icon_shifts(all_stops)
+    for stop in all_stops:
+        place = stop.place
+        shift = shifts[place.id]
+        marker = folium.Marker(
+            (place.lat, place.lon),
+            icon=folium.DivIcon(
+                html=f'<div class="shuttle-stop">{stop.number}</div>',
+                icon_size=(28, 28),
+                icon_anchor=(14 - shift, 14),
+                class_name="shuttle-stop-icon",
+            ),
+            popup=folium.Popup(popup_html(stop), max_width=340),
+            tooltip=folium.Tooltip(
+                text(short_label(place)),
+                permanent=True,
+                direction="left" if shift < 0 else "right",
+                offset=(shift - 16, 0) if shift < 0 else (shift + 16, 0),
+                class_name="shuttle-stop-label",
+            ),
+        )
+        marker.add_to(fmap)
+        registry["stops"].append(
+            {
+                "place": place.id,
+                "number": stop.number,
+                "marker": marker.get_name(),
+                "meetings": [m.id for m in stop.meetings],
+            }
+        )
+    for leg in trip.legs:
+        origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
+        km = places_km(origin, destination)
+        line = folium.PolyLine(  # type: ignore[no-untyped-call]
+            arc(origin, destination),
+            color="#b03a2e",
+            weight=3,
+            opacity=0.85,
+            dash_array="8 6",
+            tooltip=folium.Tooltip(
+                f"{text(origin.city)} → {text(destination.city)} · {km:,.0f} km",
+                permanent=True,
+                direction="center",
+                class_name="shuttle-leg-label",
+            ),
+        )
+        line.add_to(fmap)
+        registry["legs"].append(
+            {"line": line.get_name(), "from": origin.id, "to": destination.id, "km": round(km, 1)}
+        )
+    if all_stops:
+        lats = [s.place.lat for s in all_stops]
+        lons = [s.place.lon for s in all_stops]
+        registry["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]]
+    else:
+        registry["bounds"] = [[35.0, -10.0], [60.0, 30.0]]
+    registry["tiles"] = {"url": OSM_TILES, "attribution": OSM_ATTRIBUTION}
+    # JSON inside <script>: '<' escaped so no text can close the element.
+    blob = json.dumps(registry, ensure_ascii=False).replace("<", "\\u003c")
+    header.add_child(
+        folium.Element(f'<script type="application/json" id="shuttle-map-data">{blob}</script>')
+    )
+    root.html.add_child(folium.Element(f'<script src="{asset_base}map_bridge.js"></script>'))
+    return str(root.render())

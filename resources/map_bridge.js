@@ -1,0 +1,114 @@
+// The map's side of the bridge to Python. Python calls window.shuttleMap.<fn>(...) with
+// JSON arguments; the page calls Python through the QWebChannel object "shuttle".
+(function () {
+  "use strict";
+
+  var state = {
+    map: null, stops: {}, legs: [], basemap: null, tiles: null, tileErrors: 0,
+    highlighted: [], openPlace: null, ready: false,
+  };
+  var bridge = null;
+  var pending = [];
+
+  function toPython(method, arg) {
+    if (bridge) { bridge[method](arg); } else { pending.push([method, arg]); }
+  }
+
+  function drawBasemap(map) {
+    if (!window.SHUTTLE_BASEMAP || !window.topojson) { return null; }
+    var world = window.SHUTTLE_BASEMAP;
+    var countries = topojson.feature(world, world.objects.countries);
+    map.createPane("basemap");
+    map.getPane("basemap").style.zIndex = 150;
+    return L.geoJSON(countries, {
+      pane: "basemap", interactive: false,
+      style: { color: "#9aa5b1", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
+    }).addTo(map);
+  }
+
+  function setHighlight(placeIds, openPlaceId) {
+    state.highlighted = placeIds.slice();
+    Object.keys(state.stops).forEach(function (id) {
+      var el = state.stops[id].marker.getElement();
+      if (el) { el.classList.toggle("is-highlighted", placeIds.indexOf(id) >= 0); }
+    });
+    state.openPlace = null;
+    if (openPlaceId && state.stops[openPlaceId]) {
+      var marker = state.stops[openPlaceId].marker;
+      marker.openPopup();
+      state.openPlace = openPlaceId;
+      if (!state.map.getBounds().pad(-0.1).contains(marker.getLatLng())) {
+        state.map.panTo(marker.getLatLng(), { animate: false });
+      }
+    } else {
+      state.map.closePopup();
+    }
+  }
+
+  window.shuttleMap = {
+    highlight: setHighlight,
+    setOnlineTiles: function (on) {
+      if (on && !state.tiles) {
+        state.tileErrors = 0;
+        state.tiles = L.tileLayer(state.config.tiles.url, {
+          maxZoom: 19, attribution: state.config.tiles.attribution,
+        });
+        state.tiles.on("tileerror", function () {
+          state.tileErrors += 1;
+          if (state.tileErrors === 1) { toPython("tilesFailed", ""); }
+        });
+        state.tiles.addTo(state.map);
+      } else if (!on && state.tiles) {
+        state.map.removeLayer(state.tiles);
+        state.tiles = null;
+      }
+    },
+    fit: function () {
+      state.map.fitBounds(state.config.bounds, { padding: [48, 48], animate: false, maxZoom: 9 });
+    },
+    // For tests and diagnostics: what the page holds now.
+    state: function () {
+      var markers = 0, lines = 0;
+      state.map.eachLayer(function (layer) {
+        if (layer instanceof L.Marker) { markers += 1; }
+        else if (layer instanceof L.Polyline && !(layer instanceof L.Polygon) &&
+                 !(state.basemap && state.basemap.hasLayer(layer))) { lines += 1; }
+      });
+      var popup = document.querySelector(".leaflet-popup-content");
+      return {
+        ready: state.ready, markers: markers, lines: lines,
+        highlighted: state.highlighted, openPlace: state.openPlace,
+        basemapFeatures: state.basemap ? state.basemap.getLayers().length : 0,
+        tiles: !!state.tiles, popupText: popup ? popup.innerText : null,
+        popupHtml: popup ? popup.innerHTML : null,
+        zoomAnimating: !!document.querySelector(".leaflet-zoom-anim"),
+      };
+    },
+    clickMarker: function (placeId) { state.stops[placeId].marker.fire("click"); },
+  };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var config = JSON.parse(document.getElementById("shuttle-map-data").textContent);
+    state.config = config;
+    state.map = window[config.map];
+    state.basemap = drawBasemap(state.map);
+    config.stops.forEach(function (stop) {
+      var marker = window[stop.marker];
+      state.stops[stop.place] = { marker: marker, meetings: stop.meetings };
+      marker.on("click", function () { toPython("markerClicked", stop.place); });
+    });
+    config.legs.forEach(function (leg) { state.legs.push(window[leg.line]); });
+    state.map.attributionControl.setPrefix(
+      '<a href="https://leafletjs.com">Leaflet</a> · Natural Earth');
+    window.shuttleMap.fit();
+    state.ready = true;
+    if (window.qt && window.QWebChannel) {
+      new QWebChannel(qt.webChannelTransport, function (channel) {
+        bridge = channel.objects.shuttle;
+        pending.forEach(function (call) { bridge[call[0]](call[1]); });
+        pending = [];
+        bridge.mapReady("");
+      });
+    }
+  });
+})();

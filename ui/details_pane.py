@@ -1,0 +1,109 @@
+"""The details of the selected meeting. Every trip text is escaped before it becomes HTML."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from data.agenda import home_time_label, local_time_label, participant_with_role
+from data.model import Meeting, Provenance, Trip
+
+PLACEHOLDER = "<p style='color:#666'>Select a meeting to see its details.</p>"
+_PROVENANCE_WORDS = {
+    "article": "the article",
+    "source": "sources",
+    "assumed": "assumed (no source)",
+    "computed": "computed",
+}
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _provenance(items: tuple[Provenance, ...]) -> str:
+    parts = []
+    for item in items:
+        words = _PROVENANCE_WORDS[str(item.kind)]
+        if item.sources and item.kind != "article":
+            words += " " + ", ".join(item.sources)
+        if item.note:
+            words += f" — {item.note}"
+        parts.append(_e(words))
+    return "; ".join(parts)
+
+
+def meeting_html(trip: Trip, meeting: Meeting) -> str:
+    place = trip.place(meeting.place_id)
+    rows = [
+        ("When (local)", _e(f"{meeting.day:%A %d %B %Y}, {local_time_label(meeting)}")),
+        ("At home", _e(home_time_label(meeting, trip))),
+        ("Where", _e(f"{place.name}, {place.city}, {place.country}")),
+        ("Zone", _e(place.timezone)),
+        ("Status", _e(str(meeting.status))),
+    ]
+    if meeting.topic:
+        rows.append(("Topic", _e(meeting.topic)))
+    table = "".join(
+        f"<tr><th align='left' valign='top' style='padding-right:10px'>{k}</th><td>{v}</td></tr>"
+        for k, v in rows
+    )
+    people = "".join(f"<li>{_e(participant_with_role(p))}</li>" for p in meeting.participants)
+    parts = [f"<h3>{_e(meeting.title)}</h3>", f"<table>{table}</table>"]
+    if people:
+        parts.append(f"<h4>Participants</h4><ul>{people}</ul>")
+    if meeting.notes:
+        parts.append(f"<h4>Notes</h4><p>{_e(meeting.notes)}</p>")
+    provenance = [("Meeting", meeting.provenance)] + [
+        (name.replace("_", " ").capitalize(), items)
+        for name, items in meeting.field_provenance.items()
+    ]
+    lines = "".join(
+        f"<li><b>{_e(name)}</b>: {_provenance(items)}</li>" for name, items in provenance if items
+    )
+    if lines:
+        parts.append(f"<h4>Where this comes from</h4><ul>{lines}</ul>")
+    cited = _cited_sources(meeting)
+    sources = []
+    for source_id in cited:
+        try:
+            source = trip.source(source_id)
+        except KeyError:
+            continue
+        label = f"[{_e(source.id)}] {_e(source.title)}"
+        if source.url:
+            label = f"<a href='{_e(source.url)}'>{label}</a>"
+        sources.append(f"<li>{label}</li>")
+    if sources:
+        parts.append(f"<h4>Sources</h4><ul>{''.join(sources)}</ul>")
+    return "".join(parts)
+
+
+def _cited_sources(meeting: Meeting) -> list[str]:
+    seen: list[str] = []
+    items = list(meeting.provenance)
+    for values in meeting.field_provenance.values():
+        items.extend(values)
+    for person in meeting.participants:
+        items.extend(person.provenance)
+    for item in items:
+        for source_id in item.sources:
+            if source_id not in seen:
+                seen.append(source_id)
+    return seen
+
+
+class DetailsPane(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Meeting details")
+        self.setOpenExternalLinks(True)  # sources open in the system browser
+        self.setOpenLinks(True)
+        self.show_meeting(None, None)
+
+    def show_meeting(self, trip: Trip | None, meeting: Meeting | None) -> None:
+        if trip is None or meeting is None:
+            self.setHtml(PLACEHOLDER)
+        else:
+            self.setHtml(meeting_html(trip, meeting))

@@ -1,0 +1,255 @@
+"""The map pane: the trip's folium page in a locked-down QWebEngineView.
+
+The page and its assets come from the ``shuttle:`` URL scheme (no files, no CDN); a request
+interceptor lets nothing else out except OpenStreetMap tiles when the user turns them on.
+Python talks to the page through one helper, :meth:`MapPane.call`, with JSON arguments;
+the page talks back through :class:`MapBridge` on a QWebChannel.
+
+Signals:
+    place_clicked(str): the user clicked the marker of this place id.
+    map_ready(): the page has drawn the trip.
+    tiles_failed(): online tiles were asked for but could not be loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import mimetypes
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineScript,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from data.map_document import asset_files, basemap_script, build_map_html
+from data.model import Trip
+
+log = logging.getLogger(__name__)
+_JS_LOG_LEVELS = {
+    QWebEnginePage.JavaScriptConsoleMessageLevel.InfoMessageLevel: logging.INFO,
+    QWebEnginePage.JavaScriptConsoleMessageLevel.WarningMessageLevel: logging.WARNING,
+    QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel: logging.ERROR,
+}
+SCHEME = b"shuttle"
+BASE = "shuttle://app/"
+PAGE_URL = QUrl(BASE + "map.html")
+TILE_HOST = "tile.openstreetmap.org"
+JsCallback = Callable[[Any], None]
+_JS_FUNCTIONS = {"highlight", "setOnlineTiles", "fit", "state", "clickMarker"}
+
+
+def register_scheme() -> None:
+    """Declare ``shuttle:``; must run before the QApplication exists."""
+    if QWebEngineUrlScheme.schemeByName(SCHEME).name() == SCHEME:
+        return
+    scheme = QWebEngineUrlScheme(SCHEME)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+        | QWebEngineUrlScheme.Flag.CorsEnabled
+    )
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+class AssetSchemeHandler(QWebEngineUrlSchemeHandler):
+    """Serves the current map page and its assets from memory and installed packages."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.page_html = b""
+        self._files = asset_files()
+        self._cache: dict[str, bytes] = {}
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
+        path = job.requestUrl().path().lstrip("/")
+        body = self._content(path)
+        if body is None:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        mime = "text/html" if path.endswith(".html") else mimetypes.guess_type(path)[0]
+        buffer = QBuffer(job)
+        buffer.setData(QByteArray(body))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply((mime or "application/octet-stream").encode(), buffer)
+
+    def _content(self, path: str) -> bytes | None:
+        if path == "map.html":
+            return self.page_html
+        if path not in self._cache:
+            if path == "basemap.js":
+                self._cache[path] = basemap_script()
+            elif path in self._files:
+                self._cache[path] = self._files[path].read_bytes()
+            else:
+                return None
+        return self._cache[path]
+
+
+class RequestGate(QWebEngineUrlRequestInterceptor):
+    """Lets out only ``shuttle:`` and ``data:`` requests, plus OSM tiles when allowed.
+
+    Every request is logged in :attr:`seen` (url, allowed) so tests can prove that
+    nothing leaves the page while online tiles are off.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.online_tiles = False
+        self.seen: list[tuple[str, bool]] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        url = info.requestUrl()
+        allowed = url.scheme() in ("shuttle", "data", "blob") or (
+            self.online_tiles and url.scheme() == "https" and url.host() == TILE_HOST
+        )
+        self.seen.append((url.toString(), allowed))
+        if not allowed:
+            info.block(True)
+
+
+class MapPage(QWebEnginePage):
+    """Stays on the map: links open in the system browser, other navigation is refused."""
+
+    def acceptNavigationRequest(
+        self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
+    ) -> bool:
+        if url.scheme() == "shuttle" and url.path() == "/map.html":
+            return True
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        return False
+
+    def javaScriptConsoleMessage(
+        self,
+        level: QWebEnginePage.JavaScriptConsoleMessageLevel,
+        message: str,
+        line: int,
+        source: str,
+    ) -> None:
+        log.log(
+            _JS_LOG_LEVELS.get(level, logging.INFO), "map page %s:%d: %s", source, line, message
+        )
+
+    def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:
+        return None  # no pop-up windows
+
+
+class MapBridge(QObject):
+    """The page's way into Python (slots called from JavaScript)."""
+
+    marker_clicked = Signal(str)
+    ready = Signal()
+    tiles_failed = Signal()
+
+    @Slot(str)
+    def markerClicked(self, place_id: str) -> None:
+        self.marker_clicked.emit(place_id)
+
+    @Slot(str)
+    def mapReady(self, _unused: str) -> None:
+        self.ready.emit()
+
+    @Slot(str)
+    def tilesFailed(self, _unused: str) -> None:
+        self.tiles_failed.emit()
+
+
+class MapPane(QWebEngineView):
+    place_clicked = Signal(str)
+    map_ready = Signal()
+    tiles_failed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Map")
+        self.setAccessibleDescription("The trip's places and route on a map")
+        self.profile = QWebEngineProfile(self)  # off the record: no cache or cookies on disk
+        self.handler = AssetSchemeHandler(self.profile)
+        self.gate = RequestGate(self.profile)
+        self.profile.installUrlSchemeHandler(SCHEME, self.handler)
+        self.profile.setUrlRequestInterceptor(self.gate)
+        page = MapPage(self.profile, self)
+        self.setPage(page)
+        self.bridge = MapBridge(self)
+        self.channel = QWebChannel(page)
+        self.channel.registerObject("shuttle", self.bridge)
+        page.setWebChannel(self.channel)
+        page.scripts().insert(_web_channel_script())
+        self.bridge.marker_clicked.connect(self.place_clicked)
+        self.bridge.ready.connect(self._on_ready)
+        self.bridge.tiles_failed.connect(self.tiles_failed)
+        self.is_ready = False
+        self._after_ready: list[tuple[str, tuple[Any, ...], JsCallback | None]] = []
+
+    def show_trip(self, trip: Trip) -> None:
+        """Load a new page for ``trip`` (only when the trip itself changes)."""
+        self.is_ready = False
+        self._after_ready.clear()
+        self.handler.page_html = build_map_html(trip, BASE).encode("utf-8")
+        self.page().load(PAGE_URL)
+
+    def set_online_tiles(self, on: bool) -> None:
+        self.gate.online_tiles = on
+        self.call("setOnlineTiles", on)
+
+    def highlight(self, place_ids: list[str], open_place: str | None) -> None:
+        self.call("highlight", place_ids, open_place)
+
+    def call(self, function: str, *args: Any, callback: JsCallback | None = None) -> None:
+        """Call ``window.shuttleMap.<function>`` with JSON-serialised arguments.
+
+        Calls made before the page is ready are queued and replayed in order.
+        """
+        if function not in _JS_FUNCTIONS:
+            raise ValueError(f"no map function {function!r}")
+        if not self.is_ready:
+            self._after_ready.append((function, args, callback))
+            return
+        script = f"window.shuttleMap.{function}({', '.join(json.dumps(a) for a in args)})"
+        if callback is None:
+            self.page().runJavaScript(script)
+        else:
+            # PySide6 turns JS objects into '' on the way back: send JSON text instead.
+            self.page().runJavaScript(
+                f"JSON.stringify({script}) || null",
+                0,
+                lambda result: callback(json.loads(result) if result else None),
+            )
+
+    def _on_ready(self) -> None:
+        self.is_ready = True
+        queued, self._after_ready = self._after_ready, []
+        self.call("setOnlineTiles", self.gate.online_tiles)
+        for function, args, callback in queued:
+            self.call(function, *args, callback=callback)
+        self.map_ready.emit()
+
+    def shutdown(self) -> None:
+        """Delete the page before its profile, or Qt warns at exit (see PLATFORM.md)."""
+        self.page().deleteLater()
+
+
+def _web_channel_script() -> QWebEngineScript:
+    source = QFile(":/qtwebchannel/qwebchannel.js")
+    source.open(QIODevice.OpenModeFlag.ReadOnly)
+    script = QWebEngineScript()
+    script.setName("qwebchannel")
+    script.setSourceCode(bytes(source.readAll().data()).decode("utf-8"))
+    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+    script.setRunsOnSubFrames(False)
+    return script
