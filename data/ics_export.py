@@ -262,7 +262,7 @@ def _calendar(method: str, name: str | None) -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
     if name:
-        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-calname", vText(name))  # escaped like any text
     return calendar
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Component, vDuration
+from icalendar import Calendar, Component, vDuration, vText
 from pydantic import TypeAdapter, ValidationError
 
 from data.gazetteer import Gazetteer, fold
@@ -189,8 +189,16 @@ def parse_ics(data: bytes, source: str) -> IcsCalendar:
             )
         seen[event.meeting.id] = line
         events.append(event)
-    name = calendar.get("X-WR-CALNAME")
-    return IcsCalendar(str(name).strip() or None if name is not None else None, tuple(events))
+    return IcsCalendar(_calendar_name(calendar), tuple(events))
+
+
+def _calendar_name(calendar: Calendar) -> str | None:
+    raw = _get(calendar, "X-WR-CALNAME")
+    if raw is None:
+        return None
+    # icalendar keeps X- properties raw: undo the text escaping clients write.
+    name: Any = vText.from_ical(str(raw)) if not isinstance(raw, vText) else raw
+    return str(name).strip() or None
 
 
 def _decode(data: bytes, source: str) -> str:
