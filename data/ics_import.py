@@ -175,11 +175,15 @@ def parse_ics(data: bytes, source: str) -> IcsCalendar:
         raise IcsError(source, "events nested where they should not be")
     events = []
     seen: dict[str, int] = {}
-    for component, line in zip(vevents, event_lines, strict=True):
+    for component, lines in zip(vevents, event_lines, strict=True):
+        line = lines["BEGIN"]
         try:
             event = _read_event(component, line)
         except (ValueError, KeyError, TypeError) as exc:
-            raise IcsError(source, _what(exc), line) from None
+            what = _what(exc)
+            # Point at the property's own line when the message names it.
+            prop = what.split(":", 1)[0].strip().upper()
+            raise IcsError(source, what, lines.get(prop, line)) from None
         if event.meeting.id in seen:
             raise IcsError(
                 source,
@@ -196,9 +200,13 @@ def _calendar_name(calendar: Calendar) -> str | None:
     raw = _get(calendar, "X-WR-CALNAME")
     if raw is None:
         return None
-    # icalendar keeps X- properties raw: undo the text escaping clients write.
-    name: Any = vText.from_ical(str(raw)) if not isinstance(raw, vText) else raw
-    return str(name).strip() or None
+    # icalendar keeps X- properties raw: undo the text escaping (RFC 5545 3.3.11).
+    name = str(raw) if isinstance(raw, vText) else _unescape_text(str(raw))
+    return name.strip() or None
+
+
+def _unescape_text(raw: str) -> str:
+    return re.sub(r"\\([\\,;nN])", lambda m: "\n" if m[1] in "nN" else m[1], raw)
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -222,10 +230,13 @@ def _decode(data: bytes, source: str) -> str:
     return text
 
 
-def _check_structure(text: str, source: str) -> list[int]:
-    """Content lines and BEGIN/END nesting; returns the line of each BEGIN:VEVENT."""
+def _check_structure(text: str, source: str) -> list[dict[str, int]]:
+    """Content lines and BEGIN/END nesting.
+
+    Returns, for each VEVENT, the line of its BEGIN and of each property's first use.
+    """
     stack: list[tuple[str, int]] = []
-    events: list[int] = []
+    events: list[dict[str, int]] = []
     closed = False
     last = 0
     for number, line in _logical_lines(text):
@@ -243,7 +254,7 @@ def _check_structure(text: str, source: str) -> list[int]:
             if value == "VEVENT":
                 if stack[-1][0] != "VCALENDAR":
                     raise IcsError(source, f"an event inside {stack[-1][0]}", number)
-                events.append(number)
+                events.append({"BEGIN": number})
             stack.append((value, number))
         elif name == "END":
             if not stack or stack[-1][0] != value:
@@ -251,6 +262,8 @@ def _check_structure(text: str, source: str) -> list[int]:
                 raise IcsError(source, f"END:{value} does not close {open_part}", number)
             stack.pop()
             closed = not stack
+        elif stack[-1][0] == "VEVENT":
+            events[-1].setdefault(name, number)
     if stack:
         what, number = stack[-1]
         raise IcsError(

@@ -17,8 +17,8 @@ from tests.data.ics_helpers import (
     PINNED,
     assert_matches_golden,
     dst_trip,
-    read_with_icaljs,
     read_with_icalendar,
+    read_with_icaljs,
     read_with_vobject,
     unfold,
 )
