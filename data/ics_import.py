@@ -146,13 +146,27 @@ def merge_events(
         if place not in places:
             places.append(place)
         meeting = event.meeting.replace(place_id=place.id, time=_in_zone(event, place))
-        meetings[meeting.id] = meeting
+        previous = meetings.get(meeting.id)
+        meetings[meeting.id] = meeting if previous is None else _keep_provenance(previous, meeting)
     merged = trip.replace(places=tuple(places), meetings=tuple(meetings.values()))
     if new and places:
         # A new trip's home zone: where most of its meetings are.
         used = Counter(merged.place(m.place_id).timezone for m in merged.meetings)
         merged = merged.replace(home_timezone=used.most_common(1)[0][0])
     return merged
+
+
+def _keep_provenance(previous: Meeting, meeting: Meeting) -> Meeting:
+    """A calendar carries no provenance: keep what the stored meeting had."""
+    by_name = {p.name: p.provenance for p in previous.participants}
+    people = tuple(
+        dataclasses.replace(p, provenance=by_name.get(p.name, ())) for p in meeting.participants
+    )
+    return meeting.replace(
+        provenance=previous.provenance,
+        field_provenance=previous.field_provenance,
+        participants=people,
+    )
 
 
 # -- reading the file -----------------------------------------------------------------------

@@ -273,3 +273,11 @@ def test_an_error_in_an_event_names_the_property_line():
     assert (
         caught.value.line == bad.split(b"\r\n").index(b"DTEND;TZID=Europe/Paris:2014102XT1115") + 1
     )
+
+
+def test_reimporting_an_export_into_its_trip_changes_nothing(store):
+    trip_id = store.resolve(None)
+    before = store.load_trip(trip_id)
+    changes = import_ics(store, export_calendar(before, now=PINNED), "k.ics", gazetteer=GAZETTEER)
+    assert changes.trip_id == trip_id and changes.meetings == frozenset()
+    assert store.load_trip(trip_id) == before  # provenance kept
