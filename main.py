@@ -13,11 +13,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from data import trip_file
+from data.ics_common import IcsError
 from data.store import DATA_DIR_ENV, Store, StoreError
 
 
 class CommandError(Exception):
     """A failure to report in one line, exit status 1."""
+
+
+# Settings kept in the store: name -> what it is for (shown by `settings`).
+SETTINGS = {"organizer": 'who sends .ics invites, "NAME <EMAIL>"'}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +64,45 @@ def build_parser() -> argparse.ArgumentParser:
     trip_option(exp)
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
 
+    ics = commands.add_parser(
+        "export-ics",
+        help="write meetings as .ics: one calendar (-o FILE) or one invite each (--invites DIR)",
+    )
+    trip_option(ics)
+    ics.add_argument(
+        "--meeting",
+        action="append",
+        metavar="ID",
+        help="only this meeting (repeat for several; default: every meeting of the trip)",
+    )
+    target = ics.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="one calendar (METHOD:PUBLISH)"
+    )
+    target.add_argument(
+        "--invites",
+        type=Path,
+        metavar="DIR",
+        help="one invite per meeting with invitees (METHOD:REQUEST, or CANCEL if cancelled)",
+    )
+    ics.add_argument(
+        "--organizer",
+        metavar='"NAME <EMAIL>"',
+        help="who sends the invites (default: the 'organizer' setting)",
+    )
+
+    imp_ics = commands.add_parser("import-ics", help="add a calendar's events as meetings")
+    imp_ics.add_argument("file", type=Path, metavar="FILE")
+    imp_ics.add_argument(
+        "--trip",
+        metavar="T",
+        help="into this trip (default: the trip named after the calendar, made if needed)",
+    )
+
+    settings = commands.add_parser("settings", help="show or change a setting")
+    settings.add_argument("key", nargs="?", choices=sorted(SETTINGS), metavar="KEY")
+    settings.add_argument("value", nargs="?", metavar="VALUE")
+
     place = commands.add_parser("place", help="look up a city: coordinates and time zone")
     place.add_argument("name", metavar="NAME")
     place.add_argument("--country", help="only cities in this country (name or ISO code)")
@@ -80,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = _COMMANDS[args.command]
     try:
         return handler(args)
-    except (CommandError, StoreError, trip_file.TripFileError) as exc:
+    except (CommandError, StoreError, trip_file.TripFileError, IcsError) as exc:
         print(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
@@ -149,6 +193,87 @@ def cmd_export_trip(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from data.ics_common import parse_organizer
+    from data.ics_export import export_calendar, write_invites
+
+    with _store(args) as store:
+        trip = store.load_trip(store.resolve(args.trip))
+        organizer_text = args.organizer or store.get_setting("organizer")
+    known = {m.id for m in trip.meetings}
+    for meeting_id in args.meeting or ():
+        if meeting_id not in known:
+            raise CommandError(f"--meeting: trip {trip.name!r} has no meeting {meeting_id!r}")
+    if args.output is not None:
+        if args.organizer:
+            raise CommandError("--organizer goes with --invites")
+        data = export_calendar(trip, args.meeting)
+        try:
+            args.output.write_bytes(data)
+        except OSError as exc:
+            raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        count = len(args.meeting) if args.meeting else len(trip.meetings)
+        print(f"Wrote {args.output} ({count} meetings)")
+        return 0
+    if not organizer_text:
+        raise CommandError(
+            'invites need an organizer: give --organizer "NAME <EMAIL>" or keep one with '
+            '`settings organizer "NAME <EMAIL>"`'
+        )
+    try:
+        organizer = parse_organizer(organizer_text)
+    except ValueError as exc:
+        raise CommandError(f"organizer: {exc}") from None
+    try:
+        report = write_invites(trip, args.invites, organizer, meeting_ids=args.meeting)
+    except OSError as exc:
+        raise CommandError(f"cannot write to {args.invites}: {exc.strerror or exc}") from None
+    for path in report.written:
+        print(f"Wrote {path}")
+    for meeting_id, reason in report.skipped:
+        print(f"Skipped {meeting_id}: {reason}")
+    print(f"{len(report.written)} invites written, {len(report.skipped)} meetings skipped")
+    return 0
+
+
+def cmd_import_ics(args: argparse.Namespace) -> int:
+    from data.ics_import import import_ics, read_ics_file
+
+    data = read_ics_file(args.file)
+    with _store(args) as store:
+        changes = import_ics(store, data, str(args.file), args.trip)
+        store.mark_opened(changes.trip_id)
+        trip = store.load_trip(changes.trip_id)
+    print(
+        f"Imported {args.file} into trip {changes.trip_id}: {trip.name}; "
+        f"{len(changes.meetings)} meetings added or changed, {len(trip.meetings)} in all"
+    )
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from data.ics_common import parse_organizer
+
+    with _store(args) as store:
+        if args.key is None:
+            for key, about in SETTINGS.items():
+                print(f"{key}: {store.get_setting(key) or '(not set)'}  # {about}")
+            return 0
+        if args.value is None:
+            value = store.get_setting(args.key)
+            if value is None:
+                raise CommandError(f"{args.key} is not set")
+            print(value)
+            return 0
+        try:
+            value = str(parse_organizer(args.value))
+        except ValueError as exc:
+            raise CommandError(f"organizer: {exc}") from None
+        store.set_setting(args.key, value)
+    print(f"{args.key}: {value}")
+    return 0
+
+
 def cmd_place(args: argparse.Namespace) -> int:
     if args.online:
         from data.geocoding import GeocodingError, geocode_online
@@ -177,6 +302,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "agenda": cmd_agenda,
     "import-trip": cmd_import_trip,
     "export-trip": cmd_export_trip,
+    "export-ics": cmd_export_ics,
+    "import-ics": cmd_import_ics,
+    "settings": cmd_settings,
     "place": cmd_place,
 }
 

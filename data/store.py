@@ -104,6 +104,8 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+_SETTING_PREFIX = "setting:"
+
 SAMPLE_TRIP = Path(__file__).with_name("sample_trips") / "kerry-2014-12.json"
 
 
@@ -300,6 +302,57 @@ class Store:
 
         return self._edit_meetings(trip_id, without, touched=frozenset({meeting_id}))
 
+    def update_trip(self, trip_id: int, edit: Callable[[Trip], Trip]) -> Changes:
+        """Replace a trip's contents (not its name) with ``edit(trip)`` in one transaction.
+
+        For bulk changes such as an .ics import: the edit sees the stored trip and the
+        whole change is kept or, on any error, dropped. Sequences rise as in
+        :meth:`save_meeting`.
+        """
+        with self._transaction() as db:
+            before = self.load_trip(trip_id)
+            try:
+                after = _with_sequences(before, edit(before))
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
+            old = {m.id: m for m in before.meetings}
+            changed = {m.id for m in after.meetings if old.get(m.id) != m}
+            changed |= set(old) - {m.id for m in after.meetings}
+            for table in ("places", "meetings", "legs", "sources"):
+                db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
+            db.execute(
+                "UPDATE trips SET traveller = ?, home_timezone = ?, notes = ? WHERE id = ?",
+                (after.traveller, after.home_timezone, after.notes, trip_id),
+            )
+            self._insert_parts(db, trip_id, after)
+        return Changes(
+            trip_id,
+            meetings=frozenset(changed),
+            places=after.places != before.places,
+            legs=after.legs != before.legs,
+        )
+
+    # -- settings -------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        """A user setting (e.g. ``organizer``), kept in the store beside the trips."""
+        row = self._db.execute(
+            "SELECT value FROM meta WHERE key = ?", (_SETTING_PREFIX + key,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Set a user setting; None removes it."""
+        with self._transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM meta WHERE key = ?", (_SETTING_PREFIX + key,))
+            else:
+                db.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (_SETTING_PREFIX + key, value),
+                )
+
     def mark_opened(self, trip_id: int) -> None:
         with self._transaction() as db:
             self._require(db, trip_id)
@@ -316,7 +369,8 @@ class Store:
         with self._transaction() as db:
             before = self.load_trip(trip_id)
             try:
-                after = edit(before)  # building the Trip validates cross-references
+                # Building the Trip validates cross-references.
+                after = _with_sequences(before, edit(before))
             except KeyError as exc:
                 raise StoreError(f"trip {trip_id} has no meeting {exc.args[0]!r}") from None
             except ValueError as exc:
@@ -398,6 +452,29 @@ def _with_meeting(trip: Trip, meeting: Meeting) -> Trip:
     else:
         meetings.append(meeting)
     return trip.replace(meetings=tuple(meetings))
+
+
+def _with_sequences(before: Trip, after: Trip) -> Trip:
+    """Raise SEQUENCE where a meeting's time, place or status changed; never lower it.
+
+    Calendar clients only take an update whose SEQUENCE is higher than the one they
+    hold, so the store, not each caller, keeps this rule.
+    """
+    old = {m.id: m for m in before.meetings}
+    meetings = []
+    for meeting in after.meetings:
+        previous = old.get(meeting.id)
+        if previous is not None:
+            moved = (previous.time, previous.place_id, previous.status) != (
+                meeting.time,
+                meeting.place_id,
+                meeting.status,
+            )
+            floor = previous.sequence + 1 if moved else previous.sequence
+            if meeting.sequence < floor:
+                meeting = meeting.replace(sequence=floor)
+        meetings.append(meeting)
+    return after.replace(meetings=tuple(meetings))
 
 
 def _ids(trip: Trip) -> frozenset[str]:

@@ -87,6 +87,23 @@ ensure_venv() {
   fi
 }
 
+ensure_js_readers() {
+  # ical.js (Thunderbird's parser) for the .ics agreement tests; optional: without node
+  # or npm those tests skip and say why. Runs `npm ci` only when the lock file changed.
+  local dir=$ROOT/tests/js stamp
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || {
+    say "node/npm not found: the ical.js reader tests will be skipped"; return 0; }
+  stamp="$dir/node_modules/.shuttle-$(sha256sum "$dir/package-lock.json" | cut -c1-16)"
+  [ -e "$stamp" ] && return 0
+  say "installing ical.js for the .ics reader tests (npm ci in tests/js)"
+  if (cd "$dir" && npm ci --no-audit --no-fund --silent >/dev/null); then
+    touch "$stamp"
+  else
+    say "npm ci failed: the ical.js reader tests will be skipped"
+  fi
+}
+
 ensure_env() {
-  ensure_system && ensure_venv "$1"
+  ensure_system && ensure_venv "$1" || return 1
+  if [ "$1" = test ]; then ensure_js_readers; fi
 }

@@ -25,7 +25,17 @@ def shuttle(*args, check=True):
 
 def test_help_lists_every_command():
     out = shuttle("--help").stdout
-    for command in ("trips", "agenda", "import-trip", "export-trip", "place", "--data-dir"):
+    for command in (
+        "trips",
+        "agenda",
+        "import-trip",
+        "export-trip",
+        "export-ics",
+        "import-ics",
+        "settings",
+        "place",
+        "--data-dir",
+    ):
         assert command in out
 
 
@@ -105,3 +115,31 @@ def test_place_lookup_offline():
     assert "Europe/Paris" in out and "Paris, France" in out.splitlines()[0]
     missing = shuttle("place", "Qwertyuiopville", check=False)
     assert missing.returncode == 1 and "--online" in missing.stderr
+
+
+def test_export_ics_invites_settings_and_import_ics(tmp_path):
+    out = tmp_path / "trip.ics"
+    assert "Wrote" in shuttle("export-ics", "-o", str(out)).stdout
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    one = tmp_path / "one.ics"
+    shuttle("export-ics", "--meeting", "kerry-2014-12-m1-lavrov", "-o", str(one))
+    assert one.read_bytes().count(b"BEGIN:VEVENT") == 1
+    missing = shuttle("export-ics", "--invites", str(tmp_path / "inv"), check=False)
+    assert missing.returncode == 1 and "--organizer" in missing.stderr
+    shuttle("settings", "organizer", "Jane Doe <jane@example.org>")
+    assert shuttle("settings", "organizer").stdout == "Jane Doe <jane@example.org>\n"
+    invites = shuttle("export-ics", "--invites", str(tmp_path / "inv")).stdout
+    assert "0 invites written, 6 meetings skipped" in invites
+    bad = shuttle("settings", "organizer", "nobody", check=False)
+    assert bad.returncode == 1 and "NAME <EMAIL>" in bad.stderr
+    copy = tmp_path / "copy.ics"
+    copy.write_bytes(out.read_bytes().replace(b"X-WR-CALNAME", b"X-OTHER"))
+    assert "into trip 2: copy; 6 meetings" in shuttle("import-ics", str(copy)).stdout
+    assert "0 meetings added or changed" in shuttle("import-ics", str(copy)).stdout
+    before = shuttle("trips").stdout
+    broken = tmp_path / "broken.ics"
+    broken.write_bytes(out.read_bytes()[:500])
+    result = shuttle("import-ics", str(broken), check=False)
+    assert result.returncode == 1 and f"{broken}, line" in result.stderr
+    assert "truncated" in result.stderr
+    assert shuttle("trips").stdout == before

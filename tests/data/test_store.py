@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from data import trip_file
-from data.model import Meeting, TimeTBC
+from data.model import Meeting, Status, TimeTBC
 from data.store import SAMPLE_TRIP, SCHEMA_VERSION, STORE_FILE, Store, StoreError
 from tests.conftest import ROOT
 
@@ -143,3 +143,55 @@ def test_a_killed_writer_loses_nothing_it_committed(tmp_path, sample, commit_fir
         assert names == sorted([sample.name, "Committed"])
         assert store.load_trip(store.resolve(sample.name)) == sample
         assert len(store.load_trip(store.resolve("Committed")).meetings) == 6
+
+
+def test_sequence_rises_when_time_place_or_status_changes(store, sample):
+    trip_id = store.resolve(None)
+    first = sample.meetings[0]
+    assert first.sequence == 0
+
+    def stored():
+        return store.load_trip(trip_id).meeting(first.id)
+
+    store.save_meeting(trip_id, first.replace(title="Renamed", notes="a note"))
+    assert stored().sequence == 0  # title and notes are not a reschedule
+    store.save_meeting(trip_id, stored().replace(time=TimeTBC(date(2014, 12, 15))))
+    assert stored().sequence == 1
+    store.save_meeting(trip_id, stored().replace(place_id="orly"))
+    assert stored().sequence == 2
+    store.save_meeting(trip_id, stored().replace(status=Status.CANCELLED))
+    assert stored().sequence == 3
+    # A stale copy (sequence 0) never lowers it; a higher one (from a file) is kept.
+    store.save_meeting(trip_id, first.replace(sequence=0, status=Status.CANCELLED))
+    assert stored().sequence == 4  # the place changed back: another reschedule
+    store.save_meeting(trip_id, stored().replace(sequence=9))
+    assert stored().sequence == 9
+
+
+def test_update_trip_is_one_transaction(tmp_path, store):
+    trip_id = store.resolve(None)
+    before = dump(tmp_path / STORE_FILE)
+
+    def bad(trip):
+        return trip.replace(
+            meetings=(*trip.meetings, trip.meetings[0].replace(id="n", place_id="x"))
+        )
+
+    with pytest.raises(StoreError, match="unknown place 'x'"):
+        store.update_trip(trip_id, bad)
+    assert dump(tmp_path / STORE_FILE) == before
+    changes = store.update_trip(trip_id, lambda t: t.replace(meetings=t.meetings[:1]))
+    assert len(changes.meetings) == 5 and not changes.places
+    assert len(store.load_trip(trip_id).meetings) == 1
+
+
+def test_settings_are_kept_in_the_store(tmp_path):
+    with Store.open(tmp_path) as store:
+        assert store.get_setting("organizer") is None
+        store.set_setting("organizer", "Jane Doe <jane@example.org>")
+        store.set_setting("organizer", "Jane Roe <jane@example.org>")
+    with Store.open(tmp_path) as store:
+        assert store.get_setting("organizer") == "Jane Roe <jane@example.org>"
+        assert store.get_setting("seeded") is None  # settings do not see internal keys
+        store.set_setting("organizer", None)
+        assert store.get_setting("organizer") is None

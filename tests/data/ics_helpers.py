@@ -1,0 +1,240 @@
+"""Trips and tools the .ics tests share: a trip on both sides of DST changes, with
+emails, Arabic and accented names; an order-insensitive view of a calendar; and the
+three readers (icalendar, vobject, ical.js through node)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from data.model import (
+    AllDay,
+    Attendance,
+    ExactTime,
+    Meeting,
+    Participant,
+    PartOfDay,
+    Place,
+    PlaceKind,
+    Status,
+    TimeTBC,
+    Trip,
+)
+
+GOLDEN = Path(__file__).with_name("golden")
+JS_DIR = Path(__file__).resolve().parents[1] / "js"
+PINNED = datetime(2014, 12, 1, 9, 30, tzinfo=UTC)
+
+ROME, PARIS, LONDON = ZoneInfo("Europe/Rome"), ZoneInfo("Europe/Paris"), ZoneInfo("Europe/London")
+ELARABY = "نبيل العربي"
+
+
+def at(tz: ZoneInfo, *parts: int) -> datetime:
+    return datetime(*parts, tzinfo=tz)
+
+
+def dst_trip() -> Trip:
+    """Meetings in summer Rome and Paris, winter London, and across both 2014 changes."""
+    places = (
+        Place("farnesina", "Farnesina", "Rome", "Italy", 41.9283, 12.4662, "Europe/Rome"),
+        Place(
+            "quai",
+            "Quai d'Orsay, Salon de l'Horloge",
+            "Paris",
+            "France",
+            48.8625,
+            2.3153,
+            "Europe/Paris",
+        ),
+        Place(
+            "lancaster",
+            "Lancaster House; State Room",
+            "London",
+            "United Kingdom",
+            51.5040,
+            -0.1385,
+            "Europe/London",
+        ),
+        Place(
+            "cairo",
+            "مقر جامعة الدول العربية",
+            "Cairo",
+            "Egypt",
+            30.0452,
+            31.2336,
+            "Africa/Cairo",
+            PlaceKind.VENUE,
+        ),
+    )
+    jane = Participant(
+        "Doe, Jane", "Deputy; Envoy", "Ministère des Affaires étrangères", "jane.doe@example.org"
+    )
+    elaraby = Participant(ELARABY, "الأمين العام", "جامعة الدول العربية", "elaraby@example.org")
+    renee = Participant(
+        "Renée Ørsted", "Adviser", email="renee@example.org", attendance=Attendance.UNCERTAIN
+    )
+    aide = Participant("An aide without email", "note-taker")
+    meetings = (
+        Meeting(
+            "rome-summer",
+            "Working lunch, Rome",
+            "farnesina",
+            ExactTime(at(ROME, 2014, 7, 10, 12, 30), at(ROME, 2014, 7, 10, 14)),
+            (jane, aide),
+            topic="Line one\nLine two, with a comma; and a semicolon \\ slash",
+        ),
+        Meeting(
+            "paris-spring-forward",
+            "Night talks across the spring change",
+            "quai",
+            ExactTime(at(PARIS, 2014, 3, 30, 1, 30), at(PARIS, 2014, 3, 30, 4, 0)),
+            (renee,),
+            status=Status.TENTATIVE,
+        ),
+        Meeting(
+            "paris-summer",
+            "Salon de l'Horloge: réunion",
+            "quai",
+            ExactTime(at(PARIS, 2014, 10, 25, 10), at(PARIS, 2014, 10, 25, 11, 15)),
+            (jane, renee),
+            sequence=3,
+        ),
+        Meeting(
+            "paris-after-fall-back",
+            "Après le changement d'heure",
+            "quai",
+            ExactTime(at(PARIS, 2014, 10, 26, 10), at(PARIS, 2014, 10, 26, 11)),
+            (jane,),
+        ),
+        Meeting(
+            "london-winter",
+            "Talks at Lancaster House",
+            "lancaster",
+            ExactTime(at(LONDON, 2014, 12, 16, 15), at(LONDON, 2014, 12, 16, 16, 30)),
+            (jane, elaraby),
+            notes='Room: "State Room", 1st floor',
+        ),
+        Meeting(
+            "cairo-tbc",
+            f"لقاء مع {ELARABY}",
+            "cairo",
+            TimeTBC(date(2014, 12, 17), PartOfDay.EVENING, timedelta(hours=3)),
+            (elaraby, aide),
+        ),
+        Meeting(
+            "london-cancelled",
+            "Cancelled breakfast",
+            "lancaster",
+            ExactTime(at(LONDON, 2014, 12, 17, 8), at(LONDON, 2014, 12, 17, 9)),
+            (jane,),
+            status=Status.CANCELLED,
+            sequence=1,
+        ),
+        Meeting(
+            "rome-all-day",
+            "Rome: free day",
+            "farnesina",
+            AllDay(date(2014, 7, 11), date(2014, 7, 12)),
+            (),
+        ),
+    )
+    return Trip("DST test trip, 2014", "Jane Doe", "Europe/Paris", places, meetings)
+
+
+# -- order-insensitive comparison --------------------------------------------------------------
+
+
+def unfold(data: bytes) -> list[str]:
+    return data.decode("utf-8").replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")[:-1]
+
+
+def normalised(data: bytes) -> tuple:
+    """A calendar as (name, sorted property lines, sorted children), order-insensitive."""
+    stack: list[tuple[str, list, list]] = [("", [], [])]
+    for line in unfold(data):
+        if line.startswith("BEGIN:"):
+            stack.append((line[6:], [], []))
+        elif line.startswith("END:"):
+            name, props, children = stack.pop()
+            stack[-1][2].append((name, tuple(sorted(props)), tuple(sorted(children))))
+        else:
+            stack[-1][1].append(line)
+    return stack[0][2][0]
+
+
+def assert_matches_golden(data: bytes, name: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("SHUTTLE_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    assert path.exists(), f"no golden file {path}: run with SHUTTLE_UPDATE_GOLDEN=1 once"
+    assert normalised(data) == normalised(path.read_bytes())
+
+
+# -- the readers -------------------------------------------------------------------------------
+
+
+def _when(value: date) -> str:
+    if isinstance(value, datetime):
+        assert value.tzinfo is not None, "a reader returned a floating time"
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
+
+
+def read_with_icalendar(data: bytes) -> dict[str, dict]:
+    from icalendar import Calendar
+
+    out = {}
+    for event in Calendar.from_ical(data).walk("VEVENT"):
+        out[str(event["UID"])] = {
+            "summary": str(event["SUMMARY"]),
+            "location": str(event["LOCATION"]),
+            "description": str(event["DESCRIPTION"]),
+            "start": _when(event["DTSTART"].dt),
+            "end": _when(event["DTEND"].dt),
+        }
+    return out
+
+
+def read_with_vobject(data: bytes) -> dict[str, dict]:
+    import vobject
+
+    out = {}
+    for event in vobject.readOne(data.decode("utf-8")).vevent_list:
+        out[event.uid.value] = {
+            "summary": event.summary.value,
+            "location": event.location.value,
+            "description": event.description.value,
+            "start": _when(event.dtstart.value),
+            "end": _when(event.dtend.value),
+        }
+    return out
+
+
+def read_with_icaljs(path: Path) -> dict[str, dict]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: ical.js (Thunderbird's parser) not checked")
+    if not (JS_DIR / "node_modules" / "ical.js").is_dir():
+        pytest.skip("ical.js is not installed: run `npm ci` in tests/js (scripts/test.sh does)")
+    result = subprocess.run(
+        [node, str(JS_DIR / "read_ics.mjs"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=JS_DIR,
+    )
+    out = {}
+    for event in json.loads(result.stdout):
+        out[event["uid"]] = {
+            key: event[key] for key in ("summary", "location", "description", "start", "end")
+        }
+        # ical.js prints dates as 2014-12-17; keep the same shape as the Python readers.
+    return out
