@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,6 +30,7 @@ from data.agenda import display_day
 from data.distances import leg_km
 from data.model import Trip
 from data.store import Changes, Store, StoreError
+from ui import ics_actions
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.refresh_trip_list()
+        for action in self.trip_actions:
+            action.setEnabled(False)
         if self.trip_list.count():
             self.open_trip(self.store.resolve(None))
         else:
@@ -102,18 +106,26 @@ class MainWindow(QMainWindow):
         self.open_action = _action(self, "&Open Trip…", QKeySequence.StandardKey.Open)
         self.open_action.setStatusTip("Add a Shuttle trip file (.json) to the store and show it")
         self.open_action.triggered.connect(self.open_trip_file)
-        self.import_ics_action = _action(self, "&Import .ics…")
+        self.import_ics_action = _action(self, "&Import .ics…", "Ctrl+I")
+        self.import_ics_action.setStatusTip("Add the events of a calendar file to a trip")
+        self.import_ics_action.triggered.connect(lambda: ics_actions.import_ics_file(self))
         self.export_ics_action = _action(self, "&Export .ics…", "Ctrl+E")
+        self.export_ics_action.setStatusTip("Write the trip, or the selected meetings, as .ics")
+        self.export_ics_action.triggered.connect(lambda: ics_actions.export_ics(self))
+        self.invites_action = _action(self, "Send In&vites…", "Ctrl+Shift+E")
+        self.invites_action.setStatusTip("Write one invite (.ics) per meeting to a folder")
+        self.invites_action.triggered.connect(lambda: ics_actions.send_invites(self))
         self.print_action = _action(self, "&Print…", QKeySequence.StandardKey.Print)
-        for pending in (self.import_ics_action, self.export_ics_action, self.print_action):
-            pending.setEnabled(False)  # wired when their features land
         quit_action = _action(self, "&Quit", QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        # Enabled while a trip is shown.
+        self.trip_actions = [self.export_ics_action, self.invites_action, self.print_action]
         for item in (
             self.open_action,
             None,
             self.import_ics_action,
             self.export_ics_action,
+            self.invites_action,
             None,
             self.print_action,
             None,
@@ -226,6 +238,8 @@ class MainWindow(QMainWindow):
         self.trip = self.store.load_trip(trip_id)
         self.trip_id = trip_id
         self.store.mark_opened(trip_id)
+        for action in self.trip_actions:
+            action.setEnabled(True)
         self.trip_list.setCurrentIndex(self.trip_list.findData(trip_id))
         self.setWindowTitle(f"{self.trip.name} — Shuttle")
         self._sync_zone_controls()
@@ -279,11 +293,45 @@ class MainWindow(QMainWindow):
         self.open_trip(changes.trip_id)
         self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
 
-    def ask_open_path(self) -> str:
-        """The file dialog, kept apart so tests can replace it."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open Trip", str(Path.home()), "Shuttle trips (*.json);;All files (*)"
+    # File dialogs, kept apart so tests can replace them.
+
+    def ask_open_path(
+        self, caption: str = "Open Trip", filters: str = "Shuttle trips (*.json);;All files (*)"
+    ) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, caption, self._last_folder(), filters)
+        return self._remember_folder(path)
+
+    def ask_save_path(self, caption: str, suggested: str, filters: str) -> str:
+        start = str(Path(self._last_folder()) / suggested)
+        path, _ = QFileDialog.getSaveFileName(self, caption, start, filters)
+        return self._remember_folder(path)
+
+    def ask_directory(self, caption: str) -> str:
+        return self._remember_folder(
+            QFileDialog.getExistingDirectory(self, caption, self._last_folder()), folder=True
         )
+
+    def ask_choice(self, title: str, text: str, options: list[str]) -> int | None:
+        """A question with one button per option (and Cancel): the option's index or None."""
+        box = QMessageBox(self)
+        box.setWindowTitle(title)
+        box.setText(text)
+        buttons = [box.addButton(o, QMessageBox.ButtonRole.AcceptRole) for o in options]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, b in enumerate(buttons) if b is clicked), None)
+
+    def ask_text(self, title: str, label: str) -> str:
+        text, ok = QInputDialog.getText(self, title, label)
+        return text.strip() if ok else ""
+
+    def _last_folder(self) -> str:
+        return str(self.settings.value("files/last_folder", str(Path.home())))
+
+    def _remember_folder(self, path: str, folder: bool = False) -> str:
+        if path:
+            self.settings.setValue("files/last_folder", path if folder else str(Path(path).parent))
         return path
 
     def _on_trip_chosen(self, index: int) -> None:
