@@ -103,6 +103,18 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("key", nargs="?", choices=sorted(SETTINGS), metavar="KEY")
     settings.add_argument("value", nargs="?", metavar="VALUE")
 
+    printing = commands.add_parser(
+        "print", help="write the printable itinerary as a PDF (no display needed)"
+    )
+    trip_option(printing)
+    printing.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    printing.add_argument(
+        "--paper", choices=("A4", "Letter"), help="paper size (default: from the locale)"
+    )
+    printing.add_argument(
+        "--tz", metavar="ZONE", help="zone of the second time column (default: the trip's home)"
+    )
+
     place = commands.add_parser("place", help="look up a city: coordinates and time zone")
     place.add_argument("name", metavar="NAME")
     place.add_argument("--country", help="only cities in this country (name or ISO code)")
@@ -274,6 +286,42 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    from data.model import zone
+    from data.report import default_paper
+
+    home = None
+    if args.tz:
+        try:
+            home = zone(args.tz)
+        except ValueError as exc:
+            raise CommandError(f"--tz: {exc} (use an IANA name such as Europe/Paris)") from None
+    with _store(args) as store:
+        trip = store.load_trip(store.resolve(args.trip))
+    paper = args.paper or default_paper()
+    if not args.pdf.parent.is_dir():
+        raise CommandError(f"cannot write {args.pdf}: no folder {args.pdf.parent}")
+
+    from ui.app import prepare_headless
+
+    prepare_headless()
+    from PySide6.QtWidgets import QApplication
+
+    from ui.map_pane import register_scheme
+    from ui.printing import PrintError, write_pdf
+
+    register_scheme()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        write_pdf(trip, args.pdf, paper, home)
+    except PrintError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        app.processEvents()
+    print(f"Wrote {args.pdf} ({trip.name}, {paper})")
+    return 0
+
+
 def cmd_place(args: argparse.Namespace) -> int:
     if args.online:
         from data.geocoding import GeocodingError, geocode_online
@@ -305,6 +353,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-ics": cmd_export_ics,
     "import-ics": cmd_import_ics,
     "settings": cmd_settings,
+    "print": cmd_print,
     "place": cmd_place,
 }
 

@@ -63,6 +63,11 @@
         state.tiles = null;
       }
     },
+    // For the printed snapshot: no zoom buttons on paper.
+    setControls: function (on) {
+      var zoom = state.map.zoomControl;
+      if (zoom) { if (on) { zoom.addTo(state.map); } else { zoom.remove(); } }
+    },
     fit: function () {
       state.map.fitBounds(state.config.bounds, { padding: [48, 48], animate: false, maxZoom: 9 });
     },

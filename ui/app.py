@@ -26,6 +26,12 @@ def prepare_environment() -> str | None:
     return None
 
 
+def prepare_headless() -> None:
+    """For commands that render without a window: offscreen unless a display is there."""
+    if prepare_environment() == NO_DISPLAY:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
 def run_app(data_dir: Path | None) -> int:
     problem = prepare_environment()
     if problem:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,7 +31,7 @@ from data.agenda import display_day
 from data.distances import leg_km
 from data.model import Trip
 from data.store import Changes, Store, StoreError
-from ui import ics_actions
+from ui import ics_actions, print_actions
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
@@ -116,10 +117,20 @@ class MainWindow(QMainWindow):
         self.invites_action.setStatusTip("Write one invite (.ics) per meeting to a folder")
         self.invites_action.triggered.connect(lambda: ics_actions.send_invites(self))
         self.print_action = _action(self, "&Print…", QKeySequence.StandardKey.Print)
+        self.print_action.setStatusTip("Print the itinerary, with a preview first")
+        self.print_action.triggered.connect(lambda: print_actions.print_itinerary(self))
+        self.pdf_action = _action(self, "Export P&DF…", "Ctrl+Shift+P")
+        self.pdf_action.setStatusTip("Save the printable itinerary as a PDF")
+        self.pdf_action.triggered.connect(lambda: print_actions.export_pdf(self))
         quit_action = _action(self, "&Quit", QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         # Enabled while a trip is shown.
-        self.trip_actions = [self.export_ics_action, self.invites_action, self.print_action]
+        self.trip_actions = [
+            self.export_ics_action,
+            self.invites_action,
+            self.print_action,
+            self.pdf_action,
+        ]
         for item in (
             self.open_action,
             None,
@@ -128,6 +139,7 @@ class MainWindow(QMainWindow):
             self.invites_action,
             None,
             self.print_action,
+            self.pdf_action,
             None,
             quit_action,
         ):
@@ -321,6 +333,9 @@ class MainWindow(QMainWindow):
         box.exec()
         clicked = box.clickedButton()
         return next((i for i, b in enumerate(buttons) if b is clicked), None)
+
+    def make_print_preview(self, printer: QPrinter) -> QPrintPreviewDialog:
+        return print_actions.make_preview(self, printer)
 
     def ask_text(self, title: str, label: str) -> str:
         text, ok = QInputDialog.getText(self, title, label)

@@ -48,7 +48,7 @@ BASE = "shuttle://app/"
 PAGE_URL = QUrl(BASE + "map.html")
 TILE_HOST = "tile.openstreetmap.org"
 JsCallback = Callable[[Any], None]
-_JS_FUNCTIONS = {"highlight", "setOnlineTiles", "fit", "state", "clickMarker"}
+_JS_FUNCTIONS = {"highlight", "setOnlineTiles", "setControls", "fit", "state", "clickMarker"}
 
 
 def register_scheme() -> None:
@@ -70,7 +70,7 @@ class AssetSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.page_html = b""
+        self.documents: dict[str, bytes] = {"map.html": b""}  # pages made for this trip
         self._files = asset_files()
         self._cache: dict[str, bytes] = {}
 
@@ -87,8 +87,8 @@ class AssetSchemeHandler(QWebEngineUrlSchemeHandler):
         job.reply((mime or "application/octet-stream").encode(), buffer)
 
     def _content(self, path: str) -> bytes | None:
-        if path == "map.html":
-            return self.page_html
+        if path in self.documents:
+            return self.documents[path]
         if path not in self._cache:
             if path == "basemap.js":
                 self._cache[path] = basemap_script()
@@ -127,7 +127,7 @@ class MapPage(QWebEnginePage):
     def acceptNavigationRequest(
         self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
-        if url.scheme() == "shuttle" and url.path() == "/map.html":
+        if url.scheme() == "shuttle":  # only our own documents are served there
             return True
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
@@ -199,7 +199,7 @@ class MapPane(QWebEngineView):
         """Load a new page for ``trip`` (only when the trip itself changes)."""
         self.is_ready = False
         self._after_ready.clear()
-        self.handler.page_html = build_map_html(trip, BASE).encode("utf-8")
+        self.handler.documents["map.html"] = build_map_html(trip, BASE).encode("utf-8")
         self.page().load(PAGE_URL)
 
     def set_online_tiles(self, on: bool) -> None:

@@ -1,0 +1,250 @@
+"""The printable itinerary: one HTML document that Chromium lays out into pages.
+
+Page numbers and the trip name come from CSS ``@page`` margin boxes; each meeting is a block
+that avoids page breaks. Every trip text is escaped; the route map arrives as a PNG.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from html import escape
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from data.agenda import (
+    AgendaItem,
+    LegItem,
+    build_agenda,
+    clock_relation,
+    local_time_label,
+    participant_with_role,
+    place_label,
+    zone_shift,
+)
+from data.model import ExactTime, Meeting, PartOfDay, Status, TimeTBC, Trip
+
+PAPER_SIZES = ("A4", "Letter")
+REPORT_CSS = Path(__file__).resolve().parents[1] / "resources" / "report.css"
+# Territories whose paper is US Letter (CLDR's paperSize data); the rest of the world uses A4.
+LETTER_TERRITORIES = frozenset(
+    ["US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "PA", "SV", "NI", "DO", "BZ", "HN"]
+)
+_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                 "nine", "ten", "eleven", "twelve"]  # fmt: skip
+
+
+def default_paper(environ: dict[str, str] | None = None) -> str:
+    """A4 or Letter from the locale (LC_ALL, LC_PAPER, LANG), as printers do."""
+    env = os.environ if environ is None else environ
+    for key in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = env.get(key, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            territory = value.split(".")[0].split("@")[0].partition("_")[2].upper()
+            return "Letter" if territory in LETTER_TERRITORIES else "A4"
+    return "A4"
+
+
+def duration_words(length: timedelta) -> str:
+    """'3 hours', 'one hour', '1 hour 30 minutes': for sentences on paper."""
+    minutes = round(length.total_seconds() / 60)
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        count = _NUMBER_WORDS[hours] if hours == 1 else str(hours)
+        parts.append(f"{count} hour{'s' if hours != 1 else ''}")
+    if rest:
+        parts.append(f"{rest} minutes")
+    return " ".join(parts) or "0 minutes"
+
+
+def tbc_words(time: TimeTBC) -> str:
+    """'time to be confirmed, evening, about 3 hours'."""
+    words = ["time to be confirmed"]
+    if time.part_of_day is not None:
+        words.append(str(time.part_of_day))
+    if time.duration is not None:
+        words.append(f"about {duration_words(time.duration)}")
+    return ", ".join(words)
+
+
+def clock_words(name: str, other: str, shift: timedelta) -> str:
+    """'London is one hour behind Paris'."""
+    text = clock_relation(name, other, shift)
+    return text.replace(f" {_short(shift)} ", f" {duration_words(abs(shift))} ", 1)
+
+
+def _short(shift: timedelta) -> str:
+    from data.agenda import format_duration
+
+    return format_duration(abs(shift))
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    paper: str = "A4"
+    home_tz: ZoneInfo | None = None  # the second time column; default: the trip's home zone
+    generated: datetime | None = None
+
+
+def css_string(text: str) -> str:
+    """Text for inside a CSS string: anything but letters, digits and spaces as a hex escape.
+
+    HTML entities mean nothing inside <style>, so this (not html.escape) keeps a name from
+    ending the string or the element.
+    """
+    # The space after each escape ends it (CSS consumes it), so real spaces survive.
+    return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in text)
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+class _Notes:
+    """Sources numbered in order of first citation."""
+
+    def __init__(self, trip: Trip) -> None:
+        self.trip = trip
+        self.order: list[str] = []
+
+    def cite(self, meeting: Meeting) -> str:
+        numbers = []
+        items = list(meeting.provenance)
+        for values in meeting.field_provenance.values():
+            items.extend(values)
+        for item in items:
+            for source_id in item.sources:
+                if source_id not in self.order:
+                    self.order.append(source_id)
+                number = self.order.index(source_id) + 1
+                if number not in numbers:
+                    numbers.append(number)
+        if not numbers:
+            return ""
+        return f'<sup class="cite">[{", ".join(str(n) for n in sorted(numbers))}]</sup>'
+
+    def html(self) -> str:
+        rows = []
+        for number, source_id in enumerate(self.order, 1):
+            try:
+                source = self.trip.source(source_id)
+            except KeyError:
+                continue
+            link = f' <span class="url">{_e(source.url)}</span>' if source.url else ""
+            note = f" {_e(source.note)}" if source.note else ""
+            rows.append(
+                f"<li value='{number}'>[{_e(source.id)}] {_e(source.title)}.{note}{link}</li>"
+            )
+        return f"<section class='notes'><h2>Sources</h2><ol>{''.join(rows)}</ol></section>"
+
+
+def _times(meeting: Meeting, home: ZoneInfo) -> tuple[str, str]:
+    time = meeting.time
+    if isinstance(time, TimeTBC):
+        return tbc_words(time), ""
+    local = local_time_label(meeting)
+    if isinstance(time, ExactTime):
+        start = time.start.astimezone(home)
+        home_label = local_time_label(meeting, home)
+        if start.date() != time.day:
+            home_label = f"{start:%a %d %b} {home_label}"
+        return local, home_label
+    return local, ""
+
+
+def _meeting_html(trip: Trip, meeting: Meeting, home: ZoneInfo, notes: _Notes) -> str:
+    place = trip.place(meeting.place_id)
+    local, at_home = _times(meeting, home)
+    home_html = f'<div class="home">{_e(at_home)} at home</div>' if at_home else ""
+    status = ""
+    if meeting.status is not Status.CONFIRMED:
+        word = _e(str(meeting.status))
+        status = f'<span class="status status-{word}">{word}</span> '
+    people = "".join(f"<li>{_e(participant_with_role(p))}</li>" for p in meeting.participants)
+    topic = f'<p class="topic"><b>Topic:</b> {_e(meeting.topic)}</p>' if meeting.topic else ""
+    return (
+        f'<article class="meeting">'
+        f'<div class="when"><div class="local">{_e(local)}</div>{home_html}</div>'
+        f'<div class="what"><h3>{status}{_e(meeting.title)}{notes.cite(meeting)}</h3>'
+        f'<p class="where">{_e(place_label(place))}, {_e(place.country)}</p>'
+        f"{f'<ul class=people>{people}</ul>' if people else ''}{topic}"
+        f'<p class="status-line">Status: {_e(str(meeting.status))}</p></div></article>'
+    )
+
+
+def _leg_html(item: LegItem) -> str:
+    shift = zone_shift(item.origin.tz, item.destination.tz, item.leg.day)
+    clocks = (
+        clock_words(item.destination.city, item.origin.city, shift) if shift else "clocks unchanged"
+    )
+    return (
+        f'<div class="leg">✈ {_e(item.leg.mode[:1].upper() + item.leg.mode[1:])}: '
+        f"{_e(item.origin.city)} → "
+        f"{_e(item.destination.city)}, {item.km:,.0f} km · {_e(clocks)}</div>"
+    )
+
+
+def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions) -> str:
+    home = options.home_tz or trip.home_tz
+    notes = _Notes(trip)
+    first, last = trip.first_day, trip.last_day
+    dates = f"{first:%A %d %B %Y} – {last:%A %d %B %Y}" if first and last else "no dates yet"
+    days_html = []
+    for day in build_agenda(trip):
+        blocks = []
+        for item in day.items:
+            if isinstance(item, AgendaItem):
+                blocks.append(_meeting_html(trip, item.meeting, home, notes))
+            else:
+                blocks.append(_leg_html(item))
+        days_html.append(
+            f'<section class="day"><h2>{day.day:%A} {day.day.day} {day.day:%B %Y}</h2>'
+            f"{''.join(blocks)}</section>"
+        )
+    map_html = ""
+    if map_png:
+        data = base64.b64encode(map_png).decode("ascii")
+        map_html = (
+            f'<figure class="map"><img alt="Route map" src="data:image/png;base64,{data}">'
+            f"<figcaption>Route: numbered stops in trip order; distances are geodesic. "
+            f"Basemap: Natural Earth.</figcaption></figure>"
+        )
+    generated = options.generated or datetime.now().astimezone()
+    paper = options.paper if options.paper in PAPER_SIZES else "A4"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{_e(trip.name)}</title>
+<style>
+@page {{
+  size: {paper};
+  @bottom-left {{ content: "{css_string(trip.name)}"; }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); }}
+}}
+{REPORT_CSS.read_text(encoding="utf-8")}</style></head>
+<body>
+<header class="trip">
+<h1>{_e(trip.name)}</h1>
+<p><b>Traveller:</b> {_e(trip.traveller)}</p>
+<p><b>Dates:</b> {_e(dates)}</p>
+<p><b>Home zone:</b> {_e(home.key)} · times are local to each venue, with home time beside</p>
+<p class="tbc-note">Printed {generated:%d %B %Y %H:%M %Z}. Where no source gives a clock time,
+the meeting is shown as "time to be confirmed".</p>
+</header>
+{map_html}
+{"".join(days_html)}
+{notes.html()}
+</body></html>
+"""
+
+
+__all__ = [
+    "PAPER_SIZES",
+    "PartOfDay",
+    "ReportOptions",
+    "build_report_html",
+    "default_paper",
+    "duration_words",
+    "tbc_words",
+]
