@@ -410,8 +410,9 @@ class MainWindow(QMainWindow):
         km = sum(leg_km(trip, leg) for leg in trip.legs)
         days = (trip.last_day - trip.first_day).days + 1 if trip.first_day and trip.last_day else 0
         self.summary_text = (
-            f"{len(trip.meetings)} meetings · {days} days · {len(trip.places)} places · "
-            f"{len(trip.legs)} legs, {km:,.0f} km · times: {mode_label(self.zone_mode, trip)}"
+            f"{_count(len(trip.meetings), 'meeting')} · {_count(days, 'day')} · "
+            f"{_count(len(trip.places), 'place')} · {_count(len(trip.legs), 'leg')}, "
+            f"{km:,.0f} km · times: {mode_label(self.zone_mode, trip)}"
         )
         self.summary.setText(self.summary_text)
 
@@ -494,6 +495,10 @@ def _action(
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     return action
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _unique(values: object) -> list[str]:
