@@ -11,9 +11,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from data import trip_file
 from data.ics_common import IcsError
+from data.model import zone
 from data.store import DATA_DIR_ENV, Store, StoreError
 
 
@@ -143,6 +145,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _zone_option(name: str | None) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return zone(name)
+    except ValueError as exc:
+        raise CommandError(f"--tz: {exc} (use an IANA name such as Europe/Paris)") from None
+
+
 def _store(args: argparse.Namespace) -> Store:
     return Store.open(args.data_dir)
 
@@ -165,14 +176,8 @@ def cmd_trips(args: argparse.Namespace) -> int:
 
 def cmd_agenda(args: argparse.Namespace) -> int:
     from data.agenda import render_text
-    from data.model import zone
 
-    display = None
-    if args.tz:
-        try:
-            display = zone(args.tz)
-        except ValueError as exc:
-            raise CommandError(f"--tz: {exc} (use an IANA name such as Europe/Paris)") from None
+    display = _zone_option(args.tz)
     with _store(args) as store:
         trip = store.load_trip(store.resolve(args.trip))
     sys.stdout.write(render_text(trip, display))
@@ -287,15 +292,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from data.model import zone
     from data.report import default_paper
 
-    home = None
-    if args.tz:
-        try:
-            home = zone(args.tz)
-        except ValueError as exc:
-            raise CommandError(f"--tz: {exc} (use an IANA name such as Europe/Paris)") from None
+    home = _zone_option(args.tz)
     with _store(args) as store:
         trip = store.load_trip(store.resolve(args.trip))
     paper = args.paper or default_paper()

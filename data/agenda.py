@@ -54,6 +54,28 @@ def format_duration(length: timedelta) -> str:
     return f"{hours} h" if hours else f"{rest} min"
 
 
+def duration_words(length: timedelta) -> str:
+    """'3 hours', 'one hour', '1 hour 30 minutes': for sentences in invites and on paper."""
+    minutes = round(length.total_seconds() / 60)
+    if minutes == 60:
+        return "one hour"
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+def tbc_words(time: TimeTBC) -> str:
+    """'time to be confirmed, evening, about 3 hours'."""
+    words = ["time to be confirmed"]
+    if time.part_of_day is not None:
+        words.append(str(time.part_of_day))
+    if time.duration is not None:
+        words.append(f"about {duration_words(time.duration)}")
+    return ", ".join(words)
+
+
 def tbc_label(time: TimeTBC) -> str:
     """'time TBC (evening, ~3 h)': nothing more precise than what is known."""
     details = []
@@ -197,12 +219,14 @@ def clock_change(origin: Place, destination: Place, day: date) -> str:
     return clock_relation(destination.city, origin.city, shift) if shift else ""
 
 
-def clock_relation(name: str, other: str, shift: timedelta) -> str:
-    """'London is 1 h behind Paris' for ``name``'s clock ``shift`` ahead of ``other``'s."""
+def clock_relation(name: str, other: str, shift: timedelta, words: bool = False) -> str:
+    """'London is 1 h behind Paris' ('one hour' with ``words``) for ``name``'s clock
+    ``shift`` ahead of ``other``'s."""
     if not shift:
         return f"{name} keeps the same time as {other}"
     relation = "ahead of" if shift > timedelta(0) else "behind"
-    return f"{name} is {format_duration(abs(shift))} {relation} {other}"
+    amount = duration_words(abs(shift)) if words else format_duration(abs(shift))
+    return f"{name} is {amount} {relation} {other}"
 
 
 def zone_city(tz: ZoneInfo) -> str:

@@ -7,12 +7,9 @@ email, the place as stored). Other clients keep them untouched and ignore them.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from email.utils import formataddr, parseaddr
-from pathlib import Path
 
 PRODID = "-//Shuttle//Shuttle 0.1//EN"
 UID_DOMAIN = "@shuttle"
@@ -80,18 +77,3 @@ def meeting_id_from_uid(uid: str) -> str:
 def file_stem_for(meeting_id: str) -> str:
     """A file name for a meeting's invite that is safe on every file system."""
     return re.sub(r"[^A-Za-z0-9._-]+", "-", meeting_id).strip("-.") or "meeting"
-
-
-def write_atomically(data: bytes, path: str | os.PathLike[str]) -> None:
-    """A crash leaves the old file or the new one, never half of one."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

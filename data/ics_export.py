@@ -16,7 +16,8 @@ from typing import Any
 
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
-from data.agenda import participant_with_role, place_label
+from data.agenda import duration_words, participant_with_role, place_label
+from data.files import write_atomically
 from data.ics_common import (
     PRODID,
     X_DURATION,
@@ -30,7 +31,6 @@ from data.ics_common import (
     Organizer,
     file_stem_for,
     meeting_uid,
-    write_atomically,
 )
 from data.ics_timezones import vtimezone
 from data.model import (
@@ -195,7 +195,7 @@ def tbc_sentence(time: TimeTBC) -> str:
     """'Time to be confirmed (evening, about 3 hours)'."""
     details = [str(time.part_of_day)] if time.part_of_day is not None else []
     if time.duration is not None:
-        details.append(f"about {_spoken_duration(time.duration)}")
+        details.append(f"about {duration_words(time.duration)}")
     return "Time to be confirmed" + (f" ({', '.join(details)})" if details else "")
 
 
@@ -222,17 +222,6 @@ def place_data(place: Place) -> dict[str, Any]:
         "timezone": place.timezone,
         "kind": str(place.kind),
     }
-
-
-def _spoken_duration(length: timedelta) -> str:
-    minutes = round(length.total_seconds() / 60)
-    hours, rest = divmod(minutes, 60)
-    words = []
-    if hours:
-        words.append(f"{hours} hour" + ("s" if hours != 1 else ""))
-    if rest or not hours:
-        words.append(f"{rest} minute" + ("s" if rest != 1 else ""))
-    return " ".join(words)
 
 
 def _cited_sources(trip: Trip, meeting: Meeting) -> list[str]:

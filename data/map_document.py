@@ -146,6 +146,51 @@ def popup_html(stop: Stop) -> str:
     )
 
 
+def map_payload(trip: Trip) -> dict[str, Any]:
+    """The trip's stops and legs as plain data, for redrawing a loaded page after an edit.
+
+    Popup and label HTML is escaped here, exactly as in :func:`build_map_html`.
+    """
+    all_stops = stops(trip)
+    shifts = icon_shifts(all_stops)
+    payload: dict[str, Any] = {"stops": [], "legs": [], "bounds": _bounds(all_stops)}
+    for stop in all_stops:
+        place = stop.place
+        payload["stops"].append(
+            {
+                "place": place.id,
+                "number": stop.number,
+                "lat": place.lat,
+                "lon": place.lon,
+                "shift": shifts[place.id],
+                "label": text(short_label(place)),
+                "popup": popup_html(stop),
+                "meetings": [m.id for m in stop.meetings],
+            }
+        )
+    for leg in trip.legs:
+        origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
+        km = places_km(origin, destination)
+        payload["legs"].append(
+            {
+                "from": origin.id,
+                "to": destination.id,
+                "km": round(km, 1),
+                "points": arc(origin, destination),
+                "label": f"{text(origin.city)} → {text(destination.city)} · {km:,.0f} km",
+            }
+        )
+    return payload
+
+
+def _bounds(all_stops: list[Stop]) -> list[list[float]]:
+    if not all_stops:
+        return [[35.0, -10.0], [60.0, 30.0]]
+    lats = [s.place.lat for s in all_stops]
+    lons = [s.place.lon for s in all_stops]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
 def build_map_html(trip: Trip, asset_base: str) -> str:
     """The whole page for ``trip``, loading its assets from ``asset_base``."""
     fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
@@ -215,12 +260,7 @@ def build_map_html(trip: Trip, asset_base: str) -> str:
         registry["legs"].append(
             {"line": line.get_name(), "from": origin.id, "to": destination.id, "km": round(km, 1)}
         )
-    if all_stops:
-        lats = [s.place.lat for s in all_stops]
-        lons = [s.place.lon for s in all_stops]
-        registry["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    else:
-        registry["bounds"] = [[35.0, -10.0], [60.0, 30.0]]
+    registry["bounds"] = _bounds(all_stops)
     registry["tiles"] = {"url": OSM_TILES, "attribution": OSM_ATTRIBUTION}
     # JSON inside <script>: '<' escaped so no text can close the element.
     blob = json.dumps(registry, ensure_ascii=False).replace("<", "\\u003c")

@@ -22,9 +22,10 @@ from data.agenda import (
     local_time_label,
     participant_with_role,
     place_label,
+    tbc_words,
     zone_shift,
 )
-from data.model import ExactTime, Meeting, PartOfDay, Status, TimeTBC, Trip
+from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
 
 PAPER_SIZES = ("A4", "Letter")
 REPORT_CSS = Path(__file__).resolve().parents[1] / "resources" / "report.css"
@@ -32,8 +33,6 @@ REPORT_CSS = Path(__file__).resolve().parents[1] / "resources" / "report.css"
 LETTER_TERRITORIES = frozenset(
     ["US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "PA", "SV", "NI", "DO", "BZ", "HN"]
 )
-_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                 "nine", "ten", "eleven", "twelve"]  # fmt: skip
 
 
 def default_paper(environ: dict[str, str] | None = None) -> str:
@@ -47,39 +46,9 @@ def default_paper(environ: dict[str, str] | None = None) -> str:
     return "A4"
 
 
-def duration_words(length: timedelta) -> str:
-    """'3 hours', 'one hour', '1 hour 30 minutes': for sentences on paper."""
-    minutes = round(length.total_seconds() / 60)
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        count = _NUMBER_WORDS[hours] if hours == 1 else str(hours)
-        parts.append(f"{count} hour{'s' if hours != 1 else ''}")
-    if rest:
-        parts.append(f"{rest} minutes")
-    return " ".join(parts) or "0 minutes"
-
-
-def tbc_words(time: TimeTBC) -> str:
-    """'time to be confirmed, evening, about 3 hours'."""
-    words = ["time to be confirmed"]
-    if time.part_of_day is not None:
-        words.append(str(time.part_of_day))
-    if time.duration is not None:
-        words.append(f"about {duration_words(time.duration)}")
-    return ", ".join(words)
-
-
 def clock_words(name: str, other: str, shift: timedelta) -> str:
     """'London is one hour behind Paris'."""
-    text = clock_relation(name, other, shift)
-    return text.replace(f" {_short(shift)} ", f" {duration_words(abs(shift))} ", 1)
-
-
-def _short(shift: timedelta) -> str:
-    from data.agenda import format_duration
-
-    return format_duration(abs(shift))
+    return clock_relation(name, other, shift, words=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,14 +206,3 @@ the meeting is shown as "time to be confirmed".</p>
 {notes.html()}
 </body></html>
 """
-
-
-__all__ = [
-    "PAPER_SIZES",
-    "PartOfDay",
-    "ReportOptions",
-    "build_report_html",
-    "default_paper",
-    "duration_words",
-    "tbc_words",
-]

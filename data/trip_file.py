@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from data.files import write_atomically
 from data.model import Trip
 
 FORMAT = "shuttle-trip"
@@ -116,17 +116,7 @@ def read(path: str | os.PathLike[str]) -> Trip:
 
 def write(trip: Trip, path: str | os.PathLike[str]) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path(), prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(dumps(trip))
-            out.flush()
-            os.fsync(out.fileno())
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(dumps(trip).encode("utf-8"), path)
 
 
 def _upgrade(document: dict[str, Any], version: int) -> dict[str, Any]:

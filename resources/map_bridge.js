@@ -5,7 +5,7 @@
 
   var state = {
     map: null, stops: {}, legs: [], basemap: null, tiles: null, tileErrors: 0,
-    highlighted: [], openPlace: null, ready: false,
+    highlighted: [], openPlace: null, ready: false, picking: false,
   };
   var bridge = null;
   var pending = [];
@@ -45,7 +45,63 @@
     }
   }
 
+  var STOP_STYLE = { color: "#b03a2e", weight: 3, opacity: 0.85, dashArray: "8 6" };
+
+  function addStop(stop) {
+    var marker = L.marker([stop.lat, stop.lon], {
+      icon: L.divIcon({
+        html: '<div class="shuttle-stop">' + stop.number + "</div>",
+        iconSize: [28, 28], iconAnchor: [14 - stop.shift, 14], className: "shuttle-stop-icon",
+      }),
+    }).addTo(state.map);
+    marker.bindPopup(stop.popup, { maxWidth: 340 });
+    marker.bindTooltip(stop.label, {
+      permanent: true, direction: stop.shift < 0 ? "left" : "right",
+      offset: stop.shift < 0 ? [stop.shift - 16, 0] : [stop.shift + 16, 0],
+      className: "shuttle-stop-label",
+    });
+    return marker;
+  }
+
+  function register(stopPlace, marker, meetings) {
+    state.stops[stopPlace] = { marker: marker, meetings: meetings };
+    marker.on("click", function () {
+      if (!state.picking) { toPython("markerClicked", stopPlace); }
+    });
+  }
+
+  // Redraw stops and legs after an edit, without reloading the page.
+  function update(payload) {
+    Object.keys(state.stops).forEach(function (id) { state.map.removeLayer(state.stops[id].marker); });
+    state.legs.forEach(function (line) { state.map.removeLayer(line); });
+    state.stops = {};
+    state.legs = [];
+    payload.stops.forEach(function (stop) { register(stop.place, addStop(stop), stop.meetings); });
+    payload.legs.forEach(function (leg) {
+      var line = L.polyline(leg.points, STOP_STYLE).addTo(state.map);
+      line.bindTooltip(leg.label, {
+        permanent: true, direction: "center", className: "shuttle-leg-label",
+      });
+      state.legs.push(line);
+    });
+    state.config.bounds = payload.bounds;
+    setHighlight(state.highlighted.filter(function (id) { return state.stops[id]; }), null);
+  }
+
+  function onMapClick(event) {
+    if (!state.picking) { return; }
+    setPicking(false);
+    toPython("mapClicked", JSON.stringify([event.latlng.lat, event.latlng.lng]));
+  }
+
+  function setPicking(on) {
+    state.picking = !!on;
+    state.map.getContainer().style.cursor = on ? "crosshair" : "";
+  }
+
   window.shuttleMap = {
+    update: update,
+    setPicking: setPicking,
     highlight: setHighlight,
     setOnlineTiles: function (on) {
       if (on && !state.tiles) {
@@ -84,12 +140,21 @@
         ready: state.ready, markers: markers, lines: lines,
         highlighted: state.highlighted, openPlace: state.openPlace,
         basemapFeatures: state.basemap ? state.basemap.getLayers().length : 0,
-        tiles: !!state.tiles, popupText: popup ? popup.innerText : null,
+        tiles: !!state.tiles, picking: state.picking, popupText: popup ? popup.innerText : null,
         popupHtml: popup ? popup.innerHTML : null,
         zoomAnimating: !!document.querySelector(".leaflet-zoom-anim"),
       };
     },
     clickMarker: function (placeId) { state.stops[placeId].marker.fire("click"); },
+    clickMap: function (lat, lon) { state.map.fire("click", { latlng: L.latLng(lat, lon) }); },
+    stopNumbers: function () {
+      var out = {};
+      Object.keys(state.stops).forEach(function (id) {
+        var el = state.stops[id].marker.getElement();
+        out[id] = el ? el.textContent : null;
+      });
+      return out;
+    },
   };
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -97,11 +162,8 @@
     state.config = config;
     state.map = window[config.map];
     state.basemap = drawBasemap(state.map);
-    config.stops.forEach(function (stop) {
-      var marker = window[stop.marker];
-      state.stops[stop.place] = { marker: marker, meetings: stop.meetings };
-      marker.on("click", function () { toPython("markerClicked", stop.place); });
-    });
+    config.stops.forEach(function (stop) { register(stop.place, window[stop.marker], stop.meetings); });
+    state.map.on("click", onMapClick);
     config.legs.forEach(function (leg) { state.legs.push(window[leg.line]); });
     state.map.attributionControl.setPrefix(
       '<a href="https://leafletjs.com">Leaflet</a> · Natural Earth');

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from data.files import file_stem
 from data.ics_common import IcsError, parse_organizer
 from data.ics_export import export_calendar, write_invites
 from data.ics_import import import_ics, read_ics_file
@@ -37,7 +38,7 @@ def export_ics(window: MainWindow) -> None:
         if choice is None:
             return
         meeting_ids = chosen if choice == 0 else None
-    path = window.ask_save_path("Export .ics", f"{_stem(trip.name)}.ics", ICS_FILTER)
+    path = window.ask_save_path("Export .ics", f"{file_stem(trip.name)}.ics", ICS_FILTER)
     if not path:
         return
     try:
@@ -112,8 +113,3 @@ def import_ics_file(window: MainWindow) -> None:
     window.statusBar().showMessage(
         f"Imported {Path(path).name}: {len(changes.meetings)} meetings added or changed", 8000
     )
-
-
-def _stem(name: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in name)
-    return "-".join(keep.split())[:60] or "trip"

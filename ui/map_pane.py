@@ -7,6 +7,7 @@ the page talks back through :class:`MapBridge` on a QWebChannel.
 
 Signals:
     place_clicked(str): the user clicked the marker of this place id.
+    point_picked(float, float): in pick mode, the user clicked the map here (lat, lon).
     map_ready(): the page has drawn the trip.
     tiles_failed(): online tiles were asked for but could not be loaded.
 """
@@ -34,7 +35,7 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from data.map_document import asset_files, basemap_script, build_map_html
+from data.map_document import asset_files, basemap_script, build_map_html, map_payload
 from data.model import Trip
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,18 @@ BASE = "shuttle://app/"
 PAGE_URL = QUrl(BASE + "map.html")
 TILE_HOST = "tile.openstreetmap.org"
 JsCallback = Callable[[Any], None]
-_JS_FUNCTIONS = {"highlight", "setOnlineTiles", "setControls", "fit", "state", "clickMarker"}
+_JS_FUNCTIONS = {
+    "highlight",
+    "update",
+    "setPicking",
+    "setOnlineTiles",
+    "setControls",
+    "fit",
+    "state",
+    "stopNumbers",
+    "clickMarker",
+    "clickMap",
+}
 
 
 def register_scheme() -> None:
@@ -152,12 +164,21 @@ class MapBridge(QObject):
     """The page's way into Python (slots called from JavaScript)."""
 
     marker_clicked = Signal(str)
+    map_clicked = Signal(float, float)
     ready = Signal()
     tiles_failed = Signal()
 
     @Slot(str)
     def markerClicked(self, place_id: str) -> None:
         self.marker_clicked.emit(place_id)
+
+    @Slot(str)
+    def mapClicked(self, lat_lon: str) -> None:
+        try:
+            lat, lon = (float(v) for v in json.loads(lat_lon))
+        except (ValueError, TypeError):
+            return  # the page sent something else: ignore it
+        self.map_clicked.emit(lat, lon)
 
     @Slot(str)
     def mapReady(self, _unused: str) -> None:
@@ -170,6 +191,7 @@ class MapBridge(QObject):
 
 class MapPane(QWebEngineView):
     place_clicked = Signal(str)
+    point_picked = Signal(float, float)
     map_ready = Signal()
     tiles_failed = Signal()
 
@@ -190,6 +212,7 @@ class MapPane(QWebEngineView):
         page.setWebChannel(self.channel)
         page.scripts().insert(_web_channel_script())
         self.bridge.marker_clicked.connect(self.place_clicked)
+        self.bridge.map_clicked.connect(self.point_picked)
         self.bridge.ready.connect(self._on_ready)
         self.bridge.tiles_failed.connect(self.tiles_failed)
         self.is_ready = False
@@ -201,6 +224,14 @@ class MapPane(QWebEngineView):
         self._after_ready.clear()
         self.handler.documents["map.html"] = build_map_html(trip, BASE).encode("utf-8")
         self.page().load(PAGE_URL)
+
+    def update_trip(self, trip: Trip) -> None:
+        """Redraw stops and legs in the loaded page (no reload) after an edit."""
+        self.call("update", map_payload(trip))
+
+    def pick_point(self, on: bool = True) -> None:
+        """The next click on the map reports its coordinates through ``point_picked``."""
+        self.call("setPicking", on)
 
     def set_online_tiles(self, on: bool) -> None:
         self.gate.online_tiles = on

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from data.files import file_stem
 from data.report import default_paper
 from ui.printing import ItineraryRenderer, PrintError, page_layout
 from ui.zone_choice import ZoneMode, display_zone
@@ -69,7 +70,7 @@ def export_pdf(window: MainWindow) -> None:
     trip = window.trip
     if trip is None:
         return
-    path = window.ask_save_path("Export PDF", f"{_stem(trip.name)}.pdf", "PDF (*.pdf)")
+    path = window.ask_save_path("Export PDF", f"{file_stem(trip.name)}.pdf", "PDF (*.pdf)")
     if not path:
         return
     paper = default_paper()
@@ -92,8 +93,3 @@ def make_preview(window: MainWindow, printer: QPrinter) -> QPrintPreviewDialog:
     dialog.setWindowTitle(f"Print — {window.trip.name if window.trip else 'Shuttle'}")
     dialog.resize(900, 1000)
     return dialog
-
-
-def _stem(name: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in name)
-    return "-".join(keep.split())[:60] or "itinerary"

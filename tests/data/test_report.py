@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from data import trip_file
+from data.agenda import tbc_words
 from data.model import ExactTime, Meeting, PartOfDay, Place, TimeTBC, Trip
 from data.report import (
     ReportOptions,
@@ -11,7 +12,6 @@ from data.report import (
     clock_words,
     css_string,
     default_paper,
-    tbc_words,
 )
 from data.store import SAMPLE_TRIP
 
