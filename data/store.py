@@ -412,10 +412,11 @@ class Store:
         """Replace the trip's legs (see data.travel.derive_legs for where they come from)."""
         return self._edit_part(trip_id, "legs", lambda trip: trip.replace(legs=tuple(legs)))
 
-    def restore_meeting(self, trip_id: int, meeting: Meeting, position: int) -> Changes:
-        """Put a deleted meeting back where it was (undo); refused when its id is in use.
+    def insert_meeting(self, trip_id: int, meeting: Meeting, position: int) -> Changes:
+        """Add a meeting at ``position`` in the trip's order; refused when its id is in use.
 
-        Unlike ``save_meeting`` this is no edit of the meeting: it returns as it was.
+        For putting a deleted meeting back where it was (undo) and a duplicate beside its
+        original; unlike ``save_meeting`` it never updates an existing meeting.
         """
 
         def edit(trip: Trip) -> Trip:

@@ -203,17 +203,17 @@ def test_delete_place_and_set_legs(tmp_path, store):
     assert dump(tmp_path / STORE_FILE) == before
 
 
-def test_restore_meeting_puts_it_back_in_place(tmp_path, store):
+def test_insert_meeting_puts_it_back_in_place(tmp_path, store):
     trip_id = store.resolve(None)
     trip = store.load_trip(trip_id)
     second = trip.meetings[1]
     store.delete_meeting(trip_id, second.id)
-    changes = store.restore_meeting(trip_id, second, 1)
+    changes = store.insert_meeting(trip_id, second, 1)
     assert changes.meetings == {second.id}
     assert store.load_trip(trip_id) == trip
     before = dump(tmp_path / STORE_FILE)
     with pytest.raises(StoreError, match="already has a meeting"):
-        store.restore_meeting(trip_id, second, 0)
+        store.insert_meeting(trip_id, second, 0)
     assert dump(tmp_path / STORE_FILE) == before
 
 
