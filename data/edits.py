@@ -14,12 +14,14 @@ and the store decides whether its sequence rises.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
 from data.model import Leg, Meeting, Place, Trip
 from data.store import KEEP, Changes, Keep, Store, StoreError
+from data.travel import PlannedLeg
 
 
 class Edit(Protocol):
@@ -209,6 +211,19 @@ class SetLegs:
         old = store.load_trip(self.trip_id).legs
         changes = store.set_legs(self.trip_id, self.legs)
         return changes, SetLegs(self.trip_id, old, self.what)
+
+
+def edit_leg(trip_id: int, trip: Trip, index: int, leg: Leg) -> SetLegs:
+    """An edit changing one stored leg (its mode, times or notes), labelled for menus."""
+    legs = list(trip.legs)
+    legs[index] = leg  # IndexError for a leg that is not there: a caller's mistake
+    origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
+    return SetLegs(trip_id, tuple(legs), f"Change travel {origin.city} → {destination.city}")
+
+
+def legs_from_plan(trip_id: int, planned: Iterable[PlannedLeg]) -> SetLegs:
+    """Store the legs ``derive_legs`` found (new ones with default modes, old ones kept)."""
+    return SetLegs(trip_id, tuple(p.leg for p in planned), "Update travel from the meetings")
 
 
 # -- trips --------------------------------------------------------------------------------

@@ -16,10 +16,13 @@ from data.edits import (
     SavePlace,
     SetLegs,
     UpdateTrip,
+    edit_leg,
+    legs_from_plan,
     new_meeting_id,
 )
 from data.model import Meeting, Place, TimeTBC, Trip
 from data.store import STORE_FILE, Store, StoreError
+from data.travel import derive_legs
 from tests.data.test_store import dump
 
 LAVROV = "kerry-2014-12-m1-lavrov"
@@ -150,3 +153,23 @@ def test_a_refused_edit_changes_nothing(tmp_path, store, edit, message):
     with pytest.raises(StoreError, match=message):
         edit(sample_id(store)).apply(store)
     assert dump(tmp_path / STORE_FILE) == before
+
+
+def test_one_legs_mode_and_the_legs_from_the_meetings(store):
+    trip_id = sample_id(store)
+    trip = store.load_trip(trip_id)
+    edit = edit_leg(trip_id, trip, 1, trip.legs[1].replace(mode="Eurostar"))
+    assert edit.label == "Change travel Paris → London"
+    changes, undo = edit.apply(store)
+    assert changes.legs and store.load_trip(trip_id).legs[1].mode == "Eurostar"
+    undo.apply(store)
+    assert store.load_trip(trip_id).legs == trip.legs
+    legs_from_plan(trip_id, derive_legs(trip)).apply(store)
+    stored = store.load_trip(trip_id).legs
+    assert [(leg.from_place, leg.to_place) for leg in stored] == [
+        ("villa-taverna", "vatican"),
+        ("vatican", "villa-taverna"),
+        ("villa-taverna", "orly"),
+        ("orly", "london"),
+    ]
+    assert stored[2:] == trip.legs
