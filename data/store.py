@@ -496,7 +496,7 @@ class Store:
             raise StoreError(f"the store already has a trip with the id {trip_id}")
         db.execute(
             "INSERT INTO meta (key, value) VALUES ('last_trip_id', ?) ON CONFLICT (key)"
-            " DO UPDATE SET value = max(CAST(value AS INTEGER), excluded.value)",
+            " DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
             (trip_id,),
         )
         cursor = db.execute(

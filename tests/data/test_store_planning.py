@@ -227,3 +227,13 @@ def test_a_trip_comes_back_under_its_own_id(tmp_path, store):
     assert store.load_trip(trip_id) == trip
     with pytest.raises(StoreError, match="already has a trip with the id"):
         store.add_trip(trip.replace(name="Again"), trip_id=placeholder)
+
+
+def test_ids_of_deleted_trips_stay_reserved_after_an_older_one_comes_back(store):
+    sample_id = store.resolve(None)
+    sample = store.load_trip(sample_id)
+    ids = [store.create_trip(f"Trip {n}", "X", "UTC").trip_id for n in range(9)]
+    store.delete_trip(ids[-1])  # the highest id so far, say 10
+    store.delete_trip(sample_id)
+    store.add_trip(sample, trip_id=sample_id)  # a lower id comes back
+    assert store.create_trip("Next", "X", "UTC").trip_id == ids[-1] + 1
