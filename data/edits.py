@@ -247,7 +247,7 @@ class UpdateTrip:
 
     def apply(self, store: Store) -> tuple[Changes, Edit]:
         old = store.load_trip(self.trip_id)
-        changes = store.update_trip(
+        changes = store.update_trip_details(
             self.trip_id,
             name=self.name,
             traveller=self.traveller,

@@ -39,7 +39,7 @@ class _Keep(Enum):
 
 
 KEEP: Final = _Keep.KEEP
-"""``update_trip``'s default: leave the field as it is (None clears a date)."""
+"""``update_trip_details``'s default: leave the field as it is (None clears a date)."""
 Keep = Literal[_Keep.KEEP]
 
 
@@ -342,7 +342,7 @@ class Store:
             raise StoreError(str(exc)) from exc
         return self.add_trip(trip)
 
-    def update_trip(
+    def update_trip_details(
         self,
         trip_id: int,
         *,

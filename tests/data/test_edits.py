@@ -131,7 +131,7 @@ def test_update_trip_undoes_only_what_it_changed(store):
     trip_id = sample_id(store)
     before = store.load_trip(trip_id)
     _, undo = UpdateTrip(trip_id, end_day=date(2014, 12, 17)).apply(store)
-    store.update_trip(trip_id, traveller="Someone else")  # an unrelated later change
+    store.update_trip_details(trip_id, traveller="Someone else")  # an unrelated later change
     undo.apply(store)
     after = store.load_trip(trip_id)
     assert after == before.replace(traveller="Someone else")

@@ -114,13 +114,15 @@ def test_create_trip_refusals_leave_the_store_as_it_was(store, unchanged, args, 
 def test_update_trip_changes_only_what_is_given(store):
     trip_id = store.resolve(None)
     before = store.load_trip(trip_id)
-    changes = store.update_trip(trip_id, name="Kerry, December 2014", start_day=date(2014, 12, 13))
+    changes = store.update_trip_details(
+        trip_id, name="Kerry, December 2014", start_day=date(2014, 12, 13)
+    )
     assert changes.trip and not changes.meetings
     after = store.load_trip(trip_id)
     assert after == before.replace(name="Kerry, December 2014", start_day=date(2014, 12, 13))
     [row] = store.trips()
     assert (row.first_day, row.last_day) == (date(2014, 12, 13), date(2014, 12, 16))
-    store.update_trip(trip_id, start_day=None, home_timezone="Europe/Rome")
+    store.update_trip_details(trip_id, start_day=None, home_timezone="Europe/Rome")
     after = store.load_trip(trip_id)
     assert (after.start_day, after.home_timezone) == (None, "Europe/Rome")
     assert store.trips()[0].first_day == date(2014, 12, 14)  # the meetings decide again
@@ -139,7 +141,7 @@ def test_update_trip_refusals_leave_the_store_as_it_was(tmp_path, store, fields,
     store.create_trip("Other", "X", "UTC")
     before = dump(tmp_path / STORE_FILE)
     with pytest.raises(StoreError, match=message):
-        store.update_trip(store.resolve(trip_file.read(SAMPLE_TRIP).name), **fields)
+        store.update_trip_details(store.resolve(trip_file.read(SAMPLE_TRIP).name), **fields)
     assert dump(tmp_path / STORE_FILE) == before
 
 
