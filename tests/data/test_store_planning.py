@@ -1,5 +1,6 @@
 """Store operations for planning: trip details and dates, places, legs, restoring meetings."""
 
+import json
 import sqlite3
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -239,3 +240,13 @@ def test_ids_of_deleted_trips_stay_reserved_after_an_older_one_comes_back(store)
     store.delete_trip(sample_id)
     store.add_trip(sample, trip_id=sample_id)  # a lower id comes back
     assert store.create_trip("Next", "X", "UTC").trip_id == ids[-1] + 1
+
+
+def test_a_trip_file_ending_before_it_starts_names_the_field():
+    data = trip_file.trip_to_dict(trip_file.read(SAMPLE_TRIP))
+    data["trip"] |= {"start_day": "2014-12-16", "end_day": "2014-12-14"}
+    with pytest.raises(trip_file.TripFileError) as caught:
+        trip_file.loads(json.dumps(data), "bad.json")
+    assert str(caught.value) == (
+        "bad.json at trip.end_day: the trip ends (2014-12-14) before it starts (2014-12-16)"
+    )
