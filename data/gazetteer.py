@@ -6,6 +6,7 @@ each city's time zone and its names in many languages and scripts.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -97,3 +98,40 @@ class Gazetteer:
                 if len(out) >= limit:
                     break
         return out
+
+    def nearest(self, lat: float, lon: float, within_km: float | None = None) -> City | None:
+        """The city a point is in (a click on the map); None if none is ``within_km``.
+
+        GeoNames also lists districts ("Paris 08 Élysée") and enclaves (Vatican City)
+        as cities, so the plain nearest one is often not the city a planner means. A
+        city reaches further the larger it is (``_reach_km``); the most populous city
+        whose reach covers the point wins, else the nearest. A linear scan (tens of
+        milliseconds) is fine once per click.
+        """
+        _, names = self._index  # most populous first
+        nearest: City | None = None
+        nearest_km = math.inf
+        for _, city in names:
+            km = _haversine_km(lat, lon, city.lat, city.lon)
+            if km <= _reach_km(city) and (within_km is None or km <= within_km):
+                return city
+            if km < nearest_km:
+                nearest, nearest_km = city, km
+        if within_km is not None and nearest_km > within_km:
+            return None
+        return nearest
+
+
+def _reach_km(city: City) -> float:
+    """How far a city's name carries: about 15 km for Paris, 30 for London, 3 for Versailles."""
+    return max(1.0, math.sqrt(city.population) / 100)
+
+
+_EARTH_RADIUS_KM = 6371.0088  # mean radius: ranking only; data.distances measures legs
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))

@@ -228,14 +228,44 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class Leg:
+    """A journey between two places; ``depart``/``arrive`` are optional planned times,
+    in the zone of the place left and the place reached (checked by ``Trip``)."""
+
     __pydantic_config__ = _FILE_RULES
 
     from_place: str
     to_place: str
     day: date
-    mode: str = "flight"
+    mode: str = "flight"  # free text as reported ("U.S. Air Force plane"); see data.travel
     notes: str = ""
     provenance: tuple[Provenance, ...] = ()
+    depart: Annotated[datetime, ZonedDatetime] | None = None
+    arrive: Annotated[datetime, ZonedDatetime] | None = None
+
+    def __post_init__(self) -> None:
+        _require_text(self.mode, "leg mode")
+        for name, value in (("depart", self.depart), ("arrive", self.arrive)):
+            if value is not None and not isinstance(value.tzinfo, ZoneInfo):
+                raise ValueError(f"{name} must carry an IANA zone, got {value.tzinfo!r}")
+        if (
+            self.depart is not None
+            and self.arrive is not None
+            and _utc(self.arrive) <= _utc(self.depart)
+        ):
+            raise ValueError(
+                f"arrival {self.arrive.isoformat()} is not after departure "
+                f"{self.depart.isoformat()}"
+            )
+
+    @property
+    def duration(self) -> timedelta | None:
+        """The planned travel time, when both ends are set (through UTC, across zones)."""
+        if self.depart is None or self.arrive is None:
+            return None
+        return _utc(self.arrive) - _utc(self.depart)
+
+    def replace(self, **changes: object) -> Leg:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,10 +280,18 @@ class Trip:
     legs: tuple[Leg, ...] = ()
     sources: tuple[Source, ...] = ()
     notes: str = ""
+    # Explicit dates, for a trip planned before its meetings are (optional: older files
+    # have none, and then the meetings decide first_day and last_day).
+    start_day: date | None = None
+    end_day: date | None = None
 
     def __post_init__(self) -> None:
         _require_text(self.name, "trip name")
         zone(self.home_timezone)
+        if self.start_day and self.end_day and self.end_day < self.start_day:
+            raise ValueError(
+                f"end_day: the trip ends ({self.end_day}) before it starts ({self.start_day})"
+            )
         _check_references(self)
 
     @property
@@ -280,10 +318,16 @@ class Trip:
 
     @property
     def first_day(self) -> date | None:
+        """The explicit start when set, else the first meeting's day."""
+        if self.start_day is not None:
+            return self.start_day
         return min((m.day for m in self.meetings), default=None)
 
     @property
     def last_day(self) -> date | None:
+        """The explicit end when set, else the last meeting's last day."""
+        if self.end_day is not None:
+            return self.end_day
         return max((_last_date(m.time) for m in self.meetings), default=None)
 
     def replace(self, **changes: object) -> Trip:
@@ -354,6 +398,14 @@ def _check_references(trip: Trip) -> None:
         for name in ("from_place", "to_place"):
             if getattr(leg, name) not in places:
                 raise ValueError(f"legs[{index}].{name}: unknown place {getattr(leg, name)!r}")
+        for name, place_id in (("depart", leg.from_place), ("arrive", leg.to_place)):
+            moment = getattr(leg, name)
+            key = getattr(getattr(moment, "tzinfo", None), "key", None)
+            if moment is not None and key != places[place_id].timezone:
+                raise ValueError(
+                    f"legs[{index}].{name}: timed in {key} but "
+                    f"{places[place_id].name!r} is in {places[place_id].timezone}"
+                )
 
 
 def _all_provenance(meeting: Meeting) -> list[Provenance]:

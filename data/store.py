@@ -15,12 +15,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import Enum
 from pathlib import Path
+from typing import Final, Literal
 
 from pydantic import TypeAdapter
 
 from data import trip_file
-from data.model import Leg, Meeting, Place, Source, Trip
+from data.model import Leg, Meeting, Place, Source, Trip, zone
 
 STORE_FILE = "shuttle.sqlite3"
 DATA_DIR_ENV = "SHUTTLE_DATA_DIR"
@@ -30,6 +32,15 @@ _PLACE, _MEETING, _LEG, _SOURCE = (TypeAdapter(t) for t in (Place, Meeting, Leg,
 
 class StoreError(RuntimeError):
     """An operation the store refuses; nothing was changed."""
+
+
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+KEEP: Final = _Keep.KEEP
+"""``update_trip_details``'s default: leave the field as it is (None clears a date)."""
+Keep = Literal[_Keep.KEEP]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +112,16 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (trip_id, id)
     );
     """,
+    # 2: a trip's explicit dates (Trip.start_day, Trip.end_day), both optional.
+    """
+    ALTER TABLE trips ADD COLUMN start_day TEXT;
+    ALTER TABLE trips ADD COLUMN end_day TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _SETTING_PREFIX = "setting:"
+_TRIP_COLUMNS = ("name", "traveller", "home_timezone", "notes", "start_day", "end_day")
 
 SAMPLE_TRIP = Path(__file__).with_name("sample_trips") / "kerry-2014-12.json"
 
@@ -238,7 +255,9 @@ class Store:
     def load_trip(self, trip_id: int) -> Trip:
         db = self._db
         head = db.execute(
-            "SELECT name, traveller, home_timezone, notes FROM trips WHERE id = ?", (trip_id,)
+            "SELECT name, traveller, home_timezone, notes, start_day, end_day FROM trips"
+            " WHERE id = ?",
+            (trip_id,),
         ).fetchone()
         if head is None:
             raise StoreError(f"no trip has the id {trip_id}")
@@ -250,7 +269,7 @@ class Store:
             return "[" + ",".join(row[0] for row in rows) + "]"
 
         # Rows hold validated JSON: join them into one document and validate it once.
-        fields = dict(zip(("name", "traveller", "home_timezone", "notes"), head, strict=True))
+        fields = dict(zip(_TRIP_COLUMNS, head, strict=True))
         parts = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in fields.items()]
         parts += [
             f'"{table}":{bodies(table)}' for table in ("places", "meetings", "legs", "sources")
@@ -263,10 +282,14 @@ class Store:
 
     # -- operations -----------------------------------------------------------------------
 
-    def add_trip(self, trip: Trip) -> Changes:
-        """Add a trip; refused when its name is taken (names identify trips)."""
+    def add_trip(self, trip: Trip, trip_id: int | None = None) -> Changes:
+        """Add a trip; refused when its name is taken (names identify trips).
+
+        ``trip_id`` puts it back under a given (free) id: undoing a trip's deletion
+        must bring back the trip the undo stack's other edits refer to.
+        """
         with self._transaction() as db:
-            trip_id = self._insert_trip(db, trip)
+            trip_id = self._insert_trip(db, trip, trip_id)
             self._touch_opened(db, trip_id)
         return Changes(trip_id, trip=True, meetings=_ids(trip), places=True, legs=True)
 
@@ -275,11 +298,7 @@ class Store:
             old = self._require(db, trip_id)
             if trip.name != old:
                 self._check_name_free(db, trip.name)
-            db.execute(
-                "UPDATE trips SET name = ?, traveller = ?, home_timezone = ?, notes = ?"
-                " WHERE id = ?",
-                (trip.name, trip.traveller, trip.home_timezone, trip.notes, trip_id),
-            )
+            self._write_head(db, trip_id, trip)
             for table in ("places", "meetings", "legs", "sources"):
                 db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
             self._insert_parts(db, trip_id, trip)
@@ -320,10 +339,7 @@ class Store:
             changed |= set(old) - {m.id for m in after.meetings}
             for table in ("places", "meetings", "legs", "sources"):
                 db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
-            db.execute(
-                "UPDATE trips SET traveller = ?, home_timezone = ?, notes = ? WHERE id = ?",
-                (after.traveller, after.home_timezone, after.notes, trip_id),
-            )
+            self._write_head(db, trip_id, after.replace(name=before.name))
             self._insert_parts(db, trip_id, after)
         return Changes(
             trip_id,
@@ -358,6 +374,109 @@ class Store:
             self._require(db, trip_id)
             self._touch_opened(db, trip_id)
 
+    def create_trip(
+        self,
+        name: str,
+        traveller: str,
+        home_timezone: str,
+        start_day: date | None = None,
+        end_day: date | None = None,
+    ) -> Changes:
+        """A new, empty trip; refused for a taken name, an unknown zone, an end before start."""
+        try:
+            trip = Trip(
+                name.strip(), traveller.strip(), home_timezone, start_day=start_day, end_day=end_day
+            )
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
+        return self.add_trip(trip)
+
+    def update_trip_details(
+        self,
+        trip_id: int,
+        *,
+        name: str | Keep = KEEP,
+        traveller: str | Keep = KEEP,
+        home_timezone: str | Keep = KEEP,
+        notes: str | Keep = KEEP,
+        start_day: date | Keep | None = KEEP,
+        end_day: date | Keep | None = KEEP,
+    ) -> Changes:
+        """Change a trip's details; fields left at ``KEEP`` stay, None clears a date."""
+        given = {
+            "name": name,
+            "traveller": traveller,
+            "home_timezone": home_timezone,
+            "notes": notes,
+            "start_day": start_day,
+            "end_day": end_day,
+        }
+        changes = {key: value for key, value in given.items() if value is not KEEP}
+        if isinstance(name, str):
+            changes["name"] = name.strip()
+        with self._transaction() as db:
+            old_name = self._require(db, trip_id)
+            before = self.load_trip(trip_id)
+            try:
+                if isinstance(home_timezone, str):
+                    zone(home_timezone)  # its own message, before the whole trip's
+                after = before.replace(**changes)
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
+            if after.name != old_name:
+                self._check_name_free(db, after.name)
+            self._write_head(db, trip_id, after)
+            self._update_days(db, trip_id, after)
+        return Changes(trip_id, trip=True)
+
+    def save_place(self, trip_id: int, place: Place, position: int | None = None) -> Changes:
+        """Add a place (at ``position``, default the end) or update the one with its id.
+
+        Refused when the trip would not be valid with it, e.g. a new zone for a place
+        whose meetings are timed in the old one.
+        """
+
+        def edit(trip: Trip) -> Trip:
+            places = list(trip.places)
+            for index, existing in enumerate(places):
+                if existing.id == place.id:
+                    places[index] = place
+                    break
+            else:
+                places.insert(len(places) if position is None else position, place)
+            return trip.replace(places=tuple(places))
+
+        return self._edit_part(trip_id, "places", edit)
+
+    def delete_place(self, trip_id: int, place_id: str) -> Changes:
+        """Remove a place; refused while a meeting or leg refers to it."""
+
+        def edit(trip: Trip) -> Trip:
+            trip.place(place_id)  # KeyError if unknown
+            return trip.replace(places=tuple(p for p in trip.places if p.id != place_id))
+
+        return self._edit_part(trip_id, "places", edit, what="place")
+
+    def set_legs(self, trip_id: int, legs: list[Leg] | tuple[Leg, ...]) -> Changes:
+        """Replace the trip's legs (see data.travel.derive_legs for where they come from)."""
+        return self._edit_part(trip_id, "legs", lambda trip: trip.replace(legs=tuple(legs)))
+
+    def insert_meeting(self, trip_id: int, meeting: Meeting, position: int) -> Changes:
+        """Add a meeting at ``position`` in the trip's order; refused when its id is in use.
+
+        For putting a deleted meeting back where it was (undo) and a duplicate beside its
+        original; unlike ``save_meeting`` it never updates an existing meeting.
+        """
+
+        def edit(trip: Trip) -> Trip:
+            if any(m.id == meeting.id for m in trip.meetings):
+                raise ValueError(f"trip {trip_id} already has a meeting {meeting.id!r}")
+            meetings = list(trip.meetings)
+            meetings.insert(position, meeting)
+            return trip.replace(meetings=tuple(meetings))
+
+        return self._edit_meetings(trip_id, edit)
+
     # -- internals ------------------------------------------------------------------------
 
     def _edit_meetings(
@@ -383,16 +502,88 @@ class Store:
             self._update_days(db, trip_id, after)
         return Changes(trip_id, meetings=frozenset(changed) | (touched or frozenset()))
 
-    def _insert_trip(self, db: sqlite3.Connection, trip: Trip) -> int:
+    def _edit_part(
+        self,
+        trip_id: int,
+        table: Literal["places", "legs"],
+        edit: Callable[[Trip], Trip],
+        what: str = "",
+    ) -> Changes:
+        """Rewrite the trip's places or legs in one transaction, if the result is valid."""
+        with self._transaction() as db:
+            self._require(db, trip_id)
+            before = self.load_trip(trip_id)
+            try:
+                after = edit(before)
+            except KeyError as exc:
+                raise StoreError(f"trip {trip_id} has no {what} {exc.args[0]!r}") from None
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
+            db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
+            if table == "places":
+                rows = [
+                    (trip_id, p.id, i, _PLACE.dump_json(p).decode())
+                    for i, p in enumerate(after.places)
+                ]
+                db.executemany(
+                    "INSERT INTO places (trip_id, id, position, body) VALUES (?, ?, ?, ?)", rows
+                )
+            else:
+                db.executemany(
+                    "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
+                    [
+                        (trip_id, i, _LEG.dump_json(leg).decode())
+                        for i, leg in enumerate(after.legs)
+                    ],
+                )
+        return Changes(trip_id, places=table == "places", legs=table == "legs")
+
+    def _insert_trip(self, db: sqlite3.Connection, trip: Trip, trip_id: int | None = None) -> int:
         self._check_name_free(db, trip.name)
+        if trip_id is None:
+            trip_id = self._next_trip_id(db)
+        elif self._exists(db, trip_id):
+            raise StoreError(f"the store already has a trip with the id {trip_id}")
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES ('last_trip_id', ?) ON CONFLICT (key)"
+            " DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+            (trip_id,),
+        )
         cursor = db.execute(
-            "INSERT INTO trips (name, traveller, home_timezone, notes, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (trip.name, trip.traveller, trip.home_timezone, trip.notes, _now()),
+            "INSERT INTO trips (id, name, traveller, home_timezone, notes, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (trip_id, trip.name, trip.traveller, trip.home_timezone, trip.notes, _now()),
         )
         trip_id = int(cursor.lastrowid or 0)
+        self._write_head(db, trip_id, trip)
         self._insert_parts(db, trip_id, trip)
         return trip_id
+
+    def _write_head(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
+        db.execute(
+            "UPDATE trips SET name = ?, traveller = ?, home_timezone = ?, notes = ?,"
+            " start_day = ?, end_day = ? WHERE id = ?",
+            (
+                trip.name,
+                trip.traveller,
+                trip.home_timezone,
+                trip.notes,
+                trip.start_day and trip.start_day.isoformat(),
+                trip.end_day and trip.end_day.isoformat(),
+                trip_id,
+            ),
+        )
+
+    def _next_trip_id(self, db: sqlite3.Connection) -> int:
+        """Ids are never reused, so an undo can bring a deleted trip back under its own."""
+        row = db.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM trips), 0),"
+            " coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'last_trip_id'), 0))"
+        ).fetchone()
+        return int(row[0]) + 1
+
+    def _exists(self, db: sqlite3.Connection, trip_id: int) -> bool:
+        return db.execute("SELECT 1 FROM trips WHERE id = ?", (trip_id,)).fetchone() is not None
 
     def _insert_parts(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
         db.executemany(

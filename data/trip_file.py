@@ -41,12 +41,24 @@ class TripFileError(ValueError):
         super().__init__(f"{source}{place}: {what}")
 
 
+# Optional fields added after files were first written: left out while unset, so a
+# file that never used them reads and writes back byte for byte as before.
+_LATER_TRIP_FIELDS = ("start_day", "end_day")
+_LATER_LEG_FIELDS = ("depart", "arrive")
+
+
 def trip_to_dict(trip: Trip) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "schema_version": SCHEMA_VERSION,
-        "trip": _TRIP.dump_python(trip, mode="json"),
-    }
+    data = _TRIP.dump_python(trip, mode="json")
+    _drop_unset(data, _LATER_TRIP_FIELDS)
+    for leg in data["legs"]:
+        _drop_unset(leg, _LATER_LEG_FIELDS)
+    return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "trip": data}
+
+
+def _drop_unset(data: dict[str, Any], keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if data.get(key, 0) is None:
+            del data[key]
 
 
 def dumps(trip: Trip) -> str:

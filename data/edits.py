@@ -1,0 +1,321 @@
+"""Edits as small command objects, each able to give back the edit that undoes it.
+
+``edit.apply(store)`` makes the change through one store operation (one transaction)
+and returns its ``Changes`` with the inverse edit, read from the store just before.
+An undo stack keeps that inverse: undo applies it, and the inverse's own inverse is
+the redo, so ids stay stable (a duplicate redone is the same meeting, with the same
+id, as before the undo). A refused edit raises ``StoreError`` and changes nothing.
+
+``label`` names the edit for menus ("Undo Delete meeting “Talks”"). Meeting
+``sequence`` numbers are the store's business: an undo is a new change to the meeting,
+and the store decides whether its sequence rises.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from data.model import Leg, Meeting, Place, Trip
+from data.store import KEEP, Changes, Keep, Store, StoreError
+from data.travel import PlannedLeg
+
+
+class Edit(Protocol):
+    @property
+    def label(self) -> str: ...
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]: ...
+
+
+def new_meeting_id() -> str:
+    """A meeting id no other trip or store will produce (uuid4-based)."""
+    return f"m-{uuid.uuid4()}"
+
+
+def _quoted(what: str, title: str) -> str:
+    return f"{what} “{title}”" if title else what
+
+
+# -- meetings -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SaveMeeting:
+    """Add a meeting or change the one with its id."""
+
+    trip_id: int
+    meeting: Meeting
+
+    @property
+    def label(self) -> str:
+        return _quoted("Edit meeting", self.meeting.title)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        trip = store.load_trip(self.trip_id)
+        old = _find_meeting(trip, self.meeting.id)
+        changes = store.save_meeting(self.trip_id, self.meeting)
+        if old is None:
+            return changes, DeleteMeeting(self.trip_id, self.meeting.id, self.meeting.title)
+        return changes, SaveMeeting(self.trip_id, old)
+
+
+@dataclass(frozen=True, slots=True)
+class AddMeeting:
+    """Add a new meeting (give it ``new_meeting_id()``); refused when its id is taken."""
+
+    trip_id: int
+    meeting: Meeting
+
+    @property
+    def label(self) -> str:
+        return _quoted("Add meeting", self.meeting.title)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        position = len(store.load_trip(self.trip_id).meetings)
+        changes = store.insert_meeting(self.trip_id, self.meeting, position)
+        return changes, DeleteMeeting(self.trip_id, self.meeting.id, self.meeting.title)
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteMeeting:
+    """Delete a meeting; ``title`` is only for the label."""
+
+    trip_id: int
+    meeting_id: str
+    title: str = ""
+
+    @property
+    def label(self) -> str:
+        return _quoted("Delete meeting", self.title)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        trip = store.load_trip(self.trip_id)
+        position, meeting = _position(trip, self.meeting_id)
+        if meeting is None:
+            raise StoreError(f"trip {self.trip_id} has no meeting {self.meeting_id!r}")
+        changes = store.delete_meeting(self.trip_id, self.meeting_id)
+        return changes, RestoreMeeting(self.trip_id, meeting, position)
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreMeeting:
+    """Put a meeting back at its place in the trip's order (the undo of a delete)."""
+
+    trip_id: int
+    meeting: Meeting
+    position: int
+
+    @property
+    def label(self) -> str:
+        return _quoted("Restore meeting", self.meeting.title)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        changes = store.insert_meeting(self.trip_id, self.meeting, self.position)
+        return changes, DeleteMeeting(self.trip_id, self.meeting.id, self.meeting.title)
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateMeeting:
+    """A copy of a meeting right after it: new id, " (copy)" after the title."""
+
+    trip_id: int
+    meeting_id: str
+    title: str = ""
+    new_id: str = field(default_factory=new_meeting_id)
+
+    @property
+    def label(self) -> str:
+        return _quoted("Duplicate meeting", self.title)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        trip = store.load_trip(self.trip_id)
+        position, original = _position(trip, self.meeting_id)
+        if original is None:
+            raise StoreError(f"trip {self.trip_id} has no meeting {self.meeting_id!r}")
+        copy = original.replace(id=self.new_id, title=f"{original.title} (copy)", sequence=0)
+        changes = store.insert_meeting(self.trip_id, copy, position + 1)
+        return changes, DeleteMeeting(self.trip_id, copy.id, copy.title)
+
+
+def _find_meeting(trip: Trip, meeting_id: str) -> Meeting | None:
+    return next((m for m in trip.meetings if m.id == meeting_id), None)
+
+
+def _position(trip: Trip, meeting_id: str) -> tuple[int, Meeting | None]:
+    for index, meeting in enumerate(trip.meetings):
+        if meeting.id == meeting_id:
+            return index, meeting
+    return -1, None
+
+
+# -- places and legs ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SavePlace:
+    """Add a place (at ``position``, default the end) or change the one with its id."""
+
+    trip_id: int
+    place: Place
+    position: int | None = None
+
+    @property
+    def label(self) -> str:
+        return _quoted("Save place", self.place.name)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        trip = store.load_trip(self.trip_id)
+        old = next((p for p in trip.places if p.id == self.place.id), None)
+        changes = store.save_place(self.trip_id, self.place, self.position)
+        if old is None:
+            return changes, DeletePlace(self.trip_id, self.place.id, self.place.name)
+        return changes, SavePlace(self.trip_id, old)
+
+
+@dataclass(frozen=True, slots=True)
+class DeletePlace:
+    """Remove a place no meeting or leg uses; ``name`` is only for the label."""
+
+    trip_id: int
+    place_id: str
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return _quoted("Delete place", self.name)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        trip = store.load_trip(self.trip_id)
+        changes = store.delete_place(self.trip_id, self.place_id)  # refused if unknown
+        position, place = next((i, p) for i, p in enumerate(trip.places) if p.id == self.place_id)
+        return changes, SavePlace(self.trip_id, place, position)
+
+
+@dataclass(frozen=True, slots=True)
+class SetLegs:
+    """Replace the trip's legs, e.g. with ``[p.leg for p in derive_legs(trip)]``."""
+
+    trip_id: int
+    legs: tuple[Leg, ...]
+    what: str = "Change travel"
+
+    @property
+    def label(self) -> str:
+        return self.what
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        old = store.load_trip(self.trip_id).legs
+        changes = store.set_legs(self.trip_id, self.legs)
+        return changes, SetLegs(self.trip_id, old, self.what)
+
+
+def edit_leg(trip_id: int, trip: Trip, index: int, leg: Leg) -> SetLegs:
+    """An edit changing one stored leg (its mode, times or notes), labelled for menus."""
+    legs = list(trip.legs)
+    legs[index] = leg  # IndexError for a leg that is not there: a caller's mistake
+    origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
+    return SetLegs(trip_id, tuple(legs), f"Change travel {origin.city} → {destination.city}")
+
+
+def legs_from_plan(trip_id: int, planned: Iterable[PlannedLeg]) -> SetLegs:
+    """Store the legs ``derive_legs`` found (new ones with default modes, old ones kept)."""
+    return SetLegs(trip_id, tuple(p.leg for p in planned), "Update travel from the meetings")
+
+
+# -- trips --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateTrip:
+    """Change a trip's details; fields left at ``KEEP`` stay, None clears a date."""
+
+    trip_id: int
+    name: str | Keep = KEEP
+    traveller: str | Keep = KEEP
+    home_timezone: str | Keep = KEEP
+    notes: str | Keep = KEEP
+    start_day: date | Keep | None = KEEP
+    end_day: date | Keep | None = KEEP
+
+    @property
+    def label(self) -> str:
+        return "Edit trip details"
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        old = store.load_trip(self.trip_id)
+        changes = store.update_trip_details(
+            self.trip_id,
+            name=self.name,
+            traveller=self.traveller,
+            home_timezone=self.home_timezone,
+            notes=self.notes,
+            start_day=self.start_day,
+            end_day=self.end_day,
+        )
+
+        keep = KEEP
+        return changes, UpdateTrip(
+            self.trip_id,
+            name=keep if self.name is keep else old.name,
+            traveller=keep if self.traveller is keep else old.traveller,
+            home_timezone=keep if self.home_timezone is keep else old.home_timezone,
+            notes=keep if self.notes is keep else old.notes,
+            start_day=keep if self.start_day is keep else old.start_day,
+            end_day=keep if self.end_day is keep else old.end_day,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CreateTrip:
+    """A new, empty trip; ``Changes.trip_id`` says which id it got."""
+
+    name: str
+    traveller: str
+    home_timezone: str
+    start_day: date | None = None
+    end_day: date | None = None
+
+    @property
+    def label(self) -> str:
+        return _quoted("New trip", self.name.strip())
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        changes = store.create_trip(
+            self.name, self.traveller, self.home_timezone, self.start_day, self.end_day
+        )
+        return changes, DeleteTrip(changes.trip_id, self.name.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteTrip:
+    trip_id: int
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return _quoted("Delete trip", self.name)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        trip = store.load_trip(self.trip_id)
+        changes = store.delete_trip(self.trip_id)
+        return changes, RestoreTrip(self.trip_id, trip)
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreTrip:
+    """Bring a deleted trip back under its own id (store ids are never reused)."""
+
+    trip_id: int
+    trip: Trip
+
+    @property
+    def label(self) -> str:
+        return _quoted("Restore trip", self.trip.name)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        changes = store.add_trip(self.trip, trip_id=self.trip_id)
+        return changes, DeleteTrip(self.trip_id, self.trip.name)

@@ -1,0 +1,186 @@
+"""Travel between meetings: legs derived from the agenda, and how long they take.
+
+Estimates are only as good as their assumptions, so the assumptions are a value the
+planner can see (``describe()``) and change, never constants buried in a formula.
+A leg's mode is free text as reported ("U.S. Air Force plane"); ``mode_kind`` reads it
+as a flight, a train or a road journey for the estimate.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from data.agenda import format_duration, sort_key
+from data.distances import places_km
+from data.model import Leg, Meeting, Place, Status, Trip
+
+
+class TravelMode(StrEnum):
+    FLIGHT = "flight"
+    TRAIN = "train"
+    ROAD = "road"
+
+
+# Words in a reported mode that say how it travels ("U.S. Air Force plane" flies).
+_MODE_WORDS = {
+    TravelMode.FLIGHT: ("flight", "fly", "plane", "air", "jet", "helicopter"),
+    TravelMode.TRAIN: ("train", "rail", "eurostar", "tgv"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TravelAssumptions:
+    """What an estimated travel time takes for granted; every number can be changed."""
+
+    cruise_kmh: float = 750.0  # block speed of a flight, gate to gate
+    airport_time: timedelta = timedelta(hours=1, minutes=30)  # at both airports, in all
+    train_kmh: float = 120.0
+    road_kmh: float = 40.0  # door to door in traffic, motorcades included
+    flight_from_km: float = 150.0  # a new leg shorter than this goes by road
+
+    def __post_init__(self) -> None:
+        for name in ("cruise_kmh", "train_kmh", "road_kmh"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name}: a speed must be above zero")
+        if self.airport_time < timedelta(0) or self.flight_from_km < 0:
+            raise ValueError("airport time and the flight threshold cannot be negative")
+
+    def describe(self) -> str:
+        """One sentence a planner can check: what the estimates assume."""
+        return (
+            f"Estimates assume flights at {self.cruise_kmh:,.0f} km/h plus "
+            f"{format_duration(self.airport_time)} at the airports in all, trains at "
+            f"{self.train_kmh:,.0f} km/h, and road travel at {self.road_kmh:,.0f} km/h, "
+            f"used for distances under {self.flight_from_km:,.0f} km."
+        )
+
+
+DEFAULT_ASSUMPTIONS = TravelAssumptions()
+
+
+def mode_kind(mode: str) -> TravelMode:
+    """How a reported mode travels: a flight, a train, or (anything else) by road."""
+    words = mode.casefold()
+    for kind, markers in _MODE_WORDS.items():
+        if any(marker in words for marker in markers):
+            return kind
+    return TravelMode.ROAD
+
+
+def default_mode(km: float, assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS) -> TravelMode:
+    return TravelMode.FLIGHT if km >= assumptions.flight_from_km else TravelMode.ROAD
+
+
+def estimate(
+    km: float, mode: str, assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS
+) -> timedelta:
+    """Estimated door-to-door time for ``km`` by ``mode``, rounded up to the minute."""
+    if km < 0:
+        raise ValueError("a distance cannot be negative")
+    kind = mode_kind(mode)
+    if kind is TravelMode.FLIGHT:
+        hours = km / assumptions.cruise_kmh + assumptions.airport_time.total_seconds() / 3600
+    elif kind is TravelMode.TRAIN:
+        hours = km / assumptions.train_kmh
+    else:
+        hours = km / assumptions.road_kmh
+    return timedelta(minutes=math.ceil(round(hours * 60, 6)))
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedLeg:
+    """A leg between two consecutive meetings in different places.
+
+    ``leg`` is the stored leg when one matches (its mode, notes, times and provenance
+    kept), else a new one with the default mode; ``stored`` says which.
+    ``travel_time`` is the leg's own planned time when it has both ends, else the
+    estimate for its mode.
+    """
+
+    leg: Leg
+    origin: Place
+    destination: Place
+    km: float
+    estimate: timedelta
+    after_meeting: str
+    before_meeting: str
+    stored: bool
+
+    @property
+    def travel_time(self) -> timedelta:
+        return self.leg.duration or self.estimate
+
+
+def planning_order(trip: Trip) -> list[Meeting]:
+    """The meetings in agenda order, leaving out cancelled ones (nobody travels to them)."""
+    live = [m for m in trip.meetings if m.status is not Status.CANCELLED]
+    return sorted(live, key=sort_key)
+
+
+def derive_legs(
+    trip: Trip, assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS
+) -> list[PlannedLeg]:
+    """Legs from the order of meetings: one each time the next meeting is elsewhere.
+
+    A stored leg is kept when its places match and its day lies between the two
+    meetings' days; a new leg is dated on the day of the meeting it leaves.
+    """
+    unused = list(trip.legs)
+    planned = []
+    order = planning_order(trip)
+    for before, after in itertools.pairwise(order):
+        if before.place_id == after.place_id:
+            continue
+        origin, destination = trip.place(before.place_id), trip.place(after.place_id)
+        km = places_km(origin, destination)
+        stored = _take_matching(unused, before, after)
+        leg = stored or Leg(
+            origin.id, destination.id, before.day, mode=str(default_mode(km, assumptions))
+        )
+        planned.append(
+            PlannedLeg(
+                leg,
+                origin,
+                destination,
+                km,
+                estimate(km, leg.mode, assumptions),
+                before.id,
+                after.id,
+                stored is not None,
+            )
+        )
+    return planned
+
+
+def _take_matching(legs: list[Leg], before: Meeting, after: Meeting) -> Leg | None:
+    for index, leg in enumerate(legs):
+        if (
+            leg.from_place == before.place_id
+            and leg.to_place == after.place_id
+            and before.day <= leg.day <= after.day
+        ):
+            return legs.pop(index)
+    return None
+
+
+def travel_needed(
+    trip: Trip,
+    before: Meeting,
+    after: Meeting,
+    assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS,
+) -> tuple[timedelta, str]:
+    """Time to get from one meeting's place to the next's, and the mode it assumes.
+
+    A matching stored leg decides the mode (and the time, when it has both ends).
+    """
+    origin, destination = trip.place(before.place_id), trip.place(after.place_id)
+    km = places_km(origin, destination)
+    stored = _take_matching(list(trip.legs), before, after)
+    if stored is not None:
+        return stored.duration or estimate(km, stored.mode, assumptions), stored.mode
+    mode = default_mode(km, assumptions)
+    return estimate(km, mode, assumptions), str(mode)
