@@ -180,7 +180,9 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     display = _zone_option(args.tz)
     with _store(args) as store:
         trip = store.load_trip(store.resolve(args.trip))
-    sys.stdout.write(render_text(trip, display))
+    from data.travel import route_legs
+
+    sys.stdout.write(render_text(trip, display, route_legs(trip)))
     return 0
 
 

@@ -7,6 +7,7 @@ labels from here so "time TBC (evening, ~3 h)" reads the same everywhere.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
@@ -174,13 +175,16 @@ def sort_key(meeting: Meeting) -> tuple[date, int, datetime]:
     return (time.day, 1, datetime.combine(time.day, datetime.min.time(), UTC).replace(hour=hour))
 
 
-def build_agenda(trip: Trip) -> list[AgendaDay]:
-    """Day by day (venue-local dates), meetings in order, each leg after its departure."""
+def build_agenda(trip: Trip, legs: Sequence[Leg] | None = None) -> list[AgendaDay]:
+    """Day by day (venue-local dates), meetings in order, each leg after its departure.
+
+    ``legs`` defaults to the trip's stored legs; views pass ``travel.route_legs(trip)``.
+    """
     by_day: dict[date, list[Meeting]] = defaultdict(list)
     for meeting in trip.meetings:
         by_day[meeting.day].append(meeting)
     legs_by_day: dict[date, list[Leg]] = defaultdict(list)
-    for leg in trip.legs:
+    for leg in trip.legs if legs is None else legs:
         legs_by_day[leg.day].append(leg)
     days = []
     for day in sorted(set(by_day) | set(legs_by_day)):
@@ -234,13 +238,15 @@ def zone_city(tz: ZoneInfo) -> str:
     return tz.key.rsplit("/", 1)[-1].replace("_", " ")
 
 
-def render_text(trip: Trip, display_tz: ZoneInfo | None = None) -> str:
+def render_text(
+    trip: Trip, display_tz: ZoneInfo | None = None, legs: Sequence[Leg] | None = None
+) -> str:
     """The agenda as plain text for a terminal."""
     lines = [trip.name, f"Traveller: {trip.traveller} · home zone {trip.home_timezone}"]
     if display_tz is not None:
         lines.append(f"Second column: times in {display_tz.key}")
     width = 30
-    for day in build_agenda(trip):
+    for day in build_agenda(trip, legs):
         lines.append("")
         lines.append(f"{day.day:%A} {day.day.day} {day.day:%B %Y}")
         for item in day.items:

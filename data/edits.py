@@ -14,12 +14,12 @@ and the store decides whether its sequence rises.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from data.model import Leg, Meeting, Place, Trip
+from data.model import Leg, Meeting, Place, Source, Trip
 from data.store import KEEP, Changes, Keep, Store, StoreError
 from data.travel import PlannedLeg
 
@@ -319,3 +319,52 @@ class RestoreTrip:
     def apply(self, store: Store) -> tuple[Changes, Edit]:
         changes = store.add_trip(self.trip, trip_id=self.trip_id)
         return changes, DeleteTrip(self.trip_id, self.trip.name)
+
+
+# -- several parts of a trip at once ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeTrip:
+    """Any change to a trip's contents as one step (one transaction, one undo).
+
+    ``change`` maps the stored trip to the new one; the inverse puts back the trip as it
+    was. The meeting editor uses it to save a meeting with its new place and sources.
+    """
+
+    trip_id: int
+    change: Callable[[Trip], Trip]
+    what: str
+
+    @property
+    def label(self) -> str:
+        return self.what
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        before = store.load_trip(self.trip_id)
+        changes = store.update_trip(self.trip_id, self.change)
+        return changes, ChangeTrip(self.trip_id, lambda _now: before, self.what)
+
+
+def save_meeting_with(
+    trip: Trip, meeting: Meeting, place: Place | None = None, sources: Iterable[Source] = ()
+) -> Trip:
+    """``trip`` with ``meeting`` added or replaced, plus its new or changed place and sources."""
+    places = list(trip.places)
+    if place is not None:
+        ids = [p.id for p in places]
+        if place.id in ids:
+            places[ids.index(place.id)] = place
+        else:
+            places.append(place)
+    meetings = list(trip.meetings)
+    ids = [m.id for m in meetings]
+    if meeting.id in ids:
+        meetings[ids.index(meeting.id)] = meeting
+    else:
+        meetings.append(meeting)
+    return trip.replace(
+        places=tuple(places),
+        meetings=tuple(meetings),
+        sources=trip.sources + tuple(sources),
+    )

@@ -21,6 +21,7 @@ from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
 from data.agenda import AgendaItem, build_agenda, local_time_label, place_label, status_label
 from data.distances import places_km
 from data.model import Meeting, Place, PlaceKind, Trip
+from data.travel import route_legs
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = Path(__file__).with_name("datasets")
@@ -84,7 +85,7 @@ def stops(trip: Trip) -> list[Stop]:
     """Places numbered by their first visit; places never visited come last."""
     order: list[str] = []
     meetings: dict[str, list[Meeting]] = {p.id: [] for p in trip.places}
-    for day in build_agenda(trip):
+    for day in build_agenda(trip, ()):
         for item in day.items:
             if isinstance(item, AgendaItem):
                 meetings[item.place.id].append(item.meeting)
@@ -168,7 +169,7 @@ def map_payload(trip: Trip) -> dict[str, Any]:
                 "meetings": [m.id for m in stop.meetings],
             }
         )
-    for leg in trip.legs:
+    for leg in route_legs(trip):
         origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
         km = places_km(origin, destination)
         payload["legs"].append(
@@ -240,7 +241,7 @@ def build_map_html(trip: Trip, asset_base: str) -> str:
                 "meetings": [m.id for m in stop.meetings],
             }
         )
-    for leg in trip.legs:
+    for leg in route_legs(trip):
         origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
         km = places_km(origin, destination)
         line = folium.PolyLine(  # type: ignore[no-untyped-call]

@@ -26,6 +26,7 @@ from data.agenda import (
     zone_shift,
 )
 from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
+from data.travel import route_legs
 
 PAPER_SIZES = ("A4", "Letter")
 REPORT_CSS = Path(__file__).resolve().parents[1] / "resources" / "report.css"
@@ -162,7 +163,7 @@ def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions)
     first, last = trip.first_day, trip.last_day
     dates = f"{first:%A %d %B %Y} – {last:%A %d %B %Y}" if first and last else "no dates yet"
     days_html = []
-    for day in build_agenda(trip):
+    for day in build_agenda(trip, route_legs(trip)):
         blocks = []
         for item in day.items:
             if isinstance(item, AgendaItem):

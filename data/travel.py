@@ -167,6 +167,15 @@ def _take_matching(legs: list[Leg], before: Meeting, after: Meeting) -> Leg | No
     return None
 
 
+LOCAL_KM = 50.0  # shorter moves (across a city, to its airport) are not drawn as route legs
+
+
+def route_legs(trip: Trip, assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS) -> tuple[Leg, ...]:
+    """The legs the agenda, map and printout show: derived from the order of meetings,
+    stored ones with their details, local moves under LOCAL_KM left out."""
+    return tuple(p.leg for p in derive_legs(trip, assumptions) if p.stored or p.km >= LOCAL_KM)
+
+
 def travel_needed(
     trip: Trip,
     before: Meeting,
@@ -184,3 +193,19 @@ def travel_needed(
         return stored.duration or estimate(km, stored.mode, assumptions), stored.mode
     mode = default_mode(km, assumptions)
     return estimate(km, mode, assumptions), str(mode)
+
+
+def leg_summary(planned: PlannedLeg) -> str:
+    """'Rome → Paris by U.S. Air Force plane, 1,095 km: about 2 h 58 min (estimated)'."""
+    leg = planned.leg
+    text = (
+        f"{planned.origin.city or planned.origin.name} → "
+        f"{planned.destination.city or planned.destination.name} by {leg.mode}, "
+        f"{planned.km:,.0f} km: "
+    )
+    if leg.depart is not None and leg.arrive is not None:
+        return text + (
+            f"departs {leg.depart:%a %d %b %H:%M %Z}, arrives {leg.arrive:%a %d %b %H:%M %Z} "
+            f"({format_duration(planned.travel_time)})"
+        )
+    return text + f"about {format_duration(planned.estimate)} (estimated)"

@@ -6,6 +6,7 @@ Signals (AgendaPane):
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Any
@@ -22,10 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +43,7 @@ from data.agenda import (
     sort_key,
 )
 from data.model import Meeting, Place, Status, Trip
+from data.warnings import TripWarning
 
 Index = QModelIndex | QPersistentModelIndex
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,10 +63,21 @@ class AgendaModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
+        self.warnings: dict[str, Sequence[TripWarning]] = {}
+        self.warning_icon = QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
 
-    def set_rows(self, trip: Trip | None, display_tz: tzinfo | None, day: date | None) -> None:
+    def set_rows(
+        self,
+        trip: Trip | None,
+        display_tz: tzinfo | None,
+        day: date | None,
+        warnings: Mapping[str, Sequence[TripWarning]] | None = None,
+    ) -> None:
         self.beginResetModel()
         self.rows = []
+        self.warnings = dict(warnings or {})
         if trip is not None:
             meetings = sorted(
                 trip.meetings, key=lambda m: (display_day(m, display_tz), sort_key(m))
@@ -98,8 +113,16 @@ class AgendaModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        problems = self.warnings.get(row.meeting.id, ())
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            extra = f"; warning: {'; '.join(w.message for w in problems)}" if problems else ""
+            return self._text(row, column) + (extra if column == 2 else "")
+        if role == Qt.ItemDataRole.DecorationRole and column == 2 and problems:
+            return self.warning_icon
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and problems:
+            return "\n".join(f"⚠ {w.message}" for w in problems)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 4:
                 return "\n".join(participant_with_role(p) for p in row.meeting.participants)
@@ -179,11 +202,17 @@ class AgendaPane(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self._quiet = False
 
-    def show_rows(self, trip: Trip | None, display_tz: tzinfo | None, day: date | None) -> None:
+    def show_rows(
+        self,
+        trip: Trip | None,
+        display_tz: tzinfo | None,
+        day: date | None,
+        warnings: Mapping[str, Sequence[TripWarning]] | None = None,
+    ) -> None:
         keep = self.selected_ids()
         self._quiet = True
         try:
-            self.model.set_rows(trip, display_tz, day)
+            self.model.set_rows(trip, display_tz, day, warnings)
             self.select(keep, announce=False)
         finally:
             self._quiet = False

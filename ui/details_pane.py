@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -34,7 +35,9 @@ def _provenance(items: tuple[Provenance, ...]) -> str:
     return "; ".join(parts)
 
 
-def meeting_html(trip: Trip, meeting: Meeting) -> str:
+def meeting_html(
+    trip: Trip, meeting: Meeting, warnings: Sequence[str] = (), travel: Sequence[str] = ()
+) -> str:
     place = trip.place(meeting.place_id)
     rows = [
         ("When (local)", _e(f"{meeting.day:%A %d %B %Y}, {local_time_label(meeting)}")),
@@ -50,7 +53,14 @@ def meeting_html(trip: Trip, meeting: Meeting) -> str:
         for k, v in rows
     )
     people = "".join(f"<li>{_e(participant_with_role(p))}</li>" for p in meeting.participants)
-    parts = [f"<h3>{_e(meeting.title)}</h3>", f"<table>{table}</table>"]
+    parts = [f"<h3>{_e(meeting.title)}</h3>"]
+    if warnings:
+        items = "".join(f"<li>{_e(w)}</li>" for w in warnings)
+        parts.append(f"<div style='color:#9a6700'><b>⚠ Warnings</b><ul>{items}</ul></div>")
+    parts.append(f"<table>{table}</table>")
+    if travel:
+        items = "".join(f"<li>{_e(t)}</li>" for t in travel)
+        parts.append(f"<h4>Travel</h4><ul>{items}</ul>")
     if people:
         parts.append(f"<h4>Participants</h4><ul>{people}</ul>")
     if meeting.notes:
@@ -102,8 +112,14 @@ class DetailsPane(QTextBrowser):
         self.setOpenLinks(True)
         self.show_meeting(None, None)
 
-    def show_meeting(self, trip: Trip | None, meeting: Meeting | None) -> None:
+    def show_meeting(
+        self,
+        trip: Trip | None,
+        meeting: Meeting | None,
+        warnings: Sequence[str] = (),
+        travel: Sequence[str] = (),
+    ) -> None:
         if trip is None or meeting is None:
             self.setHtml(PLACEHOLDER)
         else:
-            self.setHtml(meeting_html(trip, meeting))
+            self.setHtml(meeting_html(trip, meeting, warnings, travel))

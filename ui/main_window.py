@@ -29,23 +29,32 @@ from PySide6.QtWidgets import (
 from data import trip_file
 from data.agenda import display_day
 from data.distances import leg_km
-from data.model import Trip
+from data.edits import SetLegs, edit_leg
+from data.gazetteer import Gazetteer
+from data.model import Meeting, Trip
 from data.store import Changes, Store, StoreError
+from data.travel import derive_legs, leg_summary, route_legs
+from data.warnings import TripWarning, check_trip, warnings_by_meeting
 from ui import ics_actions, print_actions
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
 from ui.map_pane import MapPane
+from ui.planning import Planner
+from ui.travel_dialog import LegDialog
 from ui.zone_choice import ZoneMode, display_zone, mode_label
 
 APP_VERSION = "0.1.0"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: QSettings) -> None:
+    def __init__(
+        self, store: Store, settings: QSettings, gazetteer: Gazetteer | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
+        self.warnings: dict[str, list[TripWarning]] = {}
         self.trip: Trip | None = None
         self.trip_id: int | None = None
         self.day_filter: date | None = None
@@ -62,6 +71,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary)
         self.summary_text = ""
         self._build_layout()
+        self.planner = Planner(self, gazetteer or Gazetteer())
         self._build_actions()
         self._connect()
         self._restore_settings()
@@ -132,6 +142,7 @@ class MainWindow(QMainWindow):
             self.pdf_action,
         ]
         for item in (
+            self.planner.new_trip_action,
             self.open_action,
             None,
             self.import_ics_action,
@@ -144,6 +155,22 @@ class MainWindow(QMainWindow):
             quit_action,
         ):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
+
+        edit_menu = menu.addMenu("&Edit")
+        planner = self.planner
+        self.leg_action = _action(self, "Travel to &Here…", "Ctrl+T")
+        self.leg_action.setStatusTip("Mode and times of the journey to the selected meeting")
+        self.leg_action.triggered.connect(self.edit_leg_to_selected)
+        for item in (
+            planner.undo_action,
+            planner.redo_action,
+            None,
+            *planner.meeting_actions(),
+            None,
+            self.leg_action,
+            planner.assumptions_action,
+        ):
+            edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
 
         view = menu.addMenu("&View")
         times = view.addMenu("&Times In")
@@ -223,6 +250,7 @@ class MainWindow(QMainWindow):
         self.calendar.day_chosen.connect(self.show_day)
         self.calendar.activated.connect(lambda _qdate: self.agenda.table.setFocus())
         self.agenda.selection_changed.connect(self._on_agenda_selection)
+        self.agenda.selection_changed.connect(lambda _ids: self._update_edit_actions())
         self.agenda.whole_trip_requested.connect(self.show_whole_trip)
         self.agenda.table.activated.connect(lambda _index: self.details.setFocus())
         self.map.place_clicked.connect(self._on_place_clicked)
@@ -260,19 +288,54 @@ class MainWindow(QMainWindow):
         self._refresh_views()
         if self.trip.first_day:
             self.calendar.show_day(self.trip.first_day)
-        self.details.show_meeting(None, None)
+        self._show_details(None)
+        self._update_edit_actions()
 
     def apply_changes(self, changes: Changes) -> None:
-        """Redraw what ``changes`` touched."""
+        """Redraw what ``changes`` touched; the map page is updated in place, not reloaded."""
         self.refresh_trip_list()
-        if changes.removed or changes.trip_id != self.trip_id:
-            if changes.trip or changes.removed:
-                self.open_trip(changes.trip_id if not changes.removed else self.store.resolve(None))
+        if changes.removed:
+            if changes.trip_id == self.trip_id:
+                self.trip, self.trip_id = None, None
+                if self.trip_list.count():
+                    self.open_trip(self.store.resolve(None))
+                else:
+                    self._show_empty()
+            return
+        if changes.trip_id != self.trip_id:
+            self.open_trip(changes.trip_id)  # another trip was made or changed: show it
             return
         self.trip = self.store.load_trip(changes.trip_id)
-        if changes.places or changes.legs:
-            self.map.show_trip(self.trip)
+        self.setWindowTitle(f"{self.trip.name} — Shuttle")
+        self.map.update_trip(self.trip)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the views from ``self.trip`` (after an edit or a change of assumptions)."""
         self._refresh_views()
+        chosen = self.agenda.selected_ids()
+        trip = self.trip
+        self._show_details(trip.meeting(chosen[0]) if trip and chosen else None)
+        self._update_edit_actions()
+
+    def select_meetings(self, meeting_ids: list[str]) -> None:
+        """Select meetings in the agenda (showing the whole trip if a day hides them)."""
+        rows = {r.meeting.id for r in self.agenda.model.rows}
+        if not set(meeting_ids) <= rows:
+            self.show_whole_trip()
+        self.agenda.select(meeting_ids)
+
+    def _show_empty(self) -> None:
+        self.setWindowTitle("Shuttle")
+        self._refresh_views()
+        self._show_details(None)
+        for action in self.trip_actions:
+            action.setEnabled(False)
+        self._update_edit_actions()
+
+    def _update_edit_actions(self) -> None:
+        self.planner.update_actions()
+        self.leg_action.setEnabled(bool(self.agenda.selected_ids()))
 
     def open_trip_file(self) -> None:
         path = self.ask_open_path()
@@ -380,12 +443,15 @@ class MainWindow(QMainWindow):
         self.map.highlight(places, places[0] if places else None)
         if meetings:
             self.agenda.select([meetings[0].meeting.id], announce=False)
-            self.details.show_meeting(self.trip, meetings[0].meeting)
+            self._show_details(meetings[0].meeting)
 
     def _refresh_views(self) -> None:
         trip = self.trip
         tz = display_zone(self.zone_mode, trip)
-        self.agenda.show_rows(trip, tz, self.day_filter)
+        self.warnings = (
+            warnings_by_meeting(check_trip(trip, self.planner.assumptions())) if trip else {}
+        )
+        self.agenda.show_rows(trip, tz, self.day_filter, self.warnings)
         counts: dict[date, int] = {}
         for meeting in trip.meetings if trip else ():
             day = display_day(meeting, tz)
@@ -407,13 +473,17 @@ class MainWindow(QMainWindow):
         trip = self.trip
         if trip is None:
             return
-        km = sum(leg_km(trip, leg) for leg in trip.legs)
+        legs = route_legs(trip, self.planner.assumptions())
+        km = sum(leg_km(trip, leg) for leg in legs)
         days = (trip.last_day - trip.first_day).days + 1 if trip.first_day and trip.last_day else 0
         self.summary_text = (
             f"{_count(len(trip.meetings), 'meeting')} · {_count(days, 'day')} · "
-            f"{_count(len(trip.places), 'place')} · {_count(len(trip.legs), 'leg')}, "
+            f"{_count(len(trip.places), 'place')} · {_count(len(legs), 'leg')}, "
             f"{km:,.0f} km · times: {mode_label(self.zone_mode, trip)}"
         )
+        problems = sum(len(w) for w in self.warnings.values())
+        if problems:
+            self.summary_text += f" · ⚠ {_count(len(self.warnings), 'meeting')} with warnings"
         self.summary.setText(self.summary_text)
 
     # -- selection --------------------------------------------------------------------
@@ -421,12 +491,12 @@ class MainWindow(QMainWindow):
     def _on_agenda_selection(self, meeting_ids: list[str]) -> None:
         trip = self.trip
         if trip is None or not meeting_ids:
-            self.details.show_meeting(trip, None)
+            self._show_details(None)
             self.map.highlight([], None)
             return
         meetings = [trip.meeting(mid) for mid in meeting_ids]
         first = meetings[0]
-        self.details.show_meeting(trip, first)
+        self._show_details(first)
         places = _unique(m.place_id for m in meetings)
         self.map.highlight(places, first.place_id)
         self.calendar.show_day(display_day(first, display_zone(self.zone_mode, trip)))
@@ -443,9 +513,54 @@ class MainWindow(QMainWindow):
             rows = [r for r in self.agenda.model.rows if r.place.id == place_id]
         self.agenda.select([r.meeting.id for r in rows], announce=False)
         if rows:
-            self.details.show_meeting(trip, rows[0].meeting)
+            self._show_details(rows[0].meeting)
             self.calendar.show_day(rows[0].day)
         self.map.highlight([place_id], place_id)
+
+    def _show_details(self, meeting: Meeting | None) -> None:
+        trip = self.trip
+        if trip is None or meeting is None:
+            self.details.show_meeting(trip, None)
+            return
+        problems = [w.message for w in self.warnings.get(meeting.id, [])]
+        assumptions = self.planner.assumptions()
+        travel = [
+            leg_summary(planned)
+            for planned in derive_legs(trip, assumptions)
+            if meeting.id in (planned.before_meeting, planned.after_meeting)
+        ]
+        if travel:
+            travel.append(assumptions.describe())
+        self.details.show_meeting(trip, meeting, problems, travel)
+
+    def edit_leg_to_selected(self) -> None:
+        """Mode and times of the journey that ends at the selected meeting."""
+        trip, chosen = self.trip, self.agenda.selected_ids()
+        if trip is None or not chosen or self.trip_id is None:
+            return
+        planned = next(
+            (
+                p
+                for p in derive_legs(trip, self.planner.assumptions())
+                if p.before_meeting == chosen[0]
+            ),
+            None,
+        )
+        if planned is None:
+            self.statusBar().showMessage("No travel leads to this meeting.", 5000)
+            return
+        dialog = LegDialog(planned.leg, planned.origin, planned.destination, self)
+        if not dialog.exec() or dialog.value is None:
+            return
+        if planned.stored:
+            edit = edit_leg(self.trip_id, trip, trip.legs.index(planned.leg), dialog.value)
+        else:
+            edit = SetLegs(
+                self.trip_id,
+                (*trip.legs, dialog.value),
+                f"Set travel {planned.origin.city} → {planned.destination.city}",
+            )
+        self.planner.perform(edit)
 
     # -- settings and about -----------------------------------------------------------
 

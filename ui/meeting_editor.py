@@ -1,0 +1,662 @@
+"""The meeting editor: every field of a meeting, checked where it is typed.
+
+The dialog builds a :class:`Meeting` (and, when the user chose a new place, that
+:class:`Place`); it saves nothing itself. The window turns the result into an undoable edit.
+
+Signals:
+    pick_on_map_requested(): the user wants to choose the place by clicking the map.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from data.gazetteer import City, Gazetteer
+from data.model import (
+    Attendance,
+    ExactTime,
+    Meeting,
+    Participant,
+    PartOfDay,
+    Place,
+    Provenance,
+    ProvenanceKind,
+    Source,
+    Status,
+    TimeTBC,
+    Trip,
+    zone,
+)
+from data.places import place_from_city, place_from_coordinates, place_from_geocode
+from data.warnings import clock_change_problem
+
+ERROR_STYLE = "color: #b03a2e;"
+PART_OF_DAY_CHOICES: list[tuple[str, PartOfDay | None]] = [("not known", None)] + [
+    (str(p), p) for p in PartOfDay
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EditorResult:
+    meeting: Meeting
+    new_place: Place | None  # a place the trip does not have yet
+    new_sources: tuple[Source, ...]  # sources the meeting cites that the trip lacks
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class MeetingEditor(QDialog):
+    pick_on_map_requested = Signal()
+
+    def __init__(
+        self,
+        trip: Trip,
+        meeting: Meeting | None,
+        gazetteer: Gazetteer,
+        default_day: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.trip = trip
+        self.original = meeting
+        self.gazetteer = gazetteer
+        self.result_value: EditorResult | None = None
+        self.new_place: Place | None = None
+        self.setWindowTitle("Edit Meeting" if meeting else "New Meeting")
+        self.setMinimumWidth(640)
+        self._build(default_day or trip.first_day or date.today())
+        if meeting is not None:
+            self._load(meeting)
+        else:
+            self._on_kind_changed()
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _build(self, day: date) -> None:
+        tabs = QTabWidget()
+        tabs.addTab(self._main_tab(day), "&Meeting")
+        tabs.addTab(self._people_tab(), "&Participants")
+        tabs.addTab(self._notes_tab(), "&Notes && Sources")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.buttons)
+
+    def _main_tab(self, day: date) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title")
+        self.title_error = _error_label()
+        form.addRow("&Title:", self.title)
+        form.addRow("", self.title_error)
+
+        self.place_box = QComboBox()
+        self.place_box.setAccessibleName("Place")
+        for place in self.trip.places:
+            self.place_box.addItem(f"{place.name} ({place.city})", place.id)
+        self.place_box.currentIndexChanged.connect(self._on_place_chosen)
+        form.addRow("&Place:", self.place_box)
+
+        self.city_search = QLineEdit()
+        self.city_search.setPlaceholderText("Type a city to add a new place, e.g. Geneva")
+        self.city_search.setAccessibleName("Find a city")
+        self.city_model = QStringListModel(self)
+        completer = QCompleter(self.city_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.city_search.setCompleter(completer)
+        self._cities: dict[str, City] = {}
+        self.city_search.textEdited.connect(self._on_city_typed)
+        completer.activated.connect(self._on_city_completed)
+        self.city_search.returnPressed.connect(
+            lambda: self._on_city_completed(self.city_search.text())
+        )
+        self.venue_name = QLineEdit()
+        self.venue_name.setPlaceholderText("Venue name (optional), e.g. Palais des Nations")
+        self.venue_name.setAccessibleName("Venue name")
+        self.online_button = QPushButton("Look up &Online")
+        self.online_button.setToolTip("Ask OpenStreetMap's Nominatim (needs the network)")
+        self.online_button.clicked.connect(self._look_up_online)
+        self.map_button = QPushButton("Pick on &Map")
+        self.map_button.setToolTip("Click the map to place the meeting there")
+        self.map_button.clicked.connect(self.pick_on_map_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.city_search, 1)
+        row.addWidget(self.online_button)
+        row.addWidget(self.map_button)
+        form.addRow("New place:", row)
+        form.addRow("", self.venue_name)
+        self.place_note = QLabel()
+        self.place_note.setWordWrap(True)
+        self.place_error = _error_label()
+        form.addRow("", self.place_note)
+        form.addRow("", self.place_error)
+
+        self.zone_edit = QLineEdit()
+        self.zone_edit.setAccessibleName("Time zone")
+        self.zone_edit.setToolTip("The venue's IANA time zone; filled in from the place")
+        self.zone_error = _error_label()
+        form.addRow("Time &zone:", self.zone_edit)
+        form.addRow("", self.zone_error)
+
+        self.day_edit = QDateEdit(QDate(day.year, day.month, day.day))
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.day_edit.setAccessibleName("Date")
+        form.addRow("&Date:", self.day_edit)
+        self.day_edit.dateChanged.connect(self._update_time_note)
+        self.zone_edit.textChanged.connect(self._update_time_note)
+
+        self.exact_radio = QRadioButton("E&xact time")
+        self.tbc_radio = QRadioButton("Time to be &confirmed")
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.addButton(self.exact_radio)
+        self.kind_group.addButton(self.tbc_radio)
+        self.tbc_radio.setChecked(True)
+        self.kind_group.buttonToggled.connect(lambda *_: self._on_kind_changed())
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.exact_radio)
+        kind_row.addWidget(self.tbc_radio)
+        kind_row.addStretch(1)
+        form.addRow("Time:", kind_row)
+
+        self.exact_box = QGroupBox("Local time at the venue")
+        exact_form = QFormLayout(self.exact_box)
+        self.start_edit = QTimeEdit(QTime(10, 0))
+        self.start_edit.setAccessibleName("Start time")
+        self.end_edit = QTimeEdit(QTime(11, 0))
+        self.end_edit.setAccessibleName("End time")
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat("HH:mm")
+        exact_form.addRow("&Start:", self.start_edit)
+        exact_form.addRow("&End:", self.end_edit)
+        self.time_error = _error_label()
+        exact_form.addRow("", self.time_error)
+        self.time_note = QLabel()
+        self.time_note.setStyleSheet("color: #9a6700;")
+        self.time_note.setWordWrap(True)
+        self.time_note.hide()
+        exact_form.addRow("", self.time_note)
+        for signal in (self.start_edit.timeChanged, self.end_edit.timeChanged):
+            signal.connect(self._update_time_note)
+        form.addRow(self.exact_box)
+
+        self.tbc_box = QGroupBox("What is known")
+        tbc_form = QFormLayout(self.tbc_box)
+        self.part_box = QComboBox()
+        self.part_box.setAccessibleName("Part of day")
+        for label, part in PART_OF_DAY_CHOICES:
+            self.part_box.addItem(label, part)
+        self.duration_spin = QDoubleSpinBox()
+        self.duration_spin.setAccessibleName("Expected duration in hours")
+        self.duration_spin.setRange(0, 24)
+        self.duration_spin.setSingleStep(0.5)
+        self.duration_spin.setSuffix(" h")
+        self.duration_spin.setSpecialValueText("not known")
+        tbc_form.addRow("Part of &day:", self.part_box)
+        tbc_form.addRow("Expected &length:", self.duration_spin)
+        form.addRow(self.tbc_box)
+
+        self.status_box = QComboBox()
+        self.status_box.setAccessibleName("Status")
+        for status in Status:
+            self.status_box.addItem(str(status), status)
+        form.addRow("St&atus:", self.status_box)
+        if self.trip.places:
+            self._on_place_chosen(0)
+        return page
+
+    def _people_tab(self) -> QWidget:
+        page = QWidget()
+        self.people = QTableWidget(0, 5)
+        self.people.setHorizontalHeaderLabels(
+            ["Name", "Role", "Organisation", "Email", "Attendance"]
+        )
+        self.people.setAccessibleName("Participants")
+        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        add = QPushButton("&Add Participant")
+        add.clicked.connect(lambda: self.add_participant(Participant("New participant")))
+        remove = QPushButton("&Remove")
+        remove.clicked.connect(self._remove_participants)
+        self.people_error = _error_label()
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.people)
+        layout.addWidget(self.people_error)
+        layout.addLayout(buttons)
+        return page
+
+    def _notes_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.topic = QPlainTextEdit()
+        self.topic.setAccessibleName("Topic")
+        self.topic.setTabChangesFocus(True)
+        self.topic.setFixedHeight(70)
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(90)
+        form.addRow("T&opic:", self.topic)
+        form.addRow("N&otes:", self.notes)
+        self.sources = QTableWidget(0, 2)
+        self.sources.setHorizontalHeaderLabels(["URL", "Note"])
+        self.sources.setAccessibleName("Sources")
+        self.sources.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        add = QPushButton("Add &Source")
+        add.clicked.connect(lambda: self.add_source("https://", ""))
+        remove = QPushButton("Remove Source")
+        remove.clicked.connect(
+            lambda: [self.sources.removeRow(r) for r in self._selected_rows(self.sources)]
+        )
+        self.sources_error = _error_label()
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        form.addRow("Sources:", self.sources)
+        form.addRow("", self.sources_error)
+        form.addRow("", row)
+        return page
+
+    # -- filling in -------------------------------------------------------------------
+
+    def _load(self, meeting: Meeting) -> None:
+        self.title.setText(meeting.title)
+        index = self.place_box.findData(meeting.place_id)
+        if index >= 0:
+            self.place_box.setCurrentIndex(index)
+        day = meeting.day
+        self.day_edit.setDate(QDate(day.year, day.month, day.day))
+        if isinstance(meeting.time, ExactTime):
+            self.exact_radio.setChecked(True)
+            start, end = meeting.time.start, meeting.time.end
+            self.start_edit.setTime(QTime(start.hour, start.minute))
+            self.end_edit.setTime(QTime(end.hour, end.minute))
+        elif isinstance(meeting.time, TimeTBC):
+            self.tbc_radio.setChecked(True)
+            self.part_box.setCurrentIndex(max(0, self.part_box.findData(meeting.time.part_of_day)))
+            hours = meeting.time.duration.total_seconds() / 3600 if meeting.time.duration else 0
+            self.duration_spin.setValue(hours)
+        self._on_kind_changed()
+        self.status_box.setCurrentIndex(self.status_box.findData(meeting.status))
+        for person in meeting.participants:
+            self.add_participant(person)
+        self.topic.setPlainText(meeting.topic)
+        self.notes.setPlainText(meeting.notes)
+        for source_id in _cited(meeting):
+            try:
+                source = self.trip.source(source_id)
+            except KeyError:
+                continue
+            self.add_source(source.url or "", source.note or source.title, source.id)
+
+    def add_participant(self, person: Participant) -> None:
+        row = self.people.rowCount()
+        self.people.insertRow(row)
+        for column, value in enumerate(
+            (person.name, person.role, person.organisation, person.email or "")
+        ):
+            self.people.setItem(row, column, QTableWidgetItem(value))
+        attendance = QComboBox()
+        for choice in Attendance:
+            attendance.addItem(str(choice), choice)
+        attendance.setCurrentIndex(attendance.findData(person.attendance))
+        self.people.setCellWidget(row, 4, attendance)
+        # Keep what the participant carried that the table does not show.
+        self.people.item(row, 0).setData(Qt.ItemDataRole.UserRole, person.provenance)
+
+    def add_source(self, url: str, note: str, source_id: str | None = None) -> None:
+        row = self.sources.rowCount()
+        self.sources.insertRow(row)
+        url_item = QTableWidgetItem(url)
+        url_item.setData(Qt.ItemDataRole.UserRole, source_id)
+        self.sources.setItem(row, 0, url_item)
+        self.sources.setItem(row, 1, QTableWidgetItem(note))
+
+    def _remove_participants(self) -> None:
+        for row in self._selected_rows(self.people):
+            self.people.removeRow(row)
+
+    @staticmethod
+    def _selected_rows(table: QTableWidget) -> list[int]:
+        return sorted({i.row() for i in table.selectedIndexes()}, reverse=True)
+
+    # -- places -----------------------------------------------------------------------
+
+    def _on_place_chosen(self, index: int) -> None:
+        place_id = self.place_box.itemData(index)
+        if place_id is None:
+            return
+        if self.new_place is not None and place_id == self.new_place.id:
+            place = self.new_place
+        else:
+            place = self.trip.place(place_id)
+        self.zone_edit.setText(place.timezone)
+        self.place_note.setText(f"{place.city}, {place.country} · {place.lat:.4f}, {place.lon:.4f}")
+
+    def _on_city_typed(self, text: str) -> None:
+        cities = self.gazetteer.complete(text, 12)
+        self._cities = {city.label: city for city in cities}
+        self.city_model.setStringList(list(self._cities))
+
+    def _on_city_completed(self, label: str) -> None:
+        city = self._cities.get(label) or self.gazetteer.best(label.split(",")[0].strip())
+        if city is None:
+            self._show(self.place_error, f"No city called “{label}” offline; try Look up Online.")
+            return
+        name = self.venue_name.text().strip() or None
+        self.use_new_place(place_from_city(city, name=name, taken=self._taken()))
+
+    def set_coordinates(self, lat: float, lon: float) -> None:
+        """A click on the map: a new place there, its zone from the coordinates."""
+        near = self.gazetteer.nearest(lat, lon)
+        name = self.venue_name.text().strip() or (
+            f"Near {near.name}" if near else f"{lat:.4f}, {lon:.4f}"
+        )
+        self.use_new_place(
+            place_from_coordinates(
+                lat,
+                lon,
+                name,
+                city=near.name if near else "",
+                country=near.country if near else "",
+                taken=self._taken(),
+            )
+        )
+
+    def _look_up_online(self) -> None:
+        from data.geocoding import GeocodingError, geocode_online
+
+        query = " ".join(t for t in (self.venue_name.text(), self.city_search.text()) if t.strip())
+        if not query.strip():
+            self._show(self.place_error, "Type a venue or city to look up first.")
+            return
+        try:
+            found = geocode_online(query, limit=1, timeout=8)
+        except GeocodingError as exc:
+            self._show(self.place_error, f"Online lookup failed: {exc}")
+            return
+        if not found:
+            self._show(self.place_error, f"Nothing found online for “{query}”.")
+            return
+        name = self.venue_name.text().strip() or None
+        self.use_new_place(
+            place_from_geocode(found[0], self.gazetteer, name=name, taken=self._taken())
+        )
+
+    def _taken(self) -> set[str]:
+        return {p.id for p in self.trip.places}
+
+    def use_new_place(self, place: Place) -> None:
+        self.new_place = place
+        self.place_error.hide()
+        index = self.place_box.findData(place.id)
+        label = f"{place.name} ({place.city or 'new place'}) — new"
+        if index < 0:
+            self.place_box.addItem(label, place.id)
+            index = self.place_box.count() - 1
+        else:
+            self.place_box.setItemText(index, label)
+        self.place_box.setCurrentIndex(index)
+        self._on_place_chosen(index)
+
+    # -- the result -------------------------------------------------------------------
+
+    def _on_kind_changed(self) -> None:
+        exact = self.exact_radio.isChecked()
+        self.exact_box.setVisible(exact)
+        self.tbc_box.setVisible(not exact)
+        self._update_time_note()
+
+    def _update_time_note(self) -> None:
+        """Say at the field when a local time is skipped or repeated by a clock change."""
+        notes = []
+        try:
+            tz = zone(self.zone_edit.text().strip())
+        except ValueError:
+            tz = None
+        if tz is not None and self.exact_radio.isChecked():
+            qday = self.day_edit.date()
+            day = date(qday.year(), qday.month(), qday.day())
+            for edit in (self.start_edit, self.end_edit):
+                moment = datetime.combine(day, edit.time().toPython(), tzinfo=tz)
+                problem = clock_change_problem(moment)
+                if problem:
+                    notes.append(problem[1])
+        self._show(self.time_note, "\n".join(notes))
+
+    def _show(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def accept(self) -> None:
+        result = self.build()
+        if result is not None:
+            self.result_value = result
+            super().accept()
+
+    def build(self) -> EditorResult | None:
+        """The edited meeting, or None with each problem shown at its field."""
+        problems = False
+        for label in (
+            self.title_error,
+            self.place_error,
+            self.zone_error,
+            self.time_error,
+            self.people_error,
+            self.sources_error,
+        ):
+            label.hide()
+        title = self.title.text().strip()
+        if not title:
+            self._show(self.title_error, "The title must not be empty.")
+            problems = True
+        place_id = self.place_box.currentData()
+        if place_id is None:
+            self._show(self.place_error, "Choose a place, or type a city to add one.")
+            problems = True
+        tz_name = self.zone_edit.text().strip()
+        try:
+            tz = zone(tz_name)
+        except ValueError:
+            self._show(
+                self.zone_error, f"“{tz_name}” is not a known time zone (e.g. Europe/Paris)."
+            )
+            problems = True
+            tz = None
+        qday = self.day_edit.date()
+        day = date(qday.year(), qday.month(), qday.day())
+        meeting_time: ExactTime | TimeTBC | None = None
+        if self.exact_radio.isChecked():
+            start_q, end_q = self.start_edit.time(), self.end_edit.time()
+            start_t, end_t = (
+                time(start_q.hour(), start_q.minute()),
+                time(end_q.hour(), end_q.minute()),
+            )
+            if end_t <= start_t:
+                self._show(self.time_error, "The end must be after the start.")
+                problems = True
+            elif tz is not None:
+                meeting_time = ExactTime(
+                    datetime.combine(day, start_t, tzinfo=tz),
+                    datetime.combine(day, end_t, tzinfo=tz),
+                )
+        else:
+            hours = self.duration_spin.value()
+            part = self.part_box.currentData()
+            meeting_time = TimeTBC(
+                day,
+                PartOfDay(part) if part else None,
+                timedelta(hours=hours) if hours else None,
+            )
+        people = self._participants()
+        sources = self._sources()
+        if people is None or sources is None:
+            problems = True
+        if problems or meeting_time is None or people is None or sources is None:
+            return None
+        place = self.new_place if self.new_place and self.new_place.id == place_id else None
+        if place is None:
+            existing = self.trip.place(place_id)
+            if existing.timezone != tz_name:
+                place = _replace_zone(existing, tz_name)
+        elif place.timezone != tz_name:
+            place = _replace_zone(place, tz_name)
+        kept, new_sources = sources
+        base = self.original
+        provenance = _keep_cited(base.provenance if base else (), set(kept))
+        if new_sources:
+            provenance += (
+                Provenance(
+                    ProvenanceKind.SOURCE,
+                    tuple(s.id for s in new_sources),
+                    "added in the meeting editor",
+                ),
+            )
+        meeting = Meeting(
+            id=base.id if base else f"m-{uuid.uuid4().hex[:12]}",
+            title=title,
+            place_id=place_id,
+            time=meeting_time,
+            participants=tuple(people),
+            topic=self.topic.toPlainText().strip(),
+            notes=self.notes.toPlainText().strip(),
+            status=Status(self.status_box.currentData()),
+            provenance=provenance,
+            field_provenance=dict(base.field_provenance) if base else {},
+            sequence=base.sequence if base else 0,
+        )
+        return EditorResult(meeting, place, tuple(new_sources))
+
+    def _participants(self) -> list[Participant] | None:
+        people = []
+        for row in range(self.people.rowCount()):
+            values = [
+                (self.people.item(row, c).text().strip() if self.people.item(row, c) else "")
+                for c in range(4)
+            ]
+            combo = self.people.cellWidget(row, 4)
+            # Qt hands StrEnum data back as plain str: rebuild the enum.
+            attendance = Attendance(
+                combo.currentData() if isinstance(combo, QComboBox) else Attendance.CONFIRMED
+            )
+            provenance = self.people.item(row, 0).data(Qt.ItemDataRole.UserRole) or ()
+            try:
+                people.append(
+                    Participant(
+                        values[0],
+                        values[1],
+                        values[2],
+                        values[3] or None,
+                        attendance,
+                        tuple(provenance),
+                    )
+                )
+            except ValueError as exc:
+                self._show(self.people_error, f"Participant {row + 1}: {exc}.")
+                return None
+        return people
+
+    def _sources(self) -> tuple[list[str], list[Source]] | None:
+        cited: list[str] = []
+        new: list[Source] = []
+        known = {s.id for s in self.trip.sources}
+        for row in range(self.sources.rowCount()):
+            url_item, note_item = self.sources.item(row, 0), self.sources.item(row, 1)
+            url = url_item.text().strip() if url_item else ""
+            note = note_item.text().strip() if note_item else ""
+            source_id = url_item.data(Qt.ItemDataRole.UserRole) if url_item else None
+            if source_id and source_id in known:
+                cited.append(source_id)
+                continue
+            if url in ("", "https://") and not note:
+                continue
+            try:
+                source = Source(_new_source_id(known), note or url, url or None, note)
+            except ValueError as exc:
+                self._show(self.sources_error, f"Source {row + 1}: {exc}.")
+                return None
+            known.add(source.id)
+            new.append(source)
+            cited.append(source.id)
+        return cited, new
+
+
+def _keep_cited(items: tuple[Provenance, ...], kept: set[str]) -> tuple[Provenance, ...]:
+    """The meeting's provenance less the sources the user removed; notes stay."""
+    out = []
+    for item in items:
+        if item.kind != ProvenanceKind.SOURCE:
+            out.append(item)
+            continue
+        sources = tuple(s for s in item.sources if s in kept)
+        if sources:
+            out.append(Provenance(item.kind, sources, item.note))
+    return tuple(out)
+
+
+def _new_source_id(known: set[str]) -> str:
+    number = 1
+    while f"U{number}" in known:
+        number += 1
+    return f"U{number}"
+
+
+def _replace_zone(place: Place, tz_name: str) -> Place:
+    from dataclasses import replace
+
+    return replace(place, timezone=tz_name)
+
+
+def _cited(meeting: Meeting) -> list[str]:
+    out: list[str] = []
+    for item in meeting.provenance:
+        for source_id in item.sources:
+            if source_id not in out and item.kind == ProvenanceKind.SOURCE:
+                out.append(source_id)
+    return out

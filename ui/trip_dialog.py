@@ -1,0 +1,122 @@
+"""The New Trip dialog: name, traveller, home zone and dates, checked at each field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from data.model import zone
+
+
+@dataclass(frozen=True, slots=True)
+class TripDetails:
+    name: str
+    traveller: str
+    home_timezone: str
+    start_day: date | None
+    end_day: date | None
+
+
+def _error() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b03a2e;")
+    label.hide()
+    return label
+
+
+class TripDialog(QDialog):
+    def __init__(
+        self, taken_names: set[str], home_zone: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Trip")
+        self.taken = taken_names
+        self.details: TripDetails | None = None
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Trip name")
+        self.name_error = _error()
+        self.traveller = QLineEdit()
+        self.traveller.setAccessibleName("Traveller")
+        self.zone = QLineEdit(home_zone)
+        self.zone.setAccessibleName("Home time zone")
+        completer = QCompleter(sorted(available_timezones()), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone.setCompleter(completer)
+        self.zone_error = _error()
+        today = QDate.currentDate()
+        self.has_dates = QCheckBox("The trip has fixed &dates")
+        self.start = QDateEdit(today)
+        self.end = QDateEdit(today.addDays(2))
+        for edit, name in ((self.start, "First day"), (self.end, "Last day")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("ddd d MMM yyyy")
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+        self.has_dates.toggled.connect(self.start.setEnabled)
+        self.has_dates.toggled.connect(self.end.setEnabled)
+        self.dates_error = _error()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow("&Name:", self.name)
+        form.addRow("", self.name_error)
+        form.addRow("&Traveller:", self.traveller)
+        form.addRow("&Home zone:", self.zone)
+        form.addRow("", self.zone_error)
+        form.addRow("", self.has_dates)
+        form.addRow("&From:", self.start)
+        form.addRow("T&o:", self.end)
+        form.addRow("", self.dates_error)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        for label in (self.name_error, self.zone_error, self.dates_error):
+            label.hide()
+        name = self.name.text().strip()
+        ok = True
+        if not name:
+            self._say(self.name_error, "The trip needs a name.")
+            ok = False
+        elif name in self.taken:
+            self._say(self.name_error, f"A trip named “{name}” is already in the store.")
+            ok = False
+        try:
+            zone(self.zone.text().strip())
+        except ValueError:
+            self._say(self.zone_error, f"“{self.zone.text()}” is not a known time zone.")
+            ok = False
+        start = end = None
+        if self.has_dates.isChecked():
+            start, end = self.start.date().toPython(), self.end.date().toPython()
+            if end < start:
+                self._say(self.dates_error, "The last day is before the first.")
+                ok = False
+        if not ok:
+            return
+        self.details = TripDetails(
+            name, self.traveller.text().strip(), self.zone.text().strip(), start, end
+        )
+        super().accept()
+
+    @staticmethod
+    def _say(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.show()
