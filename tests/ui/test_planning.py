@@ -212,3 +212,53 @@ def test_the_trip_dialog_checks_its_fields(qtbot):
     assert "already in the store" in dialog.name_error.text()
     assert "not a known time zone" in dialog.zone_error.text()
     assert "before the first" in dialog.dates_error.text()
+
+
+def test_travel_to_a_meeting_can_be_given_its_mode_and_times(qtbot, window, monkeypatch):
+    from datetime import datetime
+
+    from ui import main_window
+
+    dinner = window.trip.meetings[3]  # the flight from Rome lands at Orly for this one
+
+    class Dialog:
+        def __init__(self, leg, origin, destination, parent):
+            self.value = leg.replace(
+                mode="C-32 (USAF)",
+                depart=datetime(2014, 12, 15, 18, 30, tzinfo=origin.tz),
+                arrive=datetime(2014, 12, 15, 20, 40, tzinfo=destination.tz),
+            )
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(main_window, "LegDialog", Dialog)
+    window.agenda.select([dinner.id])
+    window.leg_action.trigger()
+    leg = window.store.load_trip(window.trip_id).legs[0]
+    assert leg.mode == "C-32 (USAF)" and leg.duration.total_seconds() == 2 * 3600 + 10 * 60
+    assert "departs Mon 15 Dec 18:30 CET" in window.details.toPlainText()
+    window.planner.undo_action.trigger()
+    assert window.store.load_trip(window.trip_id).legs[0].mode == "U.S. Air Force plane"
+
+
+def test_changed_assumptions_change_the_estimates(qtbot, window, monkeypatch):
+    from datetime import timedelta
+
+    from data.travel import TravelAssumptions
+    from ui import travel_dialog
+
+    class Dialog:
+        def __init__(self, current, parent):
+            self.value = TravelAssumptions(cruise_kmh=500, airport_time=timedelta(hours=3))
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(travel_dialog, "TravelDialog", Dialog)
+    window.agenda.select([window.trip.meetings[3].id])
+    before = window.details.toPlainText()
+    window.planner.assumptions_action.trigger()
+    assert window.planner.assumptions().cruise_kmh == 500
+    after = window.details.toPlainText()
+    assert after != before and "flights at 500 km/h plus 3 h" in after
