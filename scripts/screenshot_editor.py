@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ui.app import prepare_environment  # noqa: E402
+from ui.app import prepare_environment
 
 
 def main() -> int:
