@@ -24,6 +24,7 @@ from data.edits import (
     save_meeting_with,
 )
 from data.gazetteer import Gazetteer
+from data.model import Meeting
 from data.store import StoreError
 from data.travel import DEFAULT_ASSUMPTIONS, TravelAssumptions
 from ui.meeting_editor import EditorResult, MeetingEditor
@@ -161,7 +162,7 @@ class Planner:
             )
         self.undo_stack.endMacro()
 
-    def _open_editor(self, meeting: object) -> None:
+    def _open_editor(self, meeting: Meeting | None) -> None:
         trip = self.window.trip
         if trip is None:
             return
@@ -169,7 +170,7 @@ class Planner:
             self.editor.raise_()
             return
         day = self.window.calendar.selected_day()
-        editor = MeetingEditor(trip, meeting, self.gazetteer, day, self.window)  # type: ignore[arg-type]
+        editor = MeetingEditor(trip, meeting, self.gazetteer, day, self.window)
         editor.setWindowModality(Qt.WindowModality.WindowModal)
         editor.finished.connect(lambda code: self._on_editor_done(editor, code))
         editor.pick_on_map_requested.connect(self._start_picking)
