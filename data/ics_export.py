@@ -225,14 +225,7 @@ def place_data(place: Place) -> dict[str, Any]:
 
 
 def _cited_sources(trip: Trip, meeting: Meeting) -> list[str]:
-    ids: list[str] = []
-    provenance = list(meeting.provenance)
-    for values in meeting.field_provenance.values():
-        provenance.extend(values)
-    for person in meeting.participants:
-        provenance.extend(person.provenance)
-    for prov in provenance:
-        ids.extend(s for s in prov.sources if s not in ids)
+    ids = meeting.cited_sources()
     lines = []
     for source_id in ids:
         try:

@@ -222,6 +222,22 @@ class Meeting:
         """The local date at the venue."""
         return self.time.day
 
+    def all_provenance(self) -> list[Provenance]:
+        """The meeting's own, its fields' and its participants' provenance."""
+        items = list(self.provenance)
+        for values in self.field_provenance.values():
+            items.extend(values)
+        for person in self.participants:
+            items.extend(person.provenance)
+        return items
+
+    def cited_sources(self) -> list[str]:
+        """Every source id the meeting cites, first citation first."""
+        ids: list[str] = []
+        for item in self.all_provenance():
+            ids.extend(s for s in item.sources if s not in ids)
+        return ids
+
     def replace(self, **changes: object) -> Meeting:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
@@ -390,7 +406,7 @@ def _check_references(trip: Trip) -> None:
                         f"{here}.time.{name}: timed in {key} but its place {place.name!r} "
                         f"is in {place.timezone}"
                     )
-        for prov in _all_provenance(meeting):
+        for prov in meeting.all_provenance():
             for sid in prov.sources:
                 if sid not in source_ids:
                     raise ValueError(f"{here}: cites unknown source {sid!r}")
@@ -406,12 +422,3 @@ def _check_references(trip: Trip) -> None:
                     f"legs[{index}].{name}: timed in {key} but "
                     f"{places[place_id].name!r} is in {places[place_id].timezone}"
                 )
-
-
-def _all_provenance(meeting: Meeting) -> list[Provenance]:
-    provs = list(meeting.provenance)
-    for values in meeting.field_provenance.values():
-        provs.extend(values)
-    for participant in meeting.participants:
-        provs.extend(participant.provenance)
-    return provs

@@ -82,16 +82,10 @@ class _Notes:
 
     def cite(self, meeting: Meeting) -> str:
         numbers = []
-        items = list(meeting.provenance)
-        for values in meeting.field_provenance.values():
-            items.extend(values)
-        for item in items:
-            for source_id in item.sources:
-                if source_id not in self.order:
-                    self.order.append(source_id)
-                number = self.order.index(source_id) + 1
-                if number not in numbers:
-                    numbers.append(number)
+        for source_id in meeting.cited_sources():
+            if source_id not in self.order:
+                self.order.append(source_id)
+            numbers.append(self.order.index(source_id) + 1)
         if not numbers:
             return ""
         return f'<sup class="cite">[{", ".join(str(n) for n in sorted(numbers))}]</sup>'

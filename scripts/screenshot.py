@@ -1,12 +1,14 @@
-"""Save a screenshot of the main window on the sample trip (for docs/ and for a look).
+"""Save screenshots of Shuttle on the sample trip (for docs/ and for a look).
 
 Run under a display, e.g.:
-    xvfb-run -a -s '-screen 0 1600x1000x24' \
+    xvfb-run -a -s '-screen 0 1600x1000x24' \\
         .venv/bin/python scripts/screenshot.py docs/main-window.png
+    ... scripts/screenshot.py --editor docs/meeting-editor.png
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -17,13 +19,16 @@ from ui.app import prepare_environment
 
 
 def main() -> int:
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/main-window.png")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path, help="PNG file to write")
+    parser.add_argument("--editor", action="store_true", help="the meeting editor, not the window")
+    args = parser.parse_args()
     problem = prepare_environment()
     if problem:
         print(problem, file=sys.stderr)
         return 1
     from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from data.store import Store
     from ui.main_window import MainWindow
@@ -37,18 +42,29 @@ def main() -> int:
     window = MainWindow(store, settings)
     window.resize(1440, 900)
     window.show()
+    assert window.trip is not None
 
-    def shoot() -> None:
-        window.agenda.select([window.trip.meetings[2].id])  # Netanyahu, at Villa Taverna
-        QTimer.singleShot(
-            1200, lambda: (window.grab().save(str(target)), window.close(), app.quit())
-        )
+    def shoot(widget: QWidget) -> None:
+        widget.grab().save(str(args.target))
+        if window.planner.editor is not None:
+            window.planner.editor.reject()
+        window.close()
+        app.quit()
 
-    window.map.map_ready.connect(lambda: QTimer.singleShot(600, shoot))
+    def stage() -> None:
+        if args.editor:
+            window.agenda.select([window.trip.meetings[3].id])  # the Orly dinner
+            window.planner.edit_action.trigger()
+            QTimer.singleShot(800, lambda: shoot(window.planner.editor or window))
+        else:
+            window.agenda.select([window.trip.meetings[2].id])  # Netanyahu, at Villa Taverna
+            QTimer.singleShot(1200, lambda: shoot(window))
+
+    window.map.map_ready.connect(lambda: QTimer.singleShot(500, stage))
     QTimer.singleShot(30000, app.quit)
     app.exec()
     store.close()
-    print(f"wrote {target}")
+    print(f"wrote {args.target}")
     return 0
 
 

@@ -74,7 +74,7 @@ def meeting_html(
     )
     if lines:
         parts.append(f"<h4>Where this comes from</h4><ul>{lines}</ul>")
-    cited = _cited_sources(meeting)
+    cited = meeting.cited_sources()
     sources = []
     for source_id in cited:
         try:
@@ -88,20 +88,6 @@ def meeting_html(
     if sources:
         parts.append(f"<h4>Sources</h4><ul>{''.join(sources)}</ul>")
     return "".join(parts)
-
-
-def _cited_sources(meeting: Meeting) -> list[str]:
-    seen: list[str] = []
-    items = list(meeting.provenance)
-    for values in meeting.field_provenance.values():
-        items.extend(values)
-    for person in meeting.participants:
-        items.extend(person.provenance)
-    for item in items:
-        for source_id in item.sources:
-            if source_id not in seen:
-                seen.append(source_id)
-    return seen
 
 
 class DetailsPane(QTextBrowser):
