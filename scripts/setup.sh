@@ -66,7 +66,7 @@ find_python() {
 
 ensure_venv() {
   # $1: the pip extra to install ("" for running the app, "test" for the tests).
-  local extra=$1 python stamp spec
+  local extra=$1 python stamp
   if [ ! -x "$VENV/bin/python" ]; then
     python=$(find_python) || return 1
     if ! "$python" -m venv "$VENV" 2>/dev/null; then
@@ -75,12 +75,21 @@ ensure_venv() {
       apt_install "$(basename "$python")-venv" && "$python" -m venv "$VENV" || return 1
     fi
   fi
-  spec=$ROOT${extra:+[$extra]}
   stamp="$VENV/.shuttle-${extra:-app}-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
   if [ ! -e "$stamp" ]; then
     say "installing Python packages into $VENV (first run takes a minute)"
+    # Only the dependencies pyproject.toml declares: the app runs from this folder.
+    "$VENV/bin/python" - "$ROOT/pyproject.toml" "$extra" > "$VENV/requirements.txt" <<'PY' &&
+import sys, tomllib
+project = tomllib.load(open(sys.argv[1], "rb"))["project"]
+needs = list(project["dependencies"])
+if sys.argv[2]:
+    needs += project["optional-dependencies"][sys.argv[2]]
+print("\n".join(needs))
+PY
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip &&
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec" || {
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+      -r "$VENV/requirements.txt" || {
       say "pip could not install the packages (see above)"; return 1; }
     rm -f "$VENV"/.shuttle-"${extra:-app}"-*
     touch "$stamp"
