@@ -192,8 +192,11 @@ def _bounds(all_stops: list[Stop]) -> list[list[float]]:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def build_map_html(trip: Trip, asset_base: str) -> str:
-    """The whole page for ``trip``, loading its assets from ``asset_base``."""
+def build_map_html(trip: Trip, asset_base: str, tiles_url: str = OSM_TILES) -> str:
+    """The whole page for ``trip``, loading its assets from ``asset_base``.
+
+    ``tiles_url`` is where online tiles come from once the user turns them on.
+    """
     fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
     # Per instance, so no other map in the process is affected (see PLATFORM.md).
     fmap.default_js = [
@@ -262,7 +265,7 @@ def build_map_html(trip: Trip, asset_base: str) -> str:
             {"line": line.get_name(), "from": origin.id, "to": destination.id, "km": round(km, 1)}
         )
     registry["bounds"] = _bounds(all_stops)
-    registry["tiles"] = {"url": OSM_TILES, "attribution": OSM_ATTRIBUTION}
+    registry["tiles"] = {"url": tiles_url, "attribution": OSM_ATTRIBUTION}
     # JSON inside <script>: '<' escaped so no text can close the element.
     blob = json.dumps(registry, ensure_ascii=False).replace("<", "\\u003c")
     header.add_child(

@@ -35,7 +35,13 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from data.map_document import asset_files, basemap_script, build_map_html, map_payload
+from data.map_document import (
+    OSM_TILES,
+    asset_files,
+    basemap_script,
+    build_map_html,
+    map_payload,
+)
 from data.model import Trip
 
 log = logging.getLogger(__name__)
@@ -47,7 +53,7 @@ _JS_LOG_LEVELS = {
 SCHEME = b"shuttle"
 BASE = "shuttle://app/"
 PAGE_URL = QUrl(BASE + "map.html")
-TILE_HOST = "tile.openstreetmap.org"
+TILE_URL = OSM_TILES  # tests point it at a closed local port
 JsCallback = Callable[[Any], None]
 _JS_FUNCTIONS = {
     "highlight",
@@ -126,7 +132,9 @@ class RequestGate(QWebEngineUrlRequestInterceptor):
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl()
         allowed = url.scheme() in ("shuttle", "data", "blob") or (
-            self.online_tiles and url.scheme() == "https" and url.host() == TILE_HOST
+            self.online_tiles
+            and url.scheme() == "https"
+            and url.host() == QUrl(TILE_URL.split("{", 1)[0]).host()
         )
         self.seen.append((url.toString(), allowed))
         if not allowed:
@@ -222,7 +230,7 @@ class MapPane(QWebEngineView):
         """Load a new page for ``trip`` (only when the trip itself changes)."""
         self.is_ready = False
         self._after_ready.clear()
-        self.handler.documents["map.html"] = build_map_html(trip, BASE).encode("utf-8")
+        self.handler.documents["map.html"] = build_map_html(trip, BASE, TILE_URL).encode("utf-8")
         self.page().load(PAGE_URL)
 
     def update_trip(self, trip: Trip) -> None:

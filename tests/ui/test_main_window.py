@@ -135,15 +135,19 @@ def test_trip_text_is_shown_as_text_never_as_markup(qtbot, store, make_window):
     assert "صائب عريقات" in window.details.toPlainText()
 
 
-def test_no_request_leaves_the_page_while_online_tiles_are_off(qtbot, window):
+def test_no_request_leaves_the_page_while_online_tiles_are_off(qtbot, make_window, monkeypatch):
+    # Tiles from a closed local port: the test proves the wiring without going online.
+    monkeypatch.setattr("ui.map_pane.TILE_URL", "https://127.0.0.1:9/{z}/{x}/{y}.png")
+    window = make_window()
     window.agenda.select([ORLY_DINNER])
     wait_for_map_state(qtbot, window.map, lambda s: s["openPlace"] == "orly")
     seen = window.map.gate.seen
     assert seen and all(url.startswith("shuttle://app/") for url, _ in seen), seen
     window.tiles_action.setChecked(True)
     wait_for_map_state(qtbot, window.map, lambda s: s["tiles"] is True)
-    qtbot.waitUntil(lambda: any("tile.openstreetmap.org" in url for url, _ in seen), timeout=10000)
-    assert all(allowed for url, allowed in seen if "tile.openstreetmap.org" in url)
+    qtbot.waitUntil(lambda: any("127.0.0.1:9" in url for url, _ in seen), timeout=10000)
+    outside = [(url, allowed) for url, allowed in seen if not url.startswith("shuttle://")]
+    assert outside and all(allowed and "127.0.0.1:9/" in url for url, allowed in outside)
 
 
 def test_the_page_cannot_navigate_away(qtbot, window, monkeypatch):
