@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-USER_AGENT = "Shuttle/0.1 (desktop trip planner; https://pypi.org/project/shuttle)"
+USER_AGENT = "Shuttle/0.1 (desktop planner for diplomatic trips; geocodes on request only)"
 
 
 @dataclass(frozen=True, slots=True)

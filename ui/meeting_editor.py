@@ -17,6 +17,7 @@ from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -209,7 +210,12 @@ class MeetingEditor(QDialog):
         for edit in (self.start_edit, self.end_edit):
             edit.setDisplayFormat("HH:mm")
         exact_form.addRow("&Start:", self.start_edit)
-        exact_form.addRow("&End:", self.end_edit)
+        self.next_day = QCheckBox("ends the &next day")
+        self.next_day.setAccessibleName("Ends the next day")
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.end_edit, 1)
+        end_row.addWidget(self.next_day)
+        exact_form.addRow("&End:", end_row)
         self.time_error = _error_label()
         exact_form.addRow("", self.time_error)
         self.time_note = QLabel()
@@ -219,6 +225,7 @@ class MeetingEditor(QDialog):
         exact_form.addRow("", self.time_note)
         for signal in (self.start_edit.timeChanged, self.end_edit.timeChanged):
             signal.connect(self._update_time_note)
+        self.next_day.toggled.connect(self._update_time_note)
         form.addRow(self.exact_box)
 
         self.tbc_box = QGroupBox("What is known")
@@ -317,6 +324,7 @@ class MeetingEditor(QDialog):
             start, end = meeting.time.start, meeting.time.end
             self.start_edit.setTime(QTime(start.hour, start.minute))
             self.end_edit.setTime(QTime(end.hour, end.minute))
+            self.next_day.setChecked(end.date() > start.date())
         elif isinstance(meeting.time, TimeTBC):
             self.tbc_radio.setChecked(True)
             self.part_box.setCurrentIndex(max(0, self.part_box.findData(meeting.time.part_of_day)))
@@ -463,8 +471,13 @@ class MeetingEditor(QDialog):
         if tz is not None and self.exact_radio.isChecked():
             qday = self.day_edit.date()
             day = date(qday.year(), qday.month(), qday.day())
-            for edit in (self.start_edit, self.end_edit):
-                moment = datetime.combine(day, edit.time().toPython(), tzinfo=tz)
+            for edit, offset in (
+                (self.start_edit, 0),
+                (self.end_edit, int(self.next_day.isChecked())),
+            ):
+                moment = datetime.combine(
+                    day + timedelta(days=offset), edit.time().toPython(), tzinfo=tz
+                )
                 problem = clock_change_problem(moment)
                 if problem:
                     notes.append(problem[1])
@@ -514,18 +527,17 @@ class MeetingEditor(QDialog):
         meeting_time: ExactTime | TimeTBC | None = None
         if self.exact_radio.isChecked():
             start_q, end_q = self.start_edit.time(), self.end_edit.time()
-            start_t, end_t = (
-                time(start_q.hour(), start_q.minute()),
-                time(end_q.hour(), end_q.minute()),
-            )
-            if end_t <= start_t:
+            end_day = day + timedelta(days=1) if self.next_day.isChecked() else day
+            start = datetime.combine(day, time(start_q.hour(), start_q.minute()), tzinfo=tz)
+            end = datetime.combine(end_day, time(end_q.hour(), end_q.minute()), tzinfo=tz)
+            try:
+                # With a zone the check is on real instants (right across clock changes).
+                meeting_time = ExactTime(start, end) if tz is not None else None
+                if tz is None and end <= start:
+                    raise ValueError("end before start")
+            except ValueError:
                 self._show(self.time_error, "The end must be after the start.")
                 problems = True
-            elif tz is not None:
-                meeting_time = ExactTime(
-                    datetime.combine(day, start_t, tzinfo=tz),
-                    datetime.combine(day, end_t, tzinfo=tz),
-                )
         else:
             hours = self.duration_spin.value()
             part = self.part_box.currentData()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog
@@ -92,6 +92,19 @@ def test_the_editor_refuses_bad_input_at_the_field(qtbot, window):
     qtbot.waitUntil(lambda: window.planner.editor is None)
     assert window.store.load_trip(window.trip_id) == before
     assert not window.planner.undo_stack.canUndo()
+
+
+def test_a_late_dinner_can_end_the_next_day(qtbot, window):
+    editor = open_editor(qtbot, window, window.planner.new_action)
+    fill_geneva_meeting(editor, "Late dinner", start=(22, 30), end=(1, 0))
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert editor.isVisible() and "after the start" in editor.time_error.text()
+    editor.next_day.setChecked(True)
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: window.planner.editor is None)
+    dinner = window.store.load_trip(window.trip_id).meetings[-1]
+    assert dinner.time.duration == timedelta(hours=2, minutes=30)
+    assert dinner.time.end.date() == date(2014, 12, 18)
 
 
 def test_editing_keeps_provenance_and_raises_the_sequence(qtbot, window):
