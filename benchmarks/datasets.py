@@ -54,7 +54,9 @@ def meetings(
         if i % 10 == 9:
             time: ExactTime | TimeTBC = TimeTBC(day, duration=timedelta(hours=2))
         else:
-            start = datetime(day.year, day.month, day.day, 9 + i % 3 * 3, tzinfo=ZoneInfo(place.timezone))
+            start = datetime(
+                day.year, day.month, day.day, 9 + i % 3 * 3, tzinfo=ZoneInfo(place.timezone)
+            )
             time = ExactTime(start, start + timedelta(hours=1, minutes=30))
         out.append(
             Meeting(

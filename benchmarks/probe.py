@@ -1,4 +1,4 @@
-"""One cold start, in its own process: ``probe.py app STORE [--interact]`` or ``probe.py bare PAGE``.
+"""One cold start in its own process: ``probe.py app STORE [--interact]``, ``probe.py bare PAGE``.
 
 The parent times from launching this process to the ``READY`` line. ``app`` builds the
 real window on the store and is ready when ``map_ready`` has fired and the page's state
@@ -110,7 +110,7 @@ def measure_interactions(window: Any, result: dict[str, Any]) -> None:
         filters.append((time.perf_counter() - start) * 1000)
     result["filter_ms"] = statistics.median(filters)
     window.show_whole_trip()
-    picks = [m for m in trip.meetings][: min(20, len(trip.meetings))]
+    picks = list(trip.meetings)[:20]
     selects: list[float] = []
 
     def next_pick() -> None:
