@@ -35,6 +35,8 @@ OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
 ARC_POINTS = 48
+_LAT_LON = Geodesic.LATITUDE | Geodesic.LONGITUDE
+_ARC_CAPS = _LAT_LON | Geodesic.DISTANCE_IN
 NEAR_KM = 25.0
 
 
@@ -106,9 +108,15 @@ def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, in
     """Sideways pixel shifts so markers of places a few km apart do not hide each other."""
     shifts = {stop.place.id: 0 for stop in all_stops}
     groups: list[list[Stop]] = []
+    # A degree of latitude is over 110 km anywhere: a cheap test skips most geodesics
+    # (500 places would otherwise need ~125,000 of them).
+    max_dlat = near_km / 110.0
     for stop in all_stops:
         for group in groups:
-            if places_km(group[0].place, stop.place) < near_km:
+            first = group[0].place
+            if abs(first.lat - stop.place.lat) > max_dlat:
+                continue
+            if places_km(first, stop.place) < near_km:
                 group.append(stop)
                 break
         else:
@@ -121,10 +129,11 @@ def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, in
 
 def arc(a: Place, b: Place, points: int = ARC_POINTS) -> list[tuple[float, float]]:
     """Points along the geodesic from ``a`` to ``b`` (a great-circle arc on the map)."""
-    line = Geodesic.WGS84.InverseLine(a.lat, a.lon, b.lat, b.lon)
+    # Asking only for latitude and longitude skips the azimuths and scales we never use.
+    line = Geodesic.WGS84.InverseLine(a.lat, a.lon, b.lat, b.lon, _ARC_CAPS)
     out = []
     for i in range(points + 1):
-        position = line.Position(line.s13 * i / points)
+        position = line.Position(line.s13 * i / points, _LAT_LON)
         out.append((round(position["lat2"], 5), round(position["lon2"], 5)))
     return out
 
