@@ -218,59 +218,9 @@ def build_map_html(trip: Trip, asset_base: str) -> str:
     header.add_child(folium.JavascriptLink(f"{asset_base}topojson-client.min.js"))
     header.add_child(folium.JavascriptLink(f"{asset_base}basemap.js"))
 
-    registry: dict[str, Any] = {"map": fmap.get_name(), "stops": [], "legs": []}
-    all_stops = stops(trip)
-    shifts = icon_shifts(all_stops)
-    for stop in all_stops:
-        place = stop.place
-        shift = shifts[place.id]
-        marker = folium.Marker(
-            (place.lat, place.lon),
-            icon=folium.DivIcon(
-                html=f'<div class="shuttle-stop">{stop.number}</div>',
-                icon_size=(28, 28),
-                icon_anchor=(14 - shift, 14),
-                class_name="shuttle-stop-icon",
-            ),
-            popup=folium.Popup(popup_html(stop), max_width=340),
-            tooltip=folium.Tooltip(
-                text(short_label(place)),
-                permanent=True,
-                direction="left" if shift < 0 else "right",
-                offset=(shift - 16, 0) if shift < 0 else (shift + 16, 0),
-                class_name="shuttle-stop-label",
-            ),
-        )
-        marker.add_to(fmap)
-        registry["stops"].append(
-            {
-                "place": place.id,
-                "number": stop.number,
-                "marker": marker.get_name(),
-                "meetings": [m.id for m in stop.meetings],
-            }
-        )
-    for leg in route_legs(trip):
-        origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
-        km = places_km(origin, destination)
-        line = folium.PolyLine(  # type: ignore[no-untyped-call]
-            arc(origin, destination),
-            color="#b03a2e",
-            weight=3,
-            opacity=0.85,
-            dash_array="8 6",
-            tooltip=folium.Tooltip(
-                f"{text(origin.city)} → {text(destination.city)} · {km:,.0f} km",
-                permanent=True,
-                direction="center",
-                class_name="shuttle-leg-label",
-            ),
-        )
-        line.add_to(fmap)
-        registry["legs"].append(
-            {"line": line.get_name(), "from": origin.id, "to": destination.id, "km": round(km, 1)}
-        )
-    registry["bounds"] = _bounds(all_stops)
+    # Stops and legs travel as data that map_bridge.js draws, not as folium objects: one
+    # jinja template per marker, popup and label made a 500-place page take seconds.
+    registry: dict[str, Any] = {"map": fmap.get_name(), **map_payload(trip)}
     registry["tiles"] = {"url": OSM_TILES, "attribution": OSM_ATTRIBUTION}
     # JSON inside <script>: '<' escaped so no text can close the element.
     blob = json.dumps(registry, ensure_ascii=False).replace("<", "\\u003c")
