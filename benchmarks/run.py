@@ -114,7 +114,11 @@ def ics_rows(sizes: Sizes, work: Path) -> list[Row]:
 def cold_start(args: list[str]) -> dict[str, Any]:
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, str(PROBE), *args], stdout=subprocess.PIPE, text=True, cwd=ROOT
+        [sys.executable, str(PROBE), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # Chromium's headless log noise
+        text=True,
+        cwd=ROOT,
     )
     assert process.stdout is not None
     ready = None
