@@ -35,6 +35,8 @@ OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
 ARC_POINTS = 48
+_LAT_LON = Geodesic.LATITUDE | Geodesic.LONGITUDE
+_ARC_CAPS = _LAT_LON | Geodesic.DISTANCE_IN
 NEAR_KM = 25.0
 
 
@@ -106,9 +108,15 @@ def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, in
     """Sideways pixel shifts so markers of places a few km apart do not hide each other."""
     shifts = {stop.place.id: 0 for stop in all_stops}
     groups: list[list[Stop]] = []
+    # A degree of latitude is over 110 km anywhere: a cheap test skips most geodesics
+    # (500 places would otherwise need ~125,000 of them).
+    max_dlat = near_km / 110.0
     for stop in all_stops:
         for group in groups:
-            if places_km(group[0].place, stop.place) < near_km:
+            first = group[0].place
+            if abs(first.lat - stop.place.lat) > max_dlat:
+                continue
+            if places_km(first, stop.place) < near_km:
                 group.append(stop)
                 break
         else:
@@ -121,10 +129,11 @@ def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, in
 
 def arc(a: Place, b: Place, points: int = ARC_POINTS) -> list[tuple[float, float]]:
     """Points along the geodesic from ``a`` to ``b`` (a great-circle arc on the map)."""
-    line = Geodesic.WGS84.InverseLine(a.lat, a.lon, b.lat, b.lon)
+    # Asking only for latitude and longitude skips the azimuths and scales we never use.
+    line = Geodesic.WGS84.InverseLine(a.lat, a.lon, b.lat, b.lon, _ARC_CAPS)
     out = []
     for i in range(points + 1):
-        position = line.Position(line.s13 * i / points)
+        position = line.Position(line.s13 * i / points, _LAT_LON)
         out.append((round(position["lat2"], 5), round(position["lon2"], 5)))
     return out
 
@@ -212,59 +221,9 @@ def build_map_html(trip: Trip, asset_base: str, tiles_url: str = OSM_TILES) -> s
     header.add_child(folium.JavascriptLink(f"{asset_base}topojson-client.min.js"))
     header.add_child(folium.JavascriptLink(f"{asset_base}basemap.js"))
 
-    registry: dict[str, Any] = {"map": fmap.get_name(), "stops": [], "legs": []}
-    all_stops = stops(trip)
-    shifts = icon_shifts(all_stops)
-    for stop in all_stops:
-        place = stop.place
-        shift = shifts[place.id]
-        marker = folium.Marker(
-            (place.lat, place.lon),
-            icon=folium.DivIcon(
-                html=f'<div class="shuttle-stop">{stop.number}</div>',
-                icon_size=(28, 28),
-                icon_anchor=(14 - shift, 14),
-                class_name="shuttle-stop-icon",
-            ),
-            popup=folium.Popup(popup_html(stop), max_width=340),
-            tooltip=folium.Tooltip(
-                text(short_label(place)),
-                permanent=True,
-                direction="left" if shift < 0 else "right",
-                offset=(shift - 16, 0) if shift < 0 else (shift + 16, 0),
-                class_name="shuttle-stop-label",
-            ),
-        )
-        marker.add_to(fmap)
-        registry["stops"].append(
-            {
-                "place": place.id,
-                "number": stop.number,
-                "marker": marker.get_name(),
-                "meetings": [m.id for m in stop.meetings],
-            }
-        )
-    for leg in route_legs(trip):
-        origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
-        km = places_km(origin, destination)
-        line = folium.PolyLine(  # type: ignore[no-untyped-call]
-            arc(origin, destination),
-            color="#b03a2e",
-            weight=3,
-            opacity=0.85,
-            dash_array="8 6",
-            tooltip=folium.Tooltip(
-                f"{text(origin.city)} → {text(destination.city)} · {km:,.0f} km",
-                permanent=True,
-                direction="center",
-                class_name="shuttle-leg-label",
-            ),
-        )
-        line.add_to(fmap)
-        registry["legs"].append(
-            {"line": line.get_name(), "from": origin.id, "to": destination.id, "km": round(km, 1)}
-        )
-    registry["bounds"] = _bounds(all_stops)
+    # Stops and legs travel as data that map_bridge.js draws, not as folium objects: one
+    # jinja template per marker, popup and label made a 500-place page take seconds.
+    registry: dict[str, Any] = {"map": fmap.get_name(), **map_payload(trip)}
     registry["tiles"] = {"url": tiles_url, "attribution": OSM_ATTRIBUTION}
     # JSON inside <script>: '<' escaped so no text can close the element.
     blob = json.dumps(registry, ensure_ascii=False).replace("<", "\\u003c")

@@ -162,9 +162,8 @@
     state.config = config;
     state.map = window[config.map];
     state.basemap = drawBasemap(state.map);
-    config.stops.forEach(function (stop) { register(stop.place, window[stop.marker], stop.meetings); });
+    update(config);  // draws the stops and legs the page carries as data
     state.map.on("click", onMapClick);
-    config.legs.forEach(function (leg) { state.legs.push(window[leg.line]); });
     state.map.attributionControl.setPrefix(
       '<a href="https://leafletjs.com">Leaflet</a> · Natural Earth');
     window.shuttleMap.fit();

@@ -1,0 +1,1 @@
+"""Benchmarks for Shuttle: ``python benchmarks/run.py`` prints the table (see README)."""

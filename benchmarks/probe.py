@@ -1,0 +1,169 @@
+"""One cold start in its own process: ``probe.py app STORE [--interact]``, ``probe.py bare PAGE``.
+
+The parent times from launching this process to the ``READY`` line. ``app`` builds the
+real window on the store and is ready when ``map_ready`` has fired and the page's state
+shows every marker drawn; ``bare`` is a plain QWebEngineView loading a plain Leaflet page
+(file URLs) and is ready when its script has drawn the same markers. At ready the process
+sums PSS over itself and its QtWebEngineProcess children, then (``--interact``) times
+filtering the agenda to a day and selecting a meeting until the map has highlighted it,
+and prints one ``RESULT`` line of JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.name == "posix" and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+def tree_pss_kb(pid: int) -> int:
+    """PSS of ``pid`` and all its descendants, from /proc/<pid>/smaps_rollup."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total
+
+
+def announce_ready(result: dict[str, Any]) -> None:
+    print("READY", flush=True)
+    result["pss_kb"] = tree_pss_kb(os.getpid())
+
+
+def finish(result: dict[str, Any]) -> None:
+    print("RESULT " + json.dumps(result), flush=True)
+    sys.stdout.flush()
+    os._exit(0)  # the figures are out; skip a slow teardown of the web engine
+
+
+def run_app(store_dir: str, interact: bool) -> None:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from data.store import Store
+    from ui.main_window import MainWindow
+    from ui.map_pane import register_scheme
+
+    store = Store.open(store_dir, seed=False)
+    register_scheme()
+    app = QApplication(sys.argv[:1])
+    ini = Path(tempfile.mkdtemp(prefix="shuttle-bench-")) / "settings.ini"
+    window = MainWindow(store, QSettings(str(ini), QSettings.Format.IniFormat))
+    window.resize(1440, 900)
+    assert window.trip is not None
+    expected = len(window.trip.places)
+    result: dict[str, Any] = {"places": expected}
+
+    def check_state(state: Any) -> None:
+        if state and state.get("markers", 0) >= expected:
+            announce_ready(result)
+            if interact:
+                QTimer.singleShot(0, lambda: measure_interactions(window, result))
+            else:
+                finish(result)
+        else:
+            QTimer.singleShot(5, lambda: window.map.call("state", callback=check_state))
+
+    window.map.map_ready.connect(lambda: window.map.call("state", callback=check_state))
+    window.show()
+    app.exec()
+
+
+def measure_interactions(window: Any, result: dict[str, Any]) -> None:
+    """Day filter (synchronous) and selection until the page reports the highlight."""
+    from PySide6.QtCore import QTimer
+
+    trip = window.trip
+    days = sorted({m.day for m in trip.meetings})
+    filters = []
+    for day in days:
+        start = time.perf_counter()
+        window.show_day(day)
+        filters.append((time.perf_counter() - start) * 1000)
+    result["filter_ms"] = statistics.median(filters)
+    window.show_whole_trip()
+    picks = list(trip.meetings)[:20]
+    selects: list[float] = []
+
+    def next_pick() -> None:
+        if len(selects) == len(picks):
+            result["select_ms"] = statistics.median(selects)
+            finish(result)
+            return
+        meeting = picks[len(selects)]
+        start = time.perf_counter()
+        window.agenda.select([meeting.id])
+
+        def check(state: Any) -> None:
+            if state and state.get("openPlace") == meeting.place_id:
+                selects.append((time.perf_counter() - start) * 1000)
+                window.agenda.select([], announce=True)
+                QTimer.singleShot(20, next_pick)
+            else:
+                window.map.call("state", callback=check)
+
+        window.map.call("state", callback=check)
+
+    next_pick()
+
+
+def run_bare(page: str) -> None:
+    from PySide6.QtCore import QTimer, QUrl
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    view = QWebEngineView()
+    view.resize(820, 600)
+    result: dict[str, Any] = {}
+
+    def check(drawn: Any) -> None:
+        if drawn:
+            announce_ready(result)
+            finish(result)
+        else:
+            QTimer.singleShot(5, poll)
+
+    def poll() -> None:
+        view.page().runJavaScript("window.benchDrawn === true", 0, check)
+
+    view.loadFinished.connect(lambda _ok: poll())
+    view.load(QUrl.fromLocalFile(page))
+    view.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    mode, target = sys.argv[1], sys.argv[2]
+    if mode == "app":
+        run_app(target, "--interact" in sys.argv[3:])
+    else:
+        run_bare(target)
