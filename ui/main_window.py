@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -35,7 +36,6 @@ from data.model import Meeting, Trip
 from data.store import Changes, Store, StoreError
 from data.travel import derive_legs, leg_summary, route_legs
 from data.warnings import TripWarning, check_trip, warnings_by_meeting
-from ui import ics_actions, print_actions
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
@@ -119,19 +119,19 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.open_trip_file)
         self.import_ics_action = _action(self, "&Import .ics…", "Ctrl+I")
         self.import_ics_action.setStatusTip("Add the events of a calendar file to a trip")
-        self.import_ics_action.triggered.connect(lambda: ics_actions.import_ics_file(self))
+        self.import_ics_action.triggered.connect(lambda: _ics().import_ics_file(self))
         self.export_ics_action = _action(self, "&Export .ics…", "Ctrl+E")
         self.export_ics_action.setStatusTip("Write the trip, or the selected meetings, as .ics")
-        self.export_ics_action.triggered.connect(lambda: ics_actions.export_ics(self))
+        self.export_ics_action.triggered.connect(lambda: _ics().export_ics(self))
         self.invites_action = _action(self, "Send In&vites…", "Ctrl+Shift+E")
         self.invites_action.setStatusTip("Write one invite (.ics) per meeting to a folder")
-        self.invites_action.triggered.connect(lambda: ics_actions.send_invites(self))
+        self.invites_action.triggered.connect(lambda: _ics().send_invites(self))
         self.print_action = _action(self, "&Print…", QKeySequence.StandardKey.Print)
         self.print_action.setStatusTip("Print the itinerary, with a preview first")
-        self.print_action.triggered.connect(lambda: print_actions.print_itinerary(self))
+        self.print_action.triggered.connect(lambda: _printing().print_itinerary(self))
         self.pdf_action = _action(self, "Export P&DF…", "Ctrl+Shift+P")
         self.pdf_action.setStatusTip("Save the printable itinerary as a PDF")
-        self.pdf_action.triggered.connect(lambda: print_actions.export_pdf(self))
+        self.pdf_action.triggered.connect(lambda: _printing().export_pdf(self))
         quit_action = _action(self, "&Quit", QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         # Enabled while a trip is shown.
@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
         return next((i for i, b in enumerate(buttons) if b is clicked), None)
 
     def make_print_preview(self, printer: QPrinter) -> QPrintPreviewDialog:
-        return print_actions.make_preview(self, printer)
+        return _printing().make_preview(self, printer)
 
     def ask_text(self, title: str, label: str) -> str:
         text, ok = QInputDialog.getText(self, title, label)
@@ -610,6 +610,21 @@ def _action(
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     return action
+
+
+# The .ics and printing modules (icalendar, QtPrintSupport) load on first use, not at start-up.
+
+
+def _ics() -> ModuleType:
+    from ui import ics_actions
+
+    return ics_actions
+
+
+def _printing() -> ModuleType:
+    from ui import print_actions
+
+    return print_actions
 
 
 def _count(number: int, noun: str) -> str:
