@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from data.model import Leg, Meeting, Place, Source, Trip
+from data.model import Leg, Meeting, Place, Source, Trip, upsert
 from data.store import KEEP, Changes, Keep, Store, StoreError
 from data.travel import PlannedLeg
 
@@ -350,21 +350,9 @@ def save_meeting_with(
     trip: Trip, meeting: Meeting, place: Place | None = None, sources: Iterable[Source] = ()
 ) -> Trip:
     """``trip`` with ``meeting`` added or replaced, plus its new or changed place and sources."""
-    places = list(trip.places)
-    if place is not None:
-        ids = [p.id for p in places]
-        if place.id in ids:
-            places[ids.index(place.id)] = place
-        else:
-            places.append(place)
-    meetings = list(trip.meetings)
-    ids = [m.id for m in meetings]
-    if meeting.id in ids:
-        meetings[ids.index(meeting.id)] = meeting
-    else:
-        meetings.append(meeting)
+    places = upsert(trip.places, place) if place is not None else trip.places
     return trip.replace(
-        places=tuple(places),
-        meetings=tuple(meetings),
+        places=places,
+        meetings=upsert(trip.meetings, meeting),
         sources=trip.sources + tuple(sources),
     )

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import ConfigDict, Field
@@ -348,6 +348,26 @@ class Trip:
 
     def replace(self, **changes: object) -> Trip:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def upsert(items: tuple[_Item, ...], item: _Item, position: int | None = None) -> tuple[_Item, ...]:
+    """``items`` with the one sharing ``item``'s id replaced, or ``item`` inserted at
+    ``position`` (default: the end)."""
+    out = list(items)
+    for index, existing in enumerate(out):
+        if existing.id == item.id:
+            out[index] = item
+            return tuple(out)
+    out.insert(len(out) if position is None else position, item)
+    return tuple(out)
 
 
 def zone(name: str) -> ZoneInfo:

@@ -22,7 +22,7 @@ from typing import Final, Literal
 from pydantic import TypeAdapter
 
 from data import trip_file
-from data.model import Leg, Meeting, Place, Source, Trip, zone
+from data.model import Leg, Meeting, Place, Source, Trip, upsert, zone
 
 STORE_FILE = "shuttle.sqlite3"
 DATA_DIR_ENV = "SHUTTLE_DATA_DIR"
@@ -437,14 +437,7 @@ class Store:
         """
 
         def edit(trip: Trip) -> Trip:
-            places = list(trip.places)
-            for index, existing in enumerate(places):
-                if existing.id == place.id:
-                    places[index] = place
-                    break
-            else:
-                places.insert(len(places) if position is None else position, place)
-            return trip.replace(places=tuple(places))
+            return trip.replace(places=upsert(trip.places, place, position))
 
         return self._edit_part(trip_id, "places", edit)
 
@@ -635,14 +628,7 @@ class Store:
 
 
 def _with_meeting(trip: Trip, meeting: Meeting) -> Trip:
-    meetings = list(trip.meetings)
-    for index, existing in enumerate(meetings):
-        if existing.id == meeting.id:
-            meetings[index] = meeting
-            break
-    else:
-        meetings.append(meeting)
-    return trip.replace(meetings=tuple(meetings))
+    return trip.replace(meetings=upsert(trip.meetings, meeting))
 
 
 def _with_sequences(before: Trip, after: Trip) -> Trip:

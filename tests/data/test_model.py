@@ -132,3 +132,14 @@ def test_trip_days_span_its_meetings():
     trip = Trip("T", "X", "UTC", places=(place(),), meetings=meetings)
     assert (trip.first_day, trip.last_day) == (date(2014, 12, 14), date(2014, 12, 18))
     assert Trip("Empty", "X", "UTC").first_day is None
+
+
+def test_upsert_replaces_by_id_or_inserts():
+    from data.model import upsert
+
+    a, b = place("a"), place("b")
+    changed = Place("a", "Élysée", "Paris", "France", 48.87, 2.32, "Europe/Paris")
+    assert upsert((a, b), changed) == (changed, b)
+    c = place("c")
+    assert upsert((a, b), c) == (a, b, c)
+    assert upsert((a, b), c, position=0) == (c, a, b)
