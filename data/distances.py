@@ -1,22 +1,18 @@
-"""Distances along the WGS-84 ellipsoid (Karney's method, as geopy's ``geodesic``).
-
-geographiclib is called directly rather than through geopy: the numbers are the same
-(geopy's geodesic delegates to it with the same ellipsoid), but importing geopy pulls
-in its geocoders and costs ~90 ms of every start-up.
-"""
+"""Distances along the WGS-84 ellipsoid (geopy's geodesic, Karney's method)."""
 
 from __future__ import annotations
 
-from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
+from functools import lru_cache
+
+from geopy.distance import geodesic
 
 from data.model import Leg, Place, Trip
 
-_DISTANCE = Geodesic.DISTANCE
 
-
+@lru_cache(maxsize=65536)
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    result = Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1], _DISTANCE)
-    return float(result["s12"]) / 1000.0
+    # Cached: the agenda, travel estimates, warnings and the map ask for the same pairs.
+    return float(geodesic(a, b).km)
 
 
 def places_km(a: Place, b: Place) -> float:

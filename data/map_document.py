@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import folium
-from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
 
 from data.agenda import AgendaItem, build_agenda, local_time_label, place_label, status_label
 from data.distances import places_km
@@ -35,8 +35,6 @@ OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
 ARC_POINTS = 48
-_LAT_LON = Geodesic.LATITUDE | Geodesic.LONGITUDE
-_ARC_CAPS = _LAT_LON | Geodesic.DISTANCE_IN
 NEAR_KM = 25.0
 
 
@@ -128,13 +126,33 @@ def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, in
 
 
 def arc(a: Place, b: Place, points: int = ARC_POINTS) -> list[tuple[float, float]]:
-    """Points along the geodesic from ``a`` to ``b`` (a great-circle arc on the map)."""
-    # Asking only for latitude and longitude skips the azimuths and scales we never use.
-    line = Geodesic.WGS84.InverseLine(a.lat, a.lon, b.lat, b.lon, _ARC_CAPS)
+    """Points along the great circle from ``a`` to ``b``, for drawing the leg.
+
+    Spherical interpolation: on a map it is indistinguishable from the ellipsoidal
+    geodesic (distances stay geodesic, see distances.py) and far cheaper for many legs.
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    p1 = (math.cos(lat1) * math.cos(lon1), math.cos(lat1) * math.sin(lon1), math.sin(lat1))
+    p2 = (math.cos(lat2) * math.cos(lon2), math.cos(lat2) * math.sin(lon2), math.sin(lat2))
+    dot = max(-1.0, min(1.0, sum(x * y for x, y in zip(p1, p2, strict=True))))
+    angle = math.acos(dot)
+    if angle < 1e-9:
+        return [(a.lat, a.lon), (b.lat, b.lon)]
     out = []
+    previous_lon = a.lon
     for i in range(points + 1):
-        position = line.Position(line.s13 * i / points, _LAT_LON)
-        out.append((round(position["lat2"], 5), round(position["lon2"], 5)))
+        t = i / points
+        w1, w2 = math.sin((1 - t) * angle) / math.sin(angle), math.sin(t * angle) / math.sin(angle)
+        x, y, z = (w1 * u + w2 * v for u, v in zip(p1, p2, strict=True))
+        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+        lon = math.degrees(math.atan2(y, x))
+        # Keep the line continuous across the antimeridian (Leaflet draws it as given).
+        while lon - previous_lon > 180:
+            lon -= 360
+        while lon - previous_lon < -180:
+            lon += 360
+        previous_lon = lon
+        out.append((round(lat, 5), round(lon, 5)))
     return out
 
 
