@@ -46,8 +46,11 @@
   }
 
   var STOP_STYLE = { color: "#b03a2e", weight: 3, opacity: 0.85, dashArray: "8 6" };
+  // Past this many stops, labels show on hover only: hundreds of permanent labels are
+  // unreadable and cost seconds of layout.
+  var LABELS_UP_TO = 40;
 
-  function addStop(stop) {
+  function addStop(stop, labelled) {
     var marker = L.marker([stop.lat, stop.lon], {
       icon: L.divIcon({
         html: '<div class="shuttle-stop">' + stop.number + "</div>",
@@ -56,7 +59,7 @@
     }).addTo(state.map);
     marker.bindPopup(stop.popup, { maxWidth: 340 });
     marker.bindTooltip(stop.label, {
-      permanent: true, direction: stop.shift < 0 ? "left" : "right",
+      permanent: labelled, direction: stop.shift < 0 ? "left" : "right",
       offset: stop.shift < 0 ? [stop.shift - 16, 0] : [stop.shift + 16, 0],
       className: "shuttle-stop-label",
     });
@@ -76,11 +79,14 @@
     state.legs.forEach(function (line) { state.map.removeLayer(line); });
     state.stops = {};
     state.legs = [];
-    payload.stops.forEach(function (stop) { register(stop.place, addStop(stop), stop.meetings); });
+    var labelled = payload.stops.length <= LABELS_UP_TO;
+    payload.stops.forEach(function (stop) {
+      register(stop.place, addStop(stop, labelled), stop.meetings);
+    });
     payload.legs.forEach(function (leg) {
       var line = L.polyline(leg.points, STOP_STYLE).addTo(state.map);
       line.bindTooltip(leg.label, {
-        permanent: true, direction: "center", className: "shuttle-leg-label",
+        permanent: labelled, direction: "center", className: "shuttle-leg-label",
       });
       state.legs.push(line);
     });
