@@ -10,7 +10,7 @@ import math
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +29,12 @@ class City:
         return f"{self.name}, {self.country}"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: 'Genève' and 'geneve' meet."""
+    """Case- and accent-insensitive key: 'Genève' and 'geneve' meet.
+
+    Cached: imports compare the same few place names again and again.
+    """
     decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

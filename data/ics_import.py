@@ -574,7 +574,8 @@ def _place_for(event: IcsEvent, places: list[Place], gazetteer: Gazetteer, fallb
 
 
 def _same_place(a: Place, b: Place) -> bool:
-    return fold(a.name) == fold(b.name) and _near((a.lat, a.lon), (b.lat, b.lon))
+    # The cheap test first: most places are far apart.
+    return _near((a.lat, a.lon), (b.lat, b.lon)) and fold(a.name) == fold(b.name)
 
 
 def _taken(place: Place, places: list[Place]) -> bool:
