@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from data import trip_file
 from data.ics_common import IcsError
-from data.model import zone
+from data.model import Trip, zone
 from data.store import DATA_DIR_ENV, Store, StoreError
 
 
@@ -154,6 +154,12 @@ def _zone_option(name: str | None) -> ZoneInfo | None:
         raise CommandError(f"--tz: {exc} (use an IANA name such as Europe/Paris)") from None
 
 
+def _chosen_trip(args: argparse.Namespace) -> Trip:
+    """The trip ``--trip`` names, or the most recently opened one."""
+    with _store(args) as store:
+        return store.load_trip(store.resolve(args.trip))
+
+
 def _store(args: argparse.Namespace) -> Store:
     return Store.open(args.data_dir)
 
@@ -178,8 +184,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from data.agenda import render_text
 
     display = _zone_option(args.tz)
-    with _store(args) as store:
-        trip = store.load_trip(store.resolve(args.trip))
+    trip = _chosen_trip(args)
     from data.travel import route_legs
 
     sys.stdout.write(render_text(trip, display, route_legs(trip)))
@@ -202,8 +207,7 @@ def cmd_import_trip(args: argparse.Namespace) -> int:
 
 
 def cmd_export_trip(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        trip = store.load_trip(store.resolve(args.trip))
+    trip = _chosen_trip(args)
     try:
         trip_file.write(trip, args.output)
     except OSError as exc:
@@ -297,8 +301,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from data.report import default_paper
 
     home = _zone_option(args.tz)
-    with _store(args) as store:
-        trip = store.load_trip(store.resolve(args.trip))
+    trip = _chosen_trip(args)
     paper = args.paper or default_paper()
     if not args.pdf.parent.is_dir():
         raise CommandError(f"cannot write {args.pdf}: no folder {args.pdf.parent}")
