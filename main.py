@@ -11,12 +11,15 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
-from data import trip_file
-from data.ics_common import IcsError
-from data.model import Trip, zone
-from data.store import DATA_DIR_ENV, Store, StoreError
+from data.files import DATA_DIR_ENV
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from data.model import Trip
+    from data.store import Store
 
 
 class CommandError(Exception):
@@ -135,10 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.app import run_app
 
         return run_app(args.data_dir)
+    # Imported after the window's branch: the window starts faster without them.
+    from data.ics_common import IcsError
+    from data.store import StoreError
+    from data.trip_file import TripFileError
+
     handler = _COMMANDS[args.command]
     try:
         return handler(args)
-    except (CommandError, StoreError, trip_file.TripFileError, IcsError) as exc:
+    except (CommandError, StoreError, TripFileError, IcsError) as exc:
         print(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
@@ -146,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _zone_option(name: str | None) -> ZoneInfo | None:
+    from data.model import zone
+
     if not name:
         return None
     try:
@@ -161,6 +171,8 @@ def _chosen_trip(args: argparse.Namespace) -> Trip:
 
 
 def _store(args: argparse.Namespace) -> Store:
+    from data.store import Store
+
     return Store.open(args.data_dir)
 
 
@@ -192,6 +204,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
 
 def cmd_import_trip(args: argparse.Namespace) -> int:
+    from data import trip_file
+
     trip = trip_file.read(args.file)
     with _store(args) as store:
         if args.replace and trip.name in {t.name for t in store.trips()}:
@@ -207,6 +221,8 @@ def cmd_import_trip(args: argparse.Namespace) -> int:
 
 
 def cmd_export_trip(args: argparse.Namespace) -> int:
+    from data import trip_file
+
     trip = _chosen_trip(args)
     try:
         trip_file.write(trip, args.output)

@@ -1,7 +1,7 @@
 """The baseline page: plain Leaflet (from xstatic, by file URL) with the trip's markers.
 
 It draws the same stops (numbered div icons, popups, labels) and legs as Shuttle's map,
-from :func:`data.map_document.map_payload`, with no basemap, folium, jQuery or bridge.
+from :func:`data.map_payload.map_payload`, with no basemap, folium, jQuery or bridge.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as leaflet
 
-from data.map_document import map_payload
+from data.map_payload import map_payload
 from data.model import Trip
 
 _PAGE = """<!DOCTYPE html>

@@ -65,18 +65,18 @@ def finish(result: dict[str, Any]) -> None:
 
 
 def run_app(store_dir: str, interact: bool) -> None:
+    """The same start-up as ``python main.py`` (``ui.app.start_window``), timed to ready."""
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from data.store import Store
-    from ui.main_window import MainWindow
+    from ui.app import start_window
     from ui.map_pane import register_scheme
 
-    store = Store.open(store_dir, seed=False)
     register_scheme()
     app = QApplication(sys.argv[:1])
     ini = Path(tempfile.mkdtemp(prefix="shuttle-bench-")) / "settings.ini"
-    window = MainWindow(store, QSettings(str(ini), QSettings.Format.IniFormat))
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    window = start_window(Path(store_dir), settings, seed=False)
     window.resize(1440, 900)
     assert window.trip is not None
     expected = len(window.trip.places)

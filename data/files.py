@@ -6,6 +6,29 @@ import os
 import tempfile
 from pathlib import Path
 
+DATA_DIR_ENV = "SHUTTLE_DATA_DIR"
+CACHE_DIR_ENV = "SHUTTLE_CACHE_DIR"
+
+
+def default_data_dir() -> Path:
+    """Where the trip store lives (``$SHUTTLE_DATA_DIR`` overrides it)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Shuttle", appauthor=False))
+
+
+def default_cache_dir() -> Path:
+    """Where Shuttle keeps what it can rebuild (``$SHUTTLE_CACHE_DIR`` overrides it)."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("Shuttle", appauthor=False))
+
 
 def write_atomically(data: bytes, path: str | os.PathLike[str]) -> None:
     """A crash leaves the old file or the new one, never half of one."""

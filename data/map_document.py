@@ -1,27 +1,28 @@
-"""The trip's map as an HTML page (folium/Leaflet) that needs no network.
+"""The map page (folium/Leaflet): one shell for every trip, that needs no network.
+
+The page holds no trip: its script (``resources/map_bridge.js``) draws whatever
+:func:`data.map_payload.map_payload` gives it, so one page serves every trip and every
+edit. That lets the window start loading it before the trip is read, and lets folium's
+output be kept on disk: folium and its dependencies take longer to import than the web
+engine takes to start, so they run only when the cached page is missing or stale.
 
 Leaflet and jQuery come from the installed ``xstatic`` packages, the basemap is Natural
 Earth country outlines shipped in ``data/datasets``; every asset is fetched from
-``asset_base`` (the window serves them through its own URL scheme). What the page's
-script needs to know (which Leaflet object is which place or leg) travels as JSON in a
-``<script type="application/json">`` block, never as code built from trip text.
+``asset_base`` (the window serves them through its own URL scheme).
 """
 
 from __future__ import annotations
 
-import html
+import hashlib
 import json
-import math
-from dataclasses import dataclass
+import logging
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-import folium
+from data.files import write_atomically
 
-from data.agenda import AgendaItem, build_agenda, local_time_label, place_label, status_label
-from data.distances import places_km
-from data.model import Meeting, Place, PlaceKind, Trip
-from data.travel import route_legs
+log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = Path(__file__).with_name("datasets")
@@ -34,8 +35,8 @@ OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
-ARC_POINTS = 48
-NEAR_KM = 25.0
+# Where the map looks before a trip is drawn (and for a trip with no places).
+DEFAULT_BOUNDS = [[35.0, -10.0], [60.0, 30.0]]
 
 
 def asset_files() -> dict[str, Path]:
@@ -62,168 +63,10 @@ def basemap_script() -> bytes:
     return b"window.SHUTTLE_BASEMAP = " + BASEMAP_FILE.read_bytes() + b";\n"
 
 
-def text(value: str) -> str:
-    """Escape trip text for HTML that folium then puts inside a JS template literal.
+def build_page(asset_base: str, tiles_url: str = OSM_TILES) -> str:
+    """The page, built by folium; ``tiles_url`` is used once the user turns tiles on."""
+    import folium  # slow to import: only here, see the module docstring
 
-    Beyond ``html.escape``: a backtick would end folium's template literal, ``$`` could
-    start ``${...}`` and a backslash would escape the next character.
-    """
-    escaped = html.escape(value, quote=True)
-    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
-
-
-@dataclass(frozen=True, slots=True)
-class Stop:
-    """A place on the map with its number in trip order and the meetings held there."""
-
-    number: int
-    place: Place
-    meetings: tuple[Meeting, ...]
-
-
-def stops(trip: Trip) -> list[Stop]:
-    """Places numbered by their first visit; places never visited come last."""
-    order: list[str] = []
-    meetings: dict[str, list[Meeting]] = {p.id: [] for p in trip.places}
-    for day in build_agenda(trip, ()):
-        for item in day.items:
-            if isinstance(item, AgendaItem):
-                meetings[item.place.id].append(item.meeting)
-                if item.place.id not in order:
-                    order.append(item.place.id)
-    order += [p.id for p in trip.places if p.id not in order]
-    return [
-        Stop(number, trip.place(pid), tuple(meetings[pid])) for number, pid in enumerate(order, 1)
-    ]
-
-
-def short_label(place: Place) -> str:
-    """What a marker's label says: the city, or the airport's name."""
-    return place.name if place.kind is PlaceKind.AIRPORT else place.city
-
-
-def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, int]:
-    """Sideways pixel shifts so markers of places a few km apart do not hide each other."""
-    shifts = {stop.place.id: 0 for stop in all_stops}
-    groups: list[list[Stop]] = []
-    # A degree of latitude is over 110 km anywhere: a cheap test skips most geodesics
-    # (500 places would otherwise need ~125,000 of them).
-    max_dlat = near_km / 110.0
-    for stop in all_stops:
-        for group in groups:
-            first = group[0].place
-            if abs(first.lat - stop.place.lat) > max_dlat:
-                continue
-            if places_km(first, stop.place) < near_km:
-                group.append(stop)
-                break
-        else:
-            groups.append([stop])
-    for group in groups:
-        for index, stop in enumerate(group):
-            shifts[stop.place.id] = round((index - (len(group) - 1) / 2) * 30)
-    return shifts
-
-
-def arc(a: Place, b: Place, points: int = ARC_POINTS) -> list[tuple[float, float]]:
-    """Points along the great circle from ``a`` to ``b``, for drawing the leg.
-
-    Spherical interpolation: on a map it is indistinguishable from the ellipsoidal
-    geodesic (distances stay geodesic, see distances.py) and far cheaper for many legs.
-    """
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    p1 = (math.cos(lat1) * math.cos(lon1), math.cos(lat1) * math.sin(lon1), math.sin(lat1))
-    p2 = (math.cos(lat2) * math.cos(lon2), math.cos(lat2) * math.sin(lon2), math.sin(lat2))
-    dot = max(-1.0, min(1.0, sum(x * y for x, y in zip(p1, p2, strict=True))))
-    angle = math.acos(dot)
-    if angle < 1e-9:
-        return [(a.lat, a.lon), (b.lat, b.lon)]
-    out = []
-    previous_lon = a.lon
-    for i in range(points + 1):
-        t = i / points
-        w1, w2 = math.sin((1 - t) * angle) / math.sin(angle), math.sin(t * angle) / math.sin(angle)
-        x, y, z = (w1 * u + w2 * v for u, v in zip(p1, p2, strict=True))
-        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-        lon = math.degrees(math.atan2(y, x))
-        # Keep the line continuous across the antimeridian (Leaflet draws it as given).
-        while lon - previous_lon > 180:
-            lon -= 360
-        while lon - previous_lon < -180:
-            lon += 360
-        previous_lon = lon
-        out.append((round(lat, 5), round(lon, 5)))
-    return out
-
-
-def popup_html(stop: Stop) -> str:
-    place = stop.place
-    rows = []
-    for meeting in stop.meetings:
-        status = status_label(meeting.status)
-        flag = f' <span class="status">({text(status)})</span>' if status else ""
-        rows.append(
-            f'<li data-meeting="{text(meeting.id)}"><span class="when">'
-            f"{meeting.day:%a %d %b} · {text(local_time_label(meeting))}</span><br>"
-            f"<b>{text(meeting.title)}</b>{flag}</li>"
-        )
-    listing = f"<ul>{''.join(rows)}</ul>" if rows else "<p>No meetings here.</p>"
-    return (
-        f'<div class="shuttle-popup"><h4>{stop.number}. {text(place_label(place))}</h4>'
-        f'<p class="where">{text(place.country)} · {text(place.timezone)}</p>{listing}</div>'
-    )
-
-
-def map_payload(trip: Trip) -> dict[str, Any]:
-    """The trip's stops and legs as plain data, for redrawing a loaded page after an edit.
-
-    Popup and label HTML is escaped here, exactly as in :func:`build_map_html`.
-    """
-    all_stops = stops(trip)
-    shifts = icon_shifts(all_stops)
-    payload: dict[str, Any] = {"stops": [], "legs": [], "bounds": _bounds(all_stops)}
-    for stop in all_stops:
-        place = stop.place
-        payload["stops"].append(
-            {
-                "place": place.id,
-                "number": stop.number,
-                "lat": place.lat,
-                "lon": place.lon,
-                "shift": shifts[place.id],
-                "label": text(short_label(place)),
-                "popup": popup_html(stop),
-                "meetings": [m.id for m in stop.meetings],
-            }
-        )
-    for leg in route_legs(trip):
-        origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
-        km = places_km(origin, destination)
-        payload["legs"].append(
-            {
-                "from": origin.id,
-                "to": destination.id,
-                "km": round(km, 1),
-                "points": arc(origin, destination),
-                "label": f"{text(origin.city)} → {text(destination.city)} · {km:,.0f} km",
-            }
-        )
-    return payload
-
-
-def _bounds(all_stops: list[Stop]) -> list[list[float]]:
-    if not all_stops:
-        return [[35.0, -10.0], [60.0, 30.0]]
-    lats = [s.place.lat for s in all_stops]
-    lons = [s.place.lon for s in all_stops]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
-
-
-def build_map_html(trip: Trip, asset_base: str, tiles_url: str = OSM_TILES) -> str:
-    """The whole page for ``trip``, loading its assets from ``asset_base``.
-
-    ``tiles_url`` is where online tiles come from once the user turns them on.
-    """
     fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
     # Per instance, so no other map in the process is affected (see PLATFORM.md).
     fmap.default_js = [
@@ -235,18 +78,63 @@ def build_map_html(trip: Trip, asset_base: str, tiles_url: str = OSM_TILES) -> s
         ("shuttle_css", f"{asset_base}map.css"),
     ]
     root: Any = fmap.get_root()  # a branca Figure
-    header = root.header
-    header.add_child(folium.JavascriptLink(f"{asset_base}topojson-client.min.js"))
-    header.add_child(folium.JavascriptLink(f"{asset_base}basemap.js"))
-
-    # Stops and legs travel as data that map_bridge.js draws, not as folium objects: one
-    # jinja template per marker, popup and label made a 500-place page take seconds.
-    registry: dict[str, Any] = {"map": fmap.get_name(), **map_payload(trip)}
-    registry["tiles"] = {"url": tiles_url, "attribution": OSM_ATTRIBUTION}
+    root.header.add_child(folium.JavascriptLink(f"{asset_base}topojson-client.min.js"))
+    config = {
+        "map": fmap.get_name(),
+        "basemap": f"{asset_base}basemap.js",
+        "bounds": DEFAULT_BOUNDS,
+        "tiles": {"url": tiles_url, "attribution": OSM_ATTRIBUTION},
+    }
     # JSON inside <script>: '<' escaped so no text can close the element.
-    blob = json.dumps(registry, ensure_ascii=False).replace("<", "\\u003c")
-    header.add_child(
+    blob = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    root.header.add_child(
         folium.Element(f'<script type="application/json" id="shuttle-map-data">{blob}</script>')
     )
     root.html.add_child(folium.Element(f'<script src="{asset_base}map_bridge.js"></script>'))
     return str(root.render())
+
+
+def cached_page(asset_base: str, tiles_url: str, cache_dir: Path | None) -> str:
+    """:func:`build_page`, kept in ``cache_dir`` under a key of everything that shapes it.
+
+    The key covers this module's source and the installed folium, branca and jinja2, so an
+    upgrade or an edit builds a new page. A cache that cannot be read or written is skipped.
+    """
+    if cache_dir is None:
+        return build_page(asset_base, tiles_url)
+    path = cache_dir / f"map-page-{_page_key(asset_base, tiles_url)}.html"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    page = build_page(asset_base, tiles_url)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for stale in cache_dir.glob("map-page-*.html"):
+            stale.unlink(missing_ok=True)
+        write_atomically(page.encode("utf-8"), path)
+    except OSError as exc:
+        log.warning("could not cache the map page in %s: %s", cache_dir, exc)
+    return page
+
+
+def _page_key(asset_base: str, tiles_url: str) -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    parts = [asset_base, tiles_url]
+    for package in ("folium", "branca", "jinja2"):
+        parts.append(_installed(package))
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _installed(package: str) -> str:
+    """Which copy of ``package`` is installed, without importing it (that is the slow part).
+
+    An upgrade rewrites the package's files, so their path, size and time identify it.
+    """
+    spec = find_spec(package)
+    if spec is None or spec.origin is None:
+        return "none"
+    stat = Path(spec.origin).stat()
+    return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"

@@ -22,10 +22,10 @@ from typing import Final, Literal
 from pydantic import TypeAdapter
 
 from data import trip_file
+from data.files import default_data_dir
 from data.model import Leg, Meeting, Place, Source, Trip, upsert, zone
 
 STORE_FILE = "shuttle.sqlite3"
-DATA_DIR_ENV = "SHUTTLE_DATA_DIR"
 
 _PLACE, _MEETING, _LEG, _SOURCE = (TypeAdapter(t) for t in (Place, Meeting, Leg, Source))
 
@@ -64,15 +64,6 @@ class Changes:
     places: bool = False
     legs: bool = False
     removed: bool = False
-
-
-def default_data_dir() -> Path:
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Shuttle", appauthor=False))
 
 
 # Each entry moves the schema from version i to i + 1; never edit a released one.

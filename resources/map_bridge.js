@@ -5,7 +5,7 @@
 
   var state = {
     map: null, stops: {}, legs: [], basemap: null, tiles: null, tileErrors: 0,
-    highlighted: [], openPlace: null, ready: false, picking: false,
+    highlighted: [], openPlace: null, ready: false, picking: false, basemapDone: false,
   };
   var bridge = null;
   var pending = [];
@@ -14,12 +14,20 @@
     if (bridge) { bridge[method](arg); } else { pending.push([method, arg]); }
   }
 
+  // The basemap (750 KB of outlines) loads after the page is up, so the page is ready
+  // for the trip sooner; it draws beneath the stops in its own pane whenever it arrives.
+  function loadBasemap(url) {
+    var script = document.createElement("script");
+    script.src = url;
+    script.onload = function () { state.basemap = drawBasemap(state.map); state.basemapDone = true; };
+    script.onerror = function () { state.basemapDone = true; };
+    document.head.appendChild(script);
+  }
+
   function drawBasemap(map) {
     if (!window.SHUTTLE_BASEMAP || !window.topojson) { return null; }
     var world = window.SHUTTLE_BASEMAP;
     var countries = topojson.feature(world, world.objects.countries);
-    map.createPane("basemap");
-    map.getPane("basemap").style.zIndex = 150;
     return L.geoJSON(countries, {
       pane: "basemap", interactive: false,
       style: { color: "#9aa5b1", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
@@ -106,6 +114,12 @@
   }
 
   window.shuttleMap = {
+    // A trip to show: its stops and legs, and the view fitted to them.
+    showTrip: function (payload) {
+      update(payload);
+      window.shuttleMap.fit();
+      return true;
+    },
     update: update,
     setPicking: setPicking,
     highlight: setHighlight,
@@ -146,6 +160,7 @@
         ready: state.ready, markers: markers, lines: lines,
         highlighted: state.highlighted, openPlace: state.openPlace,
         basemapFeatures: state.basemap ? state.basemap.getLayers().length : 0,
+        basemapDone: state.basemapDone,
         tiles: !!state.tiles, picking: state.picking, popupText: popup ? popup.innerText : null,
         popupHtml: popup ? popup.innerHTML : null,
         zoomAnimating: !!document.querySelector(".leaflet-zoom-anim"),
@@ -167,12 +182,13 @@
     var config = JSON.parse(document.getElementById("shuttle-map-data").textContent);
     state.config = config;
     state.map = window[config.map];
-    state.basemap = drawBasemap(state.map);
-    update(config);  // draws the stops and legs the page carries as data
+    state.map.createPane("basemap");
+    state.map.getPane("basemap").style.zIndex = 150;
     state.map.on("click", onMapClick);
     state.map.attributionControl.setPrefix(
       '<a href="https://leafletjs.com">Leaflet</a> · Natural Earth');
     window.shuttleMap.fit();
+    loadBasemap(config.basemap);
     state.ready = true;
     if (window.qt && window.QWebChannel) {
       new QWebChannel(qt.webChannelTransport, function (channel) {

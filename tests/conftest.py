@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+from data.files import CACHE_DIR_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -13,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def pytest_configure(config: pytest.Config) -> None:
     # Before any Qt import: render offscreen (no X server needed) unless told otherwise.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The map page is cached; one folder for the session keeps it out of the user's cache.
+    os.environ[CACHE_DIR_ENV] = tempfile.mkdtemp(prefix="shuttle-test-cache-")
     if os.name == "posix" and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
@@ -35,3 +41,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     from ui.map_pane import register_scheme
 
     register_scheme()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.get(CACHE_DIR_ENV, ""), ignore_errors=True)

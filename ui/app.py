@@ -1,12 +1,19 @@
-"""Start the Qt application: environment checks, then the main window."""
+"""Start the Qt application: environment checks, then the main window.
+
+Imports are deferred on purpose: start-up time is a benchmark (README, Benchmarks).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from data.store import Store, StoreError
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
 
 NO_DISPLAY = (
     "shuttle: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a desktop, "
@@ -32,21 +39,71 @@ def prepare_headless() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def start_window(
+    data_dir: Path | None, settings: QSettings | None = None, seed: bool = True
+) -> MainWindow:
+    """The main window on the store in ``data_dir``; a QApplication must exist.
+
+    The map pane comes first, so the web engine loads its page while Python imports and
+    builds the rest (on two cores, that work overlaps). Raises StoreError.
+    """
+    from ui.map_pane import MapPane
+
+    map_pane = MapPane()
+    import_while_serving(("data.store", "ui.main_window"))
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+
+    from data.store import Store
+    from ui.main_window import MainWindow
+
+    try:
+        store = Store.open(data_dir, seed=seed)
+    except BaseException:
+        # The page must go before its profile, or Qt warns at exit (see PLATFORM.md).
+        map_pane.shutdown()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        raise
+    return MainWindow(store, settings or QSettings(), map_pane=map_pane)
+
+
+def import_while_serving(modules: tuple[str, ...]) -> None:
+    """Import ``modules`` on a worker thread while this thread runs Qt's event loop.
+
+    The map page's requests are answered on this thread (scheme handler, interceptor,
+    web channel), so without the loop running the page would wait for the imports. A
+    failed import is left for the caller's own import to raise, with its usual traceback.
+    """
+    import importlib
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    def work() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the caller's own import raises it again
+                return
+
+    worker = threading.Thread(target=work, name="shuttle-imports", daemon=True)
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(2)
+    timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+    worker.start()
+    timer.start()
+    loop.exec()
+    timer.stop()
+
+
 def run_app(data_dir: Path | None) -> int:
     problem = prepare_environment()
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    try:
-        store = Store.open(data_dir)
-    except StoreError as exc:
-        print(f"shuttle: error: {exc}", file=sys.stderr)
-        return 1
-
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
+    from data.store import StoreError
     from ui.map_pane import register_scheme
 
     register_scheme()
@@ -55,9 +112,13 @@ def run_app(data_dir: Path | None) -> int:
     app.setApplicationDisplayName("Shuttle")
     app.setOrganizationName("Shuttle")
     app.setDesktopFileName("shuttle")
-    window = MainWindow(store, QSettings())
+    try:
+        window = start_window(data_dir)
+    except StoreError as exc:
+        print(f"shuttle: error: {exc}", file=sys.stderr)
+        return 1
     window.show()
     try:
         return app.exec()
     finally:
-        store.close()
+        window.store.close()

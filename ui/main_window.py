@@ -49,8 +49,13 @@ APP_VERSION = "0.1.0"
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, store: Store, settings: QSettings, gazetteer: Gazetteer | None = None
+        self,
+        store: Store,
+        settings: QSettings,
+        gazetteer: Gazetteer | None = None,
+        map_pane: MapPane | None = None,
     ) -> None:
+        """``map_pane`` may come ready-made, its page already loading (see ui.app)."""
         super().__init__()
         self.store = store
         self.settings = settings
@@ -64,7 +69,7 @@ class MainWindow(QMainWindow):
 
         self.calendar = CalendarPane()
         self.agenda = AgendaPane()
-        self.map = MapPane()
+        self.map = map_pane or MapPane()
         self.details = DetailsPane()
         self.summary = QLabel()
         self.summary.setAccessibleName("Trip summary")

@@ -1,14 +1,18 @@
-"""The map pane: the trip's folium page in a locked-down QWebEngineView.
+"""The map pane: the folium page in a locked-down QWebEngineView.
 
 The page and its assets come from the ``shuttle:`` URL scheme (no files, no CDN); a request
 interceptor lets nothing else out except OpenStreetMap tiles when the user turns them on.
 Python talks to the page through one helper, :meth:`MapPane.call`, with JSON arguments;
 the page talks back through :class:`MapBridge` on a QWebChannel.
 
+The page is loaded once, as soon as the pane exists, and holds no trip: trips and edits
+reach it as data. So the web engine starts while the rest of the window is still being
+imported and built (see the Benchmarks section of the README).
+
 Signals:
     place_clicked(str): the user clicked the marker of this place id.
     point_picked(float, float): in pick mode, the user clicked the map here (lat, lon).
-    map_ready(): the page has drawn the trip.
+    map_ready(): the page has drawn the trip last given to :meth:`MapPane.show_trip`.
     tiles_failed(): online tiles were asked for but could not be loaded.
 """
 
@@ -18,7 +22,8 @@ import json
 import logging
 import mimetypes
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -35,14 +40,11 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from data.map_document import (
-    OSM_TILES,
-    asset_files,
-    basemap_script,
-    build_map_html,
-    map_payload,
-)
-from data.model import Trip
+from data.files import default_cache_dir
+from data.map_document import OSM_TILES, asset_files, basemap_script, cached_page
+
+if TYPE_CHECKING:
+    from data.model import Trip
 
 log = logging.getLogger(__name__)
 _JS_LOG_LEVELS = {
@@ -56,6 +58,7 @@ PAGE_URL = QUrl(BASE + "map.html")
 TILE_URL = OSM_TILES  # tests point it at a closed local port
 JsCallback = Callable[[Any], None]
 _JS_FUNCTIONS = {
+    "showTrip",
     "highlight",
     "update",
     "setPicking",
@@ -203,7 +206,7 @@ class MapPane(QWebEngineView):
     map_ready = Signal()
     tiles_failed = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, cache_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Map")
         self.setAccessibleDescription("The trip's places and route on a map")
@@ -225,17 +228,17 @@ class MapPane(QWebEngineView):
         self.bridge.tiles_failed.connect(self.tiles_failed)
         self.is_ready = False
         self._after_ready: list[tuple[str, tuple[Any, ...], JsCallback | None]] = []
+        page_html = cached_page(BASE, TILE_URL, cache_dir or default_cache_dir())
+        self.handler.documents["map.html"] = page_html.encode("utf-8")
+        page.load(PAGE_URL)
 
     def show_trip(self, trip: Trip) -> None:
-        """Load a new page for ``trip`` (only when the trip itself changes)."""
-        self.is_ready = False
-        self._after_ready.clear()
-        self.handler.documents["map.html"] = build_map_html(trip, BASE, TILE_URL).encode("utf-8")
-        self.page().load(PAGE_URL)
+        """Draw ``trip`` and fit the view to it; ``map_ready`` follows once it is drawn."""
+        self.call("showTrip", _payload(trip), callback=lambda _drawn: self.map_ready.emit())
 
     def update_trip(self, trip: Trip) -> None:
-        """Redraw stops and legs in the loaded page (no reload) after an edit."""
-        self.call("update", map_payload(trip))
+        """Redraw stops and legs after an edit, keeping the view where the user left it."""
+        self.call("update", _payload(trip))
 
     def pick_point(self, on: bool = True) -> None:
         """The next click on the map reports its coordinates through ``point_picked``."""
@@ -275,11 +278,18 @@ class MapPane(QWebEngineView):
         self.call("setOnlineTiles", self.gate.online_tiles)
         for function, args, callback in queued:
             self.call(function, *args, callback=callback)
-        self.map_ready.emit()
 
     def shutdown(self) -> None:
         """Delete the page before its profile, or Qt warns at exit (see PLATFORM.md)."""
         self.page().deleteLater()
+
+
+def _payload(trip: Trip) -> dict[str, Any]:
+    # Imported here: the payload needs the agenda and geopy, which the pane must not wait
+    # for before it starts loading its page.
+    from data.map_payload import map_payload
+
+    return map_payload(trip)
 
 
 def _web_channel_script() -> QWebEngineScript:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -83,11 +84,7 @@ class ItineraryRenderer:
         self.map.show_trip(trip)
         _wait(lambda: bool(ready), "drawing the route map")
         self.map.call("setControls", False)
-        settled: list[bool] = []
-        self.map.call(
-            "state", callback=lambda s: settled.append(bool(s) and not s["zoomAnimating"])
-        )
-        _wait(lambda: bool(settled), "waiting for the map to settle")
+        self._wait_for_map_to_settle()
         _settle(300)  # one more frame for the labels
         image = self.map.grab().toImage()
         buffer = QBuffer()
@@ -102,6 +99,22 @@ class ItineraryRenderer:
         _wait(lambda: bool(loaded), "laying out the itinerary")
         if not loaded[0]:
             raise PrintError("the itinerary page did not load")
+
+    def _wait_for_map_to_settle(self) -> None:
+        """Until the basemap (it loads after the stops) is drawn and no zoom is running."""
+        settled: list[bool] = []
+
+        def check(state: dict[str, Any] | None) -> None:
+            if state and state["basemapDone"] and not state["zoomAnimating"]:
+                settled.append(True)
+            else:
+                QTimer.singleShot(25, ask)
+
+        def ask() -> None:
+            self.map.call("state", callback=check)
+
+        ask()
+        _wait(lambda: bool(settled), "waiting for the map to settle")
 
     def to_pdf(self, path: str | os.PathLike[str], paper: str = "A4") -> None:
         target = Path(path).resolve()

@@ -1,54 +1,52 @@
-import itertools
-import json
 import re
 
-from data import trip_file
-from data.map_document import arc, build_map_html, map_payload, text
-from data.model import Meeting, Place, TimeTBC, Trip
-from data.store import SAMPLE_TRIP
+from data import map_document
+from data.map_document import build_page, cached_page
 
-LONDON = Place("l", "London", "London", "UK", 51.5074, -0.1278, "Europe/London")
-NEW_YORK = Place("n", "New York", "New York", "US", 40.7128, -74.006, "America/New_York")
-TOKYO = Place("t", "Tokyo", "Tokyo", "Japan", 35.68, 139.69, "Asia/Tokyo")
-SAN_FRANCISCO = Place("s", "SF", "San Francisco", "US", 37.77, -122.42, "America/Los_Angeles")
+BASE = "shuttle://app/"
 
 
-def test_arcs_follow_the_great_circle():
-    points = arc(LONDON, NEW_YORK)
-    assert points[0] == (51.5074, -0.1278) and points[-1] == (40.7128, -74.006)
-    assert max(lat for lat, _ in points) > 52  # the great circle bends north of both ends
-    pacific = arc(TOKYO, SAN_FRANCISCO)
-    lons = [lon for _, lon in pacific]
-    assert all(abs(b - a) < 10 for a, b in itertools.pairwise(lons))  # no jump at 180°
-    assert arc(LONDON, LONDON) == [(51.5074, -0.1278), (51.5074, -0.1278)]
-
-
-def test_the_page_is_offline_and_carries_the_trip_as_escaped_json():
-    trip = trip_file.read(SAMPLE_TRIP)
-    page = build_map_html(trip, "shuttle://app/")
+def test_the_page_loads_only_from_the_asset_base_and_holds_no_trip():
+    page = build_page(BASE, "https://tiles.example/{z}/{x}/{y}.png")
     urls = re.findall(r'(?:src|href)="([^"]+)"', page)
-    assert urls and all(u.startswith("shuttle://app/") for u in urls), urls
-    blob = re.search(
-        r'<script type="application/json" id="shuttle-map-data">(.*?)</script>', page, re.S
-    ).group(1)
-    data = json.loads(blob)
-    assert [s["place"] for s in data["stops"]] == ["villa-taverna", "vatican", "orly", "london"]
-    assert [s["number"] for s in data["stops"]] == [1, 2, 3, 4]
-    assert len(data["legs"]) == 2
+    assert urls and all(u.startswith(BASE) for u in urls), urls
+    assert "map_bridge.js" in page and "shuttle-map-data" in page
+    assert "tiles.example" in page  # used only once the user turns tiles on
+    assert "stops" not in page  # trips reach the page as data, after it has loaded
 
 
-def test_hostile_text_cannot_close_the_script_or_the_popup():
-    place = Place("x", "</script><b>", "C`ity ${x}", "Y", 10.0, 10.0, "UTC")
-    meeting = Meeting("m", "<img src=x onerror=alert(1)>", "x", TimeTBC(trip_day()))
-    trip = Trip("T", "X", "UTC", (place,), (meeting,))
-    page = build_map_html(trip, "shuttle://app/")
-    assert "</script><b>" not in page and "<img src=x" not in page
-    stop = map_payload(trip)["stops"][0]
-    assert "&lt;img src=x onerror=alert(1)&gt;" in stop["popup"]
-    assert text("`${a}`\\") == "&#96;&#36;{a}&#96;&#92;"
+def test_the_page_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    first = cached_page(BASE, "t", tmp_path)
+    assert len(list(tmp_path.glob("map-page-*.html"))) == 1
+
+    def no_folium(*_args):
+        raise AssertionError("folium ran although the page was cached")
+
+    monkeypatch.setattr(map_document, "build_page", no_folium)
+    assert cached_page(BASE, "t", tmp_path) == first
 
 
-def trip_day():
-    from datetime import date
+def test_another_tile_server_or_folium_makes_a_new_page(tmp_path, monkeypatch):
+    cached_page(BASE, "t", tmp_path)
+    other = cached_page(BASE, "https://other/{z}/{x}/{y}.png", tmp_path)
+    assert "https://other/" in other
+    (kept,) = tmp_path.glob("map-page-*.html")  # the stale page is gone
+    assert kept.read_text(encoding="utf-8") == other
+    monkeypatch.setattr(map_document, "_installed", lambda package: f"{package} 99")
+    cached_page(BASE, "https://other/{z}/{x}/{y}.png", tmp_path)
+    (newer,) = tmp_path.glob("map-page-*.html")
+    assert newer != kept
 
-    return date(2014, 12, 14)
+
+def test_a_cache_that_cannot_be_written_still_gives_the_page(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    page = cached_page(BASE, "t", blocked / "cache")
+    assert "map_bridge.js" in page
+
+
+def test_a_damaged_cache_file_is_rebuilt(tmp_path):
+    cached_page(BASE, "t", tmp_path)
+    (path,) = tmp_path.glob("map-page-*.html")
+    path.write_bytes(b"\xff\xfe not utf-8")
+    assert "map_bridge.js" in cached_page(BASE, "t", tmp_path)

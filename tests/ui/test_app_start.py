@@ -28,8 +28,8 @@ def test_the_app_starts_and_quits_under_a_display(tmp_path):
         "from PySide6.QtWidgets import QApplication\n"
         "import ui.main_window as mw\n"
         "original = mw.MainWindow.__init__\n"
-        "def init(self, *a):\n"
-        "    original(self, *a)\n"
+        "def init(self, *a, **k):\n"
+        "    original(self, *a, **k)\n"
         "    done = lambda: (print('READY', self.windowTitle()), self.close())\n"
         "    self.map.map_ready.connect(done)\n"
         "    QTimer.singleShot(30000, QApplication.quit)\n"
@@ -55,4 +55,28 @@ def test_the_app_starts_and_quits_under_a_display(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "READY Kerry: Rome – Paris – London, December 2014 — Shuttle" in result.stdout
+    assert "Release of profile requested" not in result.stderr
+
+
+def test_a_store_that_cannot_open_gives_one_clear_line(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "SHUTTLE_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    result = subprocess.run(
+        [sys.executable, "main.py", "--data-dir", str(blocked / "store")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("shuttle:")]
+    assert len(errors) == 1 and "cannot create the data folder" in errors[0], result.stderr
     assert "Release of profile requested" not in result.stderr

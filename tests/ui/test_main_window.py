@@ -47,8 +47,11 @@ def test_map_has_a_marker_per_place_a_line_per_leg_and_a_basemap(qtbot, window):
     assert state["ready"] is True
     assert state["markers"] == len(SAMPLE.places) == 4
     assert state["lines"] == len(SAMPLE.legs) == 2
-    assert state["basemapFeatures"] > 200  # Natural Earth countries drawn
     assert state["tiles"] is False
+    # The basemap loads after the page is up, then draws beneath the stops.
+    state = wait_for_map_state(qtbot, window.map, lambda s: s["basemapDone"])
+    assert state["basemapFeatures"] > 200  # Natural Earth countries drawn
+    assert state["markers"] == 4
 
 
 def test_selecting_a_meeting_highlights_its_place_and_opens_its_popup(qtbot, window):

@@ -1,0 +1,174 @@
+"""The trip's stops and legs as plain data that the map page's script draws.
+
+Every text here ends up in HTML (popups, labels), so it is escaped on the way in; the
+page treats the payload as data and never evaluates it as code.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from data.agenda import AgendaItem, build_agenda, local_time_label, place_label, status_label
+from data.distances import places_km
+from data.model import Meeting, Place, PlaceKind, Trip
+from data.travel import route_legs
+
+ARC_POINTS = 48
+NEAR_KM = 25.0
+
+
+def text(value: str) -> str:
+    """Escape trip text for the HTML of popups and labels (Leaflet sets it as markup).
+
+    Beyond ``html.escape``: backticks, ``$`` and backslashes become entities too, so the
+    text stays inert even if a script template ever holds it.
+    """
+    escaped = html.escape(value, quote=True)
+    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """A place on the map with its number in trip order and the meetings held there."""
+
+    number: int
+    place: Place
+    meetings: tuple[Meeting, ...]
+
+
+def stops(trip: Trip) -> list[Stop]:
+    """Places numbered by their first visit; places never visited come last."""
+    order: list[str] = []
+    meetings: dict[str, list[Meeting]] = {p.id: [] for p in trip.places}
+    for day in build_agenda(trip, ()):
+        for item in day.items:
+            if isinstance(item, AgendaItem):
+                meetings[item.place.id].append(item.meeting)
+                if item.place.id not in order:
+                    order.append(item.place.id)
+    order += [p.id for p in trip.places if p.id not in order]
+    return [
+        Stop(number, trip.place(pid), tuple(meetings[pid])) for number, pid in enumerate(order, 1)
+    ]
+
+
+def short_label(place: Place) -> str:
+    """What a marker's label says: the city, or the airport's name."""
+    return place.name if place.kind is PlaceKind.AIRPORT else place.city
+
+
+def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, int]:
+    """Sideways pixel shifts so markers of places a few km apart do not hide each other."""
+    shifts = {stop.place.id: 0 for stop in all_stops}
+    groups: list[list[Stop]] = []
+    # A degree of latitude is over 110 km anywhere: a cheap test skips most geodesics
+    # (500 places would otherwise need ~125,000 of them).
+    max_dlat = near_km / 110.0
+    for stop in all_stops:
+        for group in groups:
+            first = group[0].place
+            if abs(first.lat - stop.place.lat) > max_dlat:
+                continue
+            if places_km(first, stop.place) < near_km:
+                group.append(stop)
+                break
+        else:
+            groups.append([stop])
+    for group in groups:
+        for index, stop in enumerate(group):
+            shifts[stop.place.id] = round((index - (len(group) - 1) / 2) * 30)
+    return shifts
+
+
+def arc(a: Place, b: Place, points: int = ARC_POINTS) -> list[tuple[float, float]]:
+    """Points along the great circle from ``a`` to ``b``, for drawing the leg.
+
+    Spherical interpolation: on a map it is indistinguishable from the ellipsoidal
+    geodesic (distances stay geodesic, see distances.py) and far cheaper for many legs.
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    p1 = (math.cos(lat1) * math.cos(lon1), math.cos(lat1) * math.sin(lon1), math.sin(lat1))
+    p2 = (math.cos(lat2) * math.cos(lon2), math.cos(lat2) * math.sin(lon2), math.sin(lat2))
+    dot = max(-1.0, min(1.0, sum(x * y for x, y in zip(p1, p2, strict=True))))
+    angle = math.acos(dot)
+    if angle < 1e-9:
+        return [(a.lat, a.lon), (b.lat, b.lon)]
+    out = []
+    previous_lon = a.lon
+    for i in range(points + 1):
+        t = i / points
+        w1, w2 = math.sin((1 - t) * angle) / math.sin(angle), math.sin(t * angle) / math.sin(angle)
+        x, y, z = (w1 * u + w2 * v for u, v in zip(p1, p2, strict=True))
+        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+        lon = math.degrees(math.atan2(y, x))
+        # Keep the line continuous across the antimeridian (Leaflet draws it as given).
+        while lon - previous_lon > 180:
+            lon -= 360
+        while lon - previous_lon < -180:
+            lon += 360
+        previous_lon = lon
+        out.append((round(lat, 5), round(lon, 5)))
+    return out
+
+
+def popup_html(stop: Stop) -> str:
+    place = stop.place
+    rows = []
+    for meeting in stop.meetings:
+        status = status_label(meeting.status)
+        flag = f' <span class="status">({text(status)})</span>' if status else ""
+        rows.append(
+            f'<li data-meeting="{text(meeting.id)}"><span class="when">'
+            f"{meeting.day:%a %d %b} · {text(local_time_label(meeting))}</span><br>"
+            f"<b>{text(meeting.title)}</b>{flag}</li>"
+        )
+    listing = f"<ul>{''.join(rows)}</ul>" if rows else "<p>No meetings here.</p>"
+    return (
+        f'<div class="shuttle-popup"><h4>{stop.number}. {text(place_label(place))}</h4>'
+        f'<p class="where">{text(place.country)} · {text(place.timezone)}</p>{listing}</div>'
+    )
+
+
+def map_payload(trip: Trip) -> dict[str, Any]:
+    """The trip's stops, legs and bounds, for ``shuttleMap.update`` in the loaded page."""
+    all_stops = stops(trip)
+    shifts = icon_shifts(all_stops)
+    payload: dict[str, Any] = {"stops": [], "legs": [], "bounds": _bounds(all_stops)}
+    for stop in all_stops:
+        place = stop.place
+        payload["stops"].append(
+            {
+                "place": place.id,
+                "number": stop.number,
+                "lat": place.lat,
+                "lon": place.lon,
+                "shift": shifts[place.id],
+                "label": text(short_label(place)),
+                "popup": popup_html(stop),
+                "meetings": [m.id for m in stop.meetings],
+            }
+        )
+    for leg in route_legs(trip):
+        origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
+        km = places_km(origin, destination)
+        payload["legs"].append(
+            {
+                "from": origin.id,
+                "to": destination.id,
+                "km": round(km, 1),
+                "points": arc(origin, destination),
+                "label": f"{text(origin.city)} → {text(destination.city)} · {km:,.0f} km",
+            }
+        )
+    return payload
+
+
+def _bounds(all_stops: list[Stop]) -> list[list[float]]:
+    if not all_stops:
+        return [[35.0, -10.0], [60.0, 30.0]]
+    lats = [s.place.lat for s in all_stops]
+    lons = [s.place.lon for s in all_stops]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]

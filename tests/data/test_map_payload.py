@@ -1,0 +1,52 @@
+import itertools
+
+from data import trip_file
+from data.map_payload import arc, map_payload, text
+from data.model import Meeting, Place, TimeTBC, Trip
+from data.store import SAMPLE_TRIP
+
+LONDON = Place("l", "London", "London", "UK", 51.5074, -0.1278, "Europe/London")
+NEW_YORK = Place("n", "New York", "New York", "US", 40.7128, -74.006, "America/New_York")
+TOKYO = Place("t", "Tokyo", "Tokyo", "Japan", 35.68, 139.69, "Asia/Tokyo")
+SAN_FRANCISCO = Place("s", "SF", "San Francisco", "US", 37.77, -122.42, "America/Los_Angeles")
+
+
+def test_arcs_follow_the_great_circle():
+    points = arc(LONDON, NEW_YORK)
+    assert points[0] == (51.5074, -0.1278) and points[-1] == (40.7128, -74.006)
+    assert max(lat for lat, _ in points) > 52  # the great circle bends north of both ends
+    pacific = arc(TOKYO, SAN_FRANCISCO)
+    lons = [lon for _, lon in pacific]
+    assert all(abs(b - a) < 10 for a, b in itertools.pairwise(lons))  # no jump at 180°
+    assert arc(LONDON, LONDON) == [(51.5074, -0.1278), (51.5074, -0.1278)]
+
+
+def test_the_payload_numbers_stops_in_trip_order_with_the_legs_between_them():
+    data = map_payload(trip_file.read(SAMPLE_TRIP))
+    assert [s["place"] for s in data["stops"]] == ["villa-taverna", "vatican", "orly", "london"]
+    assert [s["number"] for s in data["stops"]] == [1, 2, 3, 4]
+    assert [(leg["from"], leg["to"]) for leg in data["legs"]] == [
+        ("villa-taverna", "orly"),
+        ("orly", "london"),
+    ]
+    rome_paris = data["legs"][0]
+    assert 1050 < rome_paris["km"] < 1150  # Villa Taverna to Orly
+    label_km = int(rome_paris["label"].removeprefix("Rome → Paris · ")[:-3].replace(",", ""))
+    assert abs(label_km - rome_paris["km"]) <= 1
+
+
+def test_hostile_text_is_escaped_in_popups_and_labels():
+    place = Place("x", "</script><b>", "C`ity ${x}", "Y", 10.0, 10.0, "UTC")
+    meeting = Meeting("m", "<img src=x onerror=alert(1)>", "x", TimeTBC(trip_day()))
+    trip = Trip("T", "X", "UTC", (place,), (meeting,))
+    stop = map_payload(trip)["stops"][0]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in stop["popup"]
+    assert "<img" not in stop["popup"] and "</script>" not in stop["popup"]
+    assert stop["label"] == "C&#96;ity &#36;{x}"
+    assert text("`${a}`\\") == "&#96;&#36;{a}&#96;&#92;"
+
+
+def trip_day():
+    from datetime import date
+
+    return date(2014, 12, 14)
