@@ -49,7 +49,7 @@ def asset_files() -> dict[str, Path]:
         "leaflet/leaflet.js": leaflet_dir / "leaflet.js",
         "leaflet/leaflet.css": leaflet_dir / "leaflet.css",
         "jquery/jquery.min.js": Path(jquery.BASE_DIR) / "jquery.min.js",
-        "topojson-client.min.js": ROOT / "resources" / "vendor" / "topojson-client.min.js",
+        "basemap_layer.js": ROOT / "resources" / "basemap_layer.js",
         "map_bridge.js": ROOT / "resources" / "map_bridge.js",
         "map.css": ROOT / "resources" / "map.css",
     }
@@ -78,7 +78,6 @@ def build_page(asset_base: str, tiles_url: str = OSM_TILES) -> str:
         ("shuttle_css", f"{asset_base}map.css"),
     ]
     root: Any = fmap.get_root()  # a branca Figure
-    root.header.add_child(folium.JavascriptLink(f"{asset_base}topojson-client.min.js"))
     config = {
         "map": fmap.get_name(),
         "basemap": f"{asset_base}basemap.js",
@@ -90,7 +89,8 @@ def build_page(asset_base: str, tiles_url: str = OSM_TILES) -> str:
     root.header.add_child(
         folium.Element(f'<script type="application/json" id="shuttle-map-data">{blob}</script>')
     )
-    root.html.add_child(folium.Element(f'<script src="{asset_base}map_bridge.js"></script>'))
+    for script in ("basemap_layer.js", "map_bridge.js"):  # after Leaflet, which they extend
+        root.html.add_child(folium.Element(f'<script src="{asset_base}{script}"></script>'))
     return str(root.render())
 
 

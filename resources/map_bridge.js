@@ -5,7 +5,7 @@
 
   var state = {
     map: null, stops: {}, legs: [], basemap: null, tiles: null, tileErrors: 0,
-    highlighted: [], openPlace: null, ready: false, picking: false, basemapDone: false,
+    highlighted: [], openPlace: null, ready: false, picking: false, basemapLoaded: false,
   };
   var bridge = null;
   var pending = [];
@@ -15,23 +15,19 @@
   }
 
   // The basemap (750 KB of outlines) loads after the page is up, so the page is ready
-  // for the trip sooner; it draws beneath the stops in its own pane whenever it arrives.
+  // for the trip sooner; it paints beneath the stops in its own pane when it arrives.
   function loadBasemap(url) {
     var script = document.createElement("script");
     script.src = url;
-    script.onload = function () { state.basemap = drawBasemap(state.map); state.basemapDone = true; };
-    script.onerror = function () { state.basemapDone = true; };
+    script.onload = function () {
+      if (window.SHUTTLE_BASEMAP && window.shuttleBasemap) {
+        state.basemap = window.shuttleBasemap(window.SHUTTLE_BASEMAP).addTo(state.map);
+        delete window.SHUTTLE_BASEMAP;  // the layer keeps its own compact copy
+      }
+      state.basemapLoaded = true;
+    };
+    script.onerror = function () { state.basemapLoaded = true; };
     document.head.appendChild(script);
-  }
-
-  function drawBasemap(map) {
-    if (!window.SHUTTLE_BASEMAP || !window.topojson) { return null; }
-    var world = window.SHUTTLE_BASEMAP;
-    var countries = topojson.feature(world, world.objects.countries);
-    return L.geoJSON(countries, {
-      pane: "basemap", interactive: false,
-      style: { color: "#9aa5b1", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
-    }).addTo(map);
   }
 
   function setHighlight(placeIds, openPlaceId) {
@@ -152,19 +148,24 @@
       var markers = 0, lines = 0;
       state.map.eachLayer(function (layer) {
         if (layer instanceof L.Marker) { markers += 1; }
-        else if (layer instanceof L.Polyline && !(layer instanceof L.Polygon) &&
-                 !(state.basemap && state.basemap.hasLayer(layer))) { lines += 1; }
+        else if (layer instanceof L.Polyline) { lines += 1; }
       });
       var popup = document.querySelector(".leaflet-popup-content");
       return {
         ready: state.ready, markers: markers, lines: lines,
         highlighted: state.highlighted, openPlace: state.openPlace,
-        basemapFeatures: state.basemap ? state.basemap.getLayers().length : 0,
-        basemapDone: state.basemapDone,
+        basemapFeatures: state.basemap ? state.basemap.countryCount() : 0,
+        // Loaded (or failed) and every visible tile painted.
+        basemapDone: state.basemapLoaded && !(state.basemap && state.basemap.isLoading()),
         tiles: !!state.tiles, picking: state.picking, popupText: popup ? popup.innerText : null,
         popupHtml: popup ? popup.innerHTML : null,
         zoomAnimating: !!document.querySelector(".leaflet-zoom-anim"),
       };
+    },
+    // Where a coordinate is in the map's widget, in CSS pixels (for tests of what is painted).
+    pointOf: function (lat, lon) {
+      var point = state.map.latLngToContainerPoint([lat, lon]);
+      return [point.x, point.y];
     },
     clickMarker: function (placeId) { state.stops[placeId].marker.fire("click"); },
     clickMap: function (lat, lon) { state.map.fire("click", { latlng: L.latLng(lat, lon) }); },

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -43,6 +43,9 @@ from ui.map_pane import MapPane
 from ui.planning import Planner
 from ui.travel_dialog import LegDialog
 from ui.zone_choice import ZoneMode, display_zone, mode_label
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 APP_VERSION = "0.1.0"
 

@@ -67,6 +67,7 @@ _JS_FUNCTIONS = {
     "fit",
     "state",
     "stopNumbers",
+    "pointOf",
     "clickMarker",
     "clickMap",
 }
