@@ -6,9 +6,10 @@ edit. That lets the window start loading it before the trip is read, and lets fo
 output be kept on disk: folium and its dependencies take longer to import than the web
 engine takes to start, so they run only when the cached page is missing or stale.
 
-Leaflet and jQuery come from the installed ``xstatic`` packages, the basemap is Natural
-Earth country outlines shipped in ``data/datasets``; every asset is fetched from
-``asset_base`` (the window serves them through its own URL scheme).
+Leaflet comes from the installed ``xstatic`` package, the basemap is Natural
+Earth country outlines shipped in ``data/datasets`` (served as :mod:`data.basemap` makes
+them); every asset is fetched from ``asset_base`` (the window serves them through its own
+URL scheme).
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from data.files import write_atomically
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
-DATASETS = Path(__file__).with_name("datasets")
-BASEMAP_FILE = DATASETS / "countries-50m.topojson"
 BASEMAP_SOURCE = (
     "Natural Earth 1:50m admin-0 countries (public domain), as TopoJSON from the "
     "world-atlas 2.0.2 npm package (ISC licence)"
@@ -41,14 +40,12 @@ DEFAULT_BOUNDS = [[35.0, -10.0], [60.0, 30.0]]
 
 def asset_files() -> dict[str, Path]:
     """Every file the map page loads, by the path it asks for under ``asset_base``."""
-    import xstatic.pkg.jquery as jquery
     import xstatic.pkg.leaflet as leaflet
 
     leaflet_dir = Path(leaflet.BASE_DIR)
     files = {
         "leaflet/leaflet.js": leaflet_dir / "leaflet.js",
         "leaflet/leaflet.css": leaflet_dir / "leaflet.css",
-        "jquery/jquery.min.js": Path(jquery.BASE_DIR) / "jquery.min.js",
         "basemap_layer.js": ROOT / "resources" / "basemap_layer.js",
         "map_bridge.js": ROOT / "resources" / "map_bridge.js",
         "map.css": ROOT / "resources" / "map.css",
@@ -58,21 +55,14 @@ def asset_files() -> dict[str, Path]:
     return files
 
 
-def basemap_script() -> bytes:
-    """The basemap as a script, so a plain ``<script src>`` loads it (no fetch, no CORS)."""
-    return b"window.SHUTTLE_BASEMAP = " + BASEMAP_FILE.read_bytes() + b";\n"
-
-
 def build_page(asset_base: str, tiles_url: str = OSM_TILES) -> str:
     """The page, built by folium; ``tiles_url`` is used once the user turns tiles on."""
     import folium  # slow to import: only here, see the module docstring
 
     fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
     # Per instance, so no other map in the process is affected (see PLATFORM.md).
-    fmap.default_js = [
-        ("leaflet", f"{asset_base}leaflet/leaflet.js"),
-        ("jquery", f"{asset_base}jquery/jquery.min.js"),
-    ]
+    # Only Leaflet: jQuery was there for folium's popups, and the page now makes its own.
+    fmap.default_js = [("leaflet", f"{asset_base}leaflet/leaflet.js")]
     fmap.default_css = [
         ("leaflet_css", f"{asset_base}leaflet/leaflet.css"),
         ("shuttle_css", f"{asset_base}map.css"),
@@ -80,7 +70,7 @@ def build_page(asset_base: str, tiles_url: str = OSM_TILES) -> str:
     root: Any = fmap.get_root()  # a branca Figure
     config = {
         "map": fmap.get_name(),
-        "basemap": f"{asset_base}basemap.js",
+        "basemap": f"{asset_base}basemap.bin",
         "bounds": DEFAULT_BOUNDS,
         "tiles": {"url": tiles_url, "attribution": OSM_ATTRIBUTION},
     }

@@ -1,75 +1,34 @@
-// The offline basemap: Natural Earth countries (TopoJSON) painted onto canvas tiles.
+// The offline basemap: Natural Earth countries painted onto canvas tiles.
 //
-// L.geoJSON would turn the outlines' ~160,000 points into as many LatLng and Point
-// objects and SVG paths (about 70 MB in the renderer). Here each ring is decoded once
-// into a Float64Array of Web Mercator coordinates (0..1) and tiles are painted from it.
+// The rings come as one binary buffer (see data/basemap.py for the layout) that typed
+// arrays read in place: no per-point objects, unlike L.geoJSON, whose LatLng and Point
+// objects and SVG paths took about 70 MB of the renderer for these outlines.
 (function () {
   "use strict";
 
-  var MAX_LAT = 85.0511287798;  // Leaflet's spherical Mercator limit
-
-  function mercator(lon, lat) {
-    var phi = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI / 180;
-    return [0.5 + lon / 360, 0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)];
-  }
-
-  // Quantized, delta-encoded arcs -> one Float64Array [x0, y0, x1, y1, ...] per arc.
-  function decodeArcs(topology) {
-    var scale = topology.transform.scale, shift = topology.transform.translate;
-    return topology.arcs.map(function (arc) {
-      var out = new Float64Array(arc.length * 2), x = 0, y = 0;
-      for (var i = 0; i < arc.length; i++) {
-        x += arc[i][0];
-        y += arc[i][1];
-        var p = mercator(x * scale[0] + shift[0], y * scale[1] + shift[1]);
-        out[2 * i] = p[0];
-        out[2 * i + 1] = p[1];
-      }
-      return out;
-    });
-  }
-
-  // One ring as a Float64Array [x0, y0, x1, y1, ...], its arcs joined in order (~i is arc i
-  // reversed). Where the ring crosses the antimeridian, x runs on past 0 or 1 rather than
-  // jumping across the world, so the shape stays whole (tiles draw its copies, see below).
-  function joinRing(arcs, ring) {
-    var length = 0;
-    ring.forEach(function (index) { length += arcs[index < 0 ? ~index : index].length; });
-    var out = new Float64Array(length), at = 0, shift = 0, previous = null;
-    ring.forEach(function (index) {
-      var points = arcs[index < 0 ? ~index : index], n = points.length / 2;
-      for (var k = 0; k < n; k++) {
-        var i = index < 0 ? n - 1 - k : k, x = points[2 * i] + shift;
-        if (previous !== null && x - previous > 0.5) { shift -= 1; x -= 1; }
-        else if (previous !== null && previous - x > 0.5) { shift += 1; x += 1; }
-        out[at++] = previous = x;
-        out[at++] = points[2 * i + 1];
-      }
-    });
-    return out.subarray(0, at);
-  }
-
-  // A country: its rings and their bounding box [minX, minY, maxX, maxY].
-  function decodeCountries(topology, arcs) {
-    var countries = [];
-    topology.objects.countries.geometries.forEach(function (geometry) {
-      var polygons = geometry.type === "Polygon" ? [geometry.arcs]
-        : geometry.type === "MultiPolygon" ? geometry.arcs : [];
+  // Countries: their rings (Float32Array x, y pairs in Web Mercator 0..1) and bounding box.
+  function decode(buffer) {
+    var head = new Uint32Array(buffer, 0, 3);
+    var countryCount = head[0], ringCount = head[1], pointCount = head[2];
+    var ringsOf = new Uint32Array(buffer, 12, countryCount);
+    var pointsOf = new Uint32Array(buffer, 12 + 4 * countryCount, ringCount);
+    var coords = new Float32Array(buffer, 12 + 4 * (countryCount + ringCount), 2 * pointCount);
+    var countries = [], ring = 0, at = 0;
+    for (var c = 0; c < countryCount; c++) {
       var rings = [], box = [Infinity, Infinity, -Infinity, -Infinity];
-      polygons.forEach(function (polygon) {
-        polygon.forEach(function (ring) {
-          var points = joinRing(arcs, ring);
-          rings.push(points);
-          for (var i = 0; i < points.length; i += 2) {
-            box[0] = Math.min(box[0], points[i]);
-            box[1] = Math.min(box[1], points[i + 1]);
-            box[2] = Math.max(box[2], points[i]);
-            box[3] = Math.max(box[3], points[i + 1]);
-          }
-        });
-      });
-      if (rings.length) { countries.push({ rings: rings, box: box }); }
-    });
+      for (var r = 0; r < ringsOf[c]; r++, ring++) {
+        var points = coords.subarray(2 * at, 2 * (at + pointsOf[ring]));
+        at += pointsOf[ring];
+        for (var i = 0; i < points.length; i += 2) {
+          if (points[i] < box[0]) { box[0] = points[i]; }
+          if (points[i] > box[2]) { box[2] = points[i]; }
+          if (points[i + 1] < box[1]) { box[1] = points[i + 1]; }
+          if (points[i + 1] > box[3]) { box[3] = points[i + 1]; }
+        }
+        rings.push(points);
+      }
+      countries.push({ rings: rings, box: box });
+    }
     return countries;
   }
 
@@ -87,9 +46,9 @@
       updateWhenZooming: false,
     },
 
-    initialize: function (topology, options) {
+    initialize: function (buffer, options) {
       L.GridLayer.prototype.initialize.call(this, options);
-      this._countries = decodeCountries(topology, decodeArcs(topology));
+      this._countries = decode(buffer);
     },
 
     countryCount: function () { return this._countries.length; },
@@ -130,7 +89,7 @@
     },
   });
 
-  window.shuttleBasemap = function (topology, options) {
-    return new BasemapLayer(topology, options);
+  window.shuttleBasemap = function (buffer, options) {
+    return new BasemapLayer(buffer, options);
   };
 })();

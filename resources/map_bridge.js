@@ -14,20 +14,19 @@
     if (bridge) { bridge[method](arg); } else { pending.push([method, arg]); }
   }
 
-  // The basemap (750 KB of outlines) loads after the page is up, so the page is ready
-  // for the trip sooner; it paints beneath the stops in its own pane when it arrives.
+  // The basemap (800 KB of outlines) loads after the page is up, so the page is ready for
+  // the trip sooner; it paints beneath the stops in its own pane when it arrives.
   function loadBasemap(url) {
-    var script = document.createElement("script");
-    script.src = url;
-    script.onload = function () {
-      if (window.SHUTTLE_BASEMAP && window.shuttleBasemap) {
-        state.basemap = window.shuttleBasemap(window.SHUTTLE_BASEMAP).addTo(state.map);
-        delete window.SHUTTLE_BASEMAP;  // the layer keeps its own compact copy
-      }
-      state.basemapLoaded = true;
-    };
-    script.onerror = function () { state.basemapLoaded = true; };
-    document.head.appendChild(script);
+    fetch(url)
+      .then(function (response) {
+        if (!response.ok) { throw new Error("basemap: HTTP " + response.status); }
+        return response.arrayBuffer();
+      })
+      .then(function (buffer) {
+        state.basemap = window.shuttleBasemap(buffer).addTo(state.map);
+      })
+      .catch(function (error) { console.error(String(error)); })
+      .finally(function () { state.basemapLoaded = true; });
   }
 
   function setHighlight(placeIds, openPlaceId) {

@@ -40,8 +40,9 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
+from data.basemap import basemap_bytes
 from data.files import default_cache_dir
-from data.map_document import OSM_TILES, asset_files, basemap_script, cached_page
+from data.map_document import OSM_TILES, asset_files, cached_page
 
 if TYPE_CHECKING:
     from data.model import Trip
@@ -83,16 +84,18 @@ def register_scheme() -> None:
         QWebEngineUrlScheme.Flag.SecureScheme
         | QWebEngineUrlScheme.Flag.LocalAccessAllowed
         | QWebEngineUrlScheme.Flag.CorsEnabled
+        | QWebEngineUrlScheme.Flag.FetchApiAllowed  # the basemap arrives by fetch()
     )
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
 class AssetSchemeHandler(QWebEngineUrlSchemeHandler):
-    """Serves the current map page and its assets from memory and installed packages."""
+    """Serves the map page and its assets from memory, installed packages and the cache."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, cache_dir: Path | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.documents: dict[str, bytes] = {"map.html": b""}  # pages made for this trip
+        self.cache_dir = cache_dir
+        self.documents: dict[str, bytes] = {"map.html": b""}  # pages made in this process
         self._files = asset_files()
         self._cache: dict[str, bytes] = {}
 
@@ -111,10 +114,10 @@ class AssetSchemeHandler(QWebEngineUrlSchemeHandler):
     def _content(self, path: str) -> bytes | None:
         if path in self.documents:
             return self.documents[path]
+        if path == "basemap.bin":  # asked for once per page: read from the disk cache
+            return basemap_bytes(self.cache_dir)
         if path not in self._cache:
-            if path == "basemap.js":
-                self._cache[path] = basemap_script()
-            elif path in self._files:
+            if path in self._files:
                 self._cache[path] = self._files[path].read_bytes()
             else:
                 return None
@@ -212,7 +215,8 @@ class MapPane(QWebEngineView):
         self.setAccessibleName("Map")
         self.setAccessibleDescription("The trip's places and route on a map")
         self.profile = QWebEngineProfile(self)  # off the record: no cache or cookies on disk
-        self.handler = AssetSchemeHandler(self.profile)
+        cache_dir = cache_dir or default_cache_dir()
+        self.handler = AssetSchemeHandler(cache_dir, self.profile)
         self.gate = RequestGate(self.profile)
         self.profile.installUrlSchemeHandler(SCHEME, self.handler)
         self.profile.setUrlRequestInterceptor(self.gate)
@@ -229,7 +233,7 @@ class MapPane(QWebEngineView):
         self.bridge.tiles_failed.connect(self.tiles_failed)
         self.is_ready = False
         self._after_ready: list[tuple[str, tuple[Any, ...], JsCallback | None]] = []
-        page_html = cached_page(BASE, TILE_URL, cache_dir or default_cache_dir())
+        page_html = cached_page(BASE, TILE_URL, cache_dir)
         self.handler.documents["map.html"] = page_html.encode("utf-8")
         page.load(PAGE_URL)
 
