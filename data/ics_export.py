@@ -1,8 +1,11 @@
 """A trip's meetings as iCalendar (RFC 5545): one published calendar, or one invite each.
 
-icalendar builds the text (folding, escaping, parameter quoting). Shuttle writes the
-VTIMEZONEs itself (:mod:`data.ics_timezones`) because icalendar's own put a zone's
-transitions in one comma-separated RDATE list, which some readers misread.
+The lines are written directly (:mod:`data.ics_writer`): going through icalendar's
+objects made exporting 10,000 meetings take 4 s. Properties come in the order icalendar
+wrote them (its canonical order, then alphabetical), so files still compare line for line
+with earlier exports. Shuttle writes the VTIMEZONEs itself (:mod:`data.ics_timezones`)
+because icalendar's own put a zone's transitions in one comma-separated RDATE list, which
+some readers misread.
 """
 
 from __future__ import annotations
@@ -13,8 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-
-from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
 from data.agenda import duration_words, participant_with_role, place_label
 from data.files import write_atomically
@@ -33,6 +34,7 @@ from data.ics_common import (
     meeting_uid,
 )
 from data.ics_timezones import vtimezone
+from data.ics_writer import common_name, date_line, duration, encode, geo, text
 from data.model import (
     AllDay,
     Attendance,
@@ -65,38 +67,25 @@ def export_calendar(
 ) -> bytes:
     """The trip (or the chosen meetings) as one METHOD:PUBLISH calendar."""
     meetings = _chosen(trip, meeting_ids)
-    calendar = _calendar("PUBLISH", trip.name)
     stamp = _stamp(now)
+    lines = _calendar("PUBLISH", trip.name, meetings)
     for meeting in meetings:
-        calendar.add_component(build_event(trip, meeting, stamp))
-    _add_timezones(calendar, trip, meetings)
-    return _bytes(calendar)
+        lines += build_event(trip, meeting, stamp)
+    lines.append("END:VCALENDAR")
+    return encode(lines)
 
 
 def invite(
     trip: Trip, meeting: Meeting, organizer: Organizer, now: datetime | None = None
 ) -> bytes | None:
     """One meeting as an invite (REQUEST, or CANCEL when cancelled); None without invitees."""
-    invitees = [p for p in meeting.participants if p.email]
-    if not invitees:
+    if not any(p.email for p in meeting.participants):
         return None
-    cancel = meeting.status is Status.CANCELLED
-    calendar = _calendar("CANCEL" if cancel else "REQUEST", None)
-    event = build_event(trip, meeting, _stamp(now), invites=True)
-    event.add("organizer", _address(organizer.email, organizer.name))
-    for person in invitees:
-        params = {
-            "CUTYPE": "INDIVIDUAL",
-            "ROLE": "OPT-PARTICIPANT"
-            if person.attendance is Attendance.UNCERTAIN
-            else "REQ-PARTICIPANT",
-        }
-        if not cancel:
-            params |= {"PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
-        event.add("attendee", _address(person.email or "", person.name, params))
-    calendar.add_component(event)
-    _add_timezones(calendar, trip, [meeting])
-    return _bytes(calendar)
+    method = "CANCEL" if meeting.status is Status.CANCELLED else "REQUEST"
+    lines = _calendar(method, None, [meeting])
+    lines += build_event(trip, meeting, _stamp(now), organizer)
+    lines.append("END:VCALENDAR")
+    return encode(lines)
 
 
 def write_invites(
@@ -122,46 +111,74 @@ def write_invites(
     return InviteReport(tuple(written), tuple(skipped))
 
 
-def build_event(trip: Trip, meeting: Meeting, stamp: datetime, invites: bool = False) -> Event:
-    """One VEVENT with the standard properties and Shuttle's lossless extras."""
+def build_event(
+    trip: Trip, meeting: Meeting, stamp: datetime, organizer: Organizer | None = None
+) -> list[str]:
+    """One VEVENT's content lines: the standard properties and Shuttle's lossless extras.
+
+    With an organizer, the event of an invite: ORGANIZER, an ATTENDEE for everyone with
+    an email address, and a description that names who was not invited.
+    """
     place = trip.place(meeting.place_id)
-    event = Event()
-    event.add("uid", meeting_uid(meeting.id))
-    event.add("dtstamp", stamp)
-    event.add("sequence", meeting.sequence)
-    event.add("summary", meeting.title)
     time = meeting.time
     if isinstance(time, ExactTime):
-        event.add("dtstart", time.start)
-        event.add("dtend", time.end)
+        start, end = date_line("DTSTART", time.start), date_line("DTEND", time.end)
     else:
         last = time.end_day if isinstance(time, AllDay) else time.day
-        event.add("dtstart", time.day)
-        event.add("dtend", last + timedelta(days=1))
+        start, end = date_line("DTSTART", time.day), date_line("DTEND", last + timedelta(days=1))
     tbc = isinstance(time, TimeTBC)
-    if tbc and meeting.status is not Status.CANCELLED:
-        event.add("status", "TENTATIVE")
-    else:
-        event.add("status", _STATUS[meeting.status])
-    event.add("location", location_text(place))
-    event.add("geo", (place.lat, place.lon))
-    event.add("description", description(trip, meeting, invites=invites))
-    event.add("categories", ["Shuttle", place.city] if place.city else ["Shuttle"])
-    if isinstance(time, TimeTBC):
-        _x(event, X_TIME_TBC, "TRUE")
-        if time.part_of_day is not None:
-            _x(event, X_PART_OF_DAY, str(time.part_of_day))
-        if time.duration is not None:
-            _x(event, X_DURATION, _duration_text(time.duration))
-    _x(event, X_STATUS, str(meeting.status))
-    if meeting.topic:
-        _x(event, X_TOPIC, meeting.topic)
+    status = (
+        "TENTATIVE" if tbc and meeting.status is not Status.CANCELLED else _STATUS[meeting.status]
+    )
+    invites = organizer is not None
+    categories = ["Shuttle", place.city] if place.city else ["Shuttle"]
+    # icalendar's order: its canonical one (SUMMARY ... SEQUENCE), then alphabetical.
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{text(meeting.title)}",
+        start,
+        end,
+        date_line("DTSTAMP", stamp),
+        f"UID:{text(meeting_uid(meeting.id))}",
+        f"SEQUENCE:{meeting.sequence}",
+        *(_attendees(meeting) if invites else ()),
+        f"CATEGORIES:{','.join(map(text, categories))}",
+        f"DESCRIPTION:{text(description(trip, meeting, invites=invites))}",
+        f"GEO:{geo(place.lat, place.lon)}",
+        f"LOCATION:{text(location_text(place))}",
+    ]
+    if organizer is not None:
+        lines.append(_address("ORGANIZER", organizer.name, organizer.email))
+    lines.append(f"STATUS:{status}")
     if meeting.notes:
-        _x(event, X_NOTES, meeting.notes)
+        lines.append(_x(X_NOTES, meeting.notes))
+    lines += [_x(X_PARTICIPANT, _json(participant_data(p))) for p in meeting.participants]
+    lines += [_x(X_PLACE, _json(place_data(place))), _x(X_STATUS, str(meeting.status))]
+    if isinstance(time, TimeTBC):
+        if time.duration is not None:
+            lines.append(_x(X_DURATION, duration(time.duration)))
+        if time.part_of_day is not None:
+            lines.append(_x(X_PART_OF_DAY, str(time.part_of_day)))
+        lines.append(_x(X_TIME_TBC, "TRUE"))
+    if meeting.topic:
+        lines.append(_x(X_TOPIC, meeting.topic))
+    lines.append("END:VEVENT")
+    return lines
+
+
+def _attendees(meeting: Meeting) -> list[str]:
+    """ATTENDEE lines for everyone with an email address; a CANCEL asks for no reply."""
+    reply = "" if meeting.status is Status.CANCELLED else ";PARTSTAT=NEEDS-ACTION"
+    lines = []
     for person in meeting.participants:
-        _x(event, X_PARTICIPANT, _json(participant_data(person)))
-    _x(event, X_PLACE, _json(place_data(place)))
-    return event
+        if not person.email:
+            continue
+        optional = person.attendance is Attendance.UNCERTAIN
+        role = "OPT-PARTICIPANT" if optional else "REQ-PARTICIPANT"
+        rsvp = ";RSVP=TRUE" if reply else ""
+        params = f";CUTYPE=INDIVIDUAL{reply};ROLE={role}{rsvp}"  # sorted, as icalendar did
+        lines.append(_address("ATTENDEE", person.name, person.email, params))
+    return lines
 
 
 def location_text(place: Place) -> str:
@@ -237,18 +254,22 @@ def _cited_sources(trip: Trip, meeting: Meeting) -> list[str]:
     return lines
 
 
-def _calendar(method: str, name: str | None) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", method)
+def _calendar(method: str, name: str | None, meetings: Sequence[Meeting]) -> list[str]:
+    """The calendar's opening lines, and its VTIMEZONEs before any event (some readers
+    need them first)."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{text(PRODID)}",
+        "CALSCALE:GREGORIAN",
+        f"METHOD:{method}",
+    ]
     if name:
-        calendar.add("x-wr-calname", vText(name))  # escaped like any text
-    return calendar
+        lines.append(f"X-WR-CALNAME:{text(name)}")
+    return lines + _timezones(meetings)
 
 
-def _add_timezones(calendar: Calendar, trip: Trip, meetings: Sequence[Meeting]) -> None:
+def _timezones(meetings: Sequence[Meeting]) -> list[str]:
     """A VTIMEZONE for every zone a DTSTART or DTEND names, covering the years used."""
     years: dict[str, tuple[date, date]] = {}
     for meeting in meetings:
@@ -259,41 +280,25 @@ def _add_timezones(calendar: Calendar, trip: Trip, meetings: Sequence[Meeting]) 
             key = getattr(moment.tzinfo, "key", "")
             first, last = years.get(key, (moment.date(), moment.date()))
             years[key] = (min(first, moment.date()), max(last, moment.date()))
-    # VTIMEZONEs go before the events that use them (some readers need them first).
-    events = list(calendar.subcomponents)
-    calendar.subcomponents.clear()
+    lines = []
     for key in sorted(years):
         first, last = years[key]
-        calendar.add_component(vtimezone(key, first.year, last.year))
-    calendar.subcomponents.extend(events)
+        lines += vtimezone(key, first.year, last.year)
+    return lines
 
 
-def _address(email: str, name: str, params: dict[str, str] | None = None) -> vCalAddress:
-    address = vCalAddress(f"mailto:{email}")
-    address.params["CN"] = name
-    for key, value in (params or {}).items():
-        address.params[key] = value
-    return address
+def _address(prop: str, name: str, email: str, params: str = "") -> str:
+    """An ORGANIZER or ATTENDEE: the name as CN, the address as a mailto: URI."""
+    return f"{prop};CN={common_name(name)}{params}:mailto:{email}"
 
 
-def _x(event: Event, name: str, value: str) -> None:
-    # VALUE=TEXT makes icalendar escape the text and unescape it on reading.
-    event.add(name, vText(value), parameters={"VALUE": "TEXT"})
+def _x(name: str, value: str) -> str:
+    # VALUE=TEXT makes readers (icalendar among them) unescape the text.
+    return f"{name};VALUE=TEXT:{text(value)}"
 
 
 def _json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _bytes(calendar: Calendar) -> bytes:
-    data: Any = calendar.to_ical()
-    assert isinstance(data, bytes)
-    return data
-
-
-def _duration_text(length: timedelta) -> str:
-    data: Any = vDuration(length).to_ical()  # type: ignore[no-untyped-call]
-    return bytes(data).decode()
 
 
 def _stamp(now: datetime | None) -> datetime:

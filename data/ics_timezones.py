@@ -11,23 +11,22 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
-
+from data.ics_writer import date_line, text, utc_offset
 from data.model import zone
 
 
-def vtimezone(key: str, first_year: int, last_year: int) -> Timezone:
-    """The zone ``key`` from the year before ``first_year`` to the end of ``last_year``."""
+def vtimezone(key: str, first_year: int, last_year: int) -> list[str]:
+    """The content lines of zone ``key`` from the year before ``first_year`` to the end
+    of ``last_year``."""
     tz = zone(key)
     start = datetime(first_year - 1, 12, 31, tzinfo=tz).astimezone(UTC)
     end = datetime(last_year + 1, 1, 1, tzinfo=UTC) + timedelta(days=1)
-    component = Timezone()
-    component.add("tzid", key)
     offset = _offset(start, tz)
-    component.add_component(_observance(tz, start, offset, offset))
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{text(key)}", *_observance(tz, start, offset, offset)]
     for moment, before, after in _transitions(tz, start, end):
-        component.add_component(_observance(tz, moment, before, after))
-    return component
+        lines += _observance(tz, moment, before, after)
+    lines.append("END:VTIMEZONE")
+    return lines
 
 
 def _transitions(
@@ -56,20 +55,19 @@ def _transitions(
     return found
 
 
-def _observance(
-    tz: ZoneInfo, moment: datetime, before: timedelta, after: timedelta
-) -> TimezoneStandard | TimezoneDaylight:
+def _observance(tz: ZoneInfo, moment: datetime, before: timedelta, after: timedelta) -> list[str]:
     local = moment.astimezone(tz)
-    daylight = bool(local.dst())
-    part = TimezoneDaylight() if daylight else TimezoneStandard()
-    # DTSTART is the wall time just before the change, in the old offset (RFC 5545 3.6.5).
-    part.add("dtstart", (moment + before).replace(tzinfo=None))
-    part.add("tzoffsetfrom", before)
-    part.add("tzoffsetto", after)
+    kind = "DAYLIGHT" if local.dst() else "STANDARD"
     name = local.tzname()
-    if name:
-        part.add("tzname", name)
-    return part
+    return [
+        f"BEGIN:{kind}",
+        # The wall time just before the change, in the old offset (RFC 5545 3.6.5).
+        date_line("DTSTART", (moment + before).replace(tzinfo=None)),
+        *([f"TZNAME:{text(name)}"] if name else []),
+        f"TZOFFSETFROM:{utc_offset(before)}",
+        f"TZOFFSETTO:{utc_offset(after)}",
+        f"END:{kind}",
+    ]
 
 
 def _offset(moment: datetime, tz: ZoneInfo) -> timedelta:
