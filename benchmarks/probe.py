@@ -3,7 +3,8 @@
 The parent times from launching this process to the ``READY`` line. ``app`` builds the
 real window on the store and is ready when ``map_ready`` has fired and the page's state
 shows every marker drawn; ``bare`` is a plain QWebEngineView loading a plain Leaflet page
-(file URLs) and is ready when its script has drawn the same markers. At ready the process
+(file URLs) and is ready when its script has drawn the same markers. Once the page has
+settled (for Shuttle, its basemap painted too; then ``SETTLE_MS`` for both) the process
 sums PSS over itself and its QtWebEngineProcess children, then (``--interact``) times
 filtering the agenda to a day and selecting a meeting until the map has highlighted it,
 and prints one ``RESULT`` line of JSON.
@@ -17,12 +18,14 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+SETTLE_MS = 250  # frames for the compositor to paint what the page has drawn
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.name == "posix" and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -53,9 +56,19 @@ def tree_pss_kb(pid: int) -> int:
     return total
 
 
-def announce_ready(result: dict[str, Any]) -> None:
+def announce_ready() -> None:
     print("READY", flush=True)
-    result["pss_kb"] = tree_pss_kb(os.getpid())
+
+
+def measure_memory(result: dict[str, Any], then: Callable[[], None]) -> None:
+    """PSS once the page has settled: a few frames after ready, for both variants alike."""
+    from PySide6.QtCore import QTimer
+
+    def take() -> None:
+        result["pss_kb"] = tree_pss_kb(os.getpid())
+        then()
+
+    QTimer.singleShot(SETTLE_MS, take)
 
 
 def finish(result: dict[str, Any]) -> None:
@@ -84,13 +97,23 @@ def run_app(store_dir: str, interact: bool) -> None:
 
     def check_state(state: Any) -> None:
         if state and state.get("markers", 0) >= expected:
-            announce_ready(result)
-            if interact:
-                QTimer.singleShot(0, lambda: measure_interactions(window, result))
-            else:
-                finish(result)
+            announce_ready()
+            window.map.call("state", callback=check_basemap)
         else:
             QTimer.singleShot(5, lambda: window.map.call("state", callback=check_state))
+
+    def check_basemap(state: Any) -> None:
+        # Memory counts the basemap, painted after ready: wait for its tiles first.
+        if state and state.get("basemapDone"):
+            measure_memory(result, after_memory)
+        else:
+            QTimer.singleShot(5, lambda: window.map.call("state", callback=check_basemap))
+
+    def after_memory() -> None:
+        if interact:
+            measure_interactions(window, result)
+        else:
+            finish(result)
 
     window.map.map_ready.connect(lambda: window.map.call("state", callback=check_state))
     window.show()
@@ -147,8 +170,8 @@ def run_bare(page: str) -> None:
 
     def check(drawn: Any) -> None:
         if drawn:
-            announce_ready(result)
-            finish(result)
+            announce_ready()
+            measure_memory(result, lambda: finish(result))
         else:
             QTimer.singleShot(5, poll)
 

@@ -6,7 +6,20 @@
 (function () {
   "use strict";
 
-  // Countries: their rings (Float32Array x, y pairs in Web Mercator 0..1) and bounding box.
+  // Bounding box [minX, minY, maxX, maxY] of x, y pairs.
+  function bounds(points) {
+    var box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (var i = 0; i < points.length; i += 2) {
+      if (points[i] < box[0]) { box[0] = points[i]; }
+      if (points[i] > box[2]) { box[2] = points[i]; }
+      if (points[i + 1] < box[1]) { box[1] = points[i + 1]; }
+      if (points[i + 1] > box[3]) { box[3] = points[i + 1]; }
+    }
+    return box;
+  }
+
+  // Countries: their rings (Float32Array x, y pairs in Web Mercator 0..1, with a bounding
+  // box each, so a tile skips far islands) and the box around them all.
   function decode(buffer) {
     var head = new Uint32Array(buffer, 0, 3);
     var countryCount = head[0], ringCount = head[1], pointCount = head[2];
@@ -18,18 +31,19 @@
       var rings = [], box = [Infinity, Infinity, -Infinity, -Infinity];
       for (var r = 0; r < ringsOf[c]; r++, ring++) {
         var points = coords.subarray(2 * at, 2 * (at + pointsOf[ring]));
+        var ringBox = bounds(points);
         at += pointsOf[ring];
-        for (var i = 0; i < points.length; i += 2) {
-          if (points[i] < box[0]) { box[0] = points[i]; }
-          if (points[i] > box[2]) { box[2] = points[i]; }
-          if (points[i + 1] < box[1]) { box[1] = points[i + 1]; }
-          if (points[i + 1] > box[3]) { box[3] = points[i + 1]; }
-        }
-        rings.push(points);
+        box = [Math.min(box[0], ringBox[0]), Math.min(box[1], ringBox[1]),
+          Math.max(box[2], ringBox[2]), Math.max(box[3], ringBox[3])];
+        rings.push({ points: points, box: ringBox });
       }
       countries.push({ rings: rings, box: box });
     }
     return countries;
+  }
+
+  function outside(box, offset, x0, y0, x1, y1) {
+    return box[2] + offset < x0 || box[0] + offset > x1 || box[3] < y0 || box[1] > y1;
   }
 
   function traceRing(ctx, points, size, left, top) {
@@ -53,18 +67,30 @@
 
     countryCount: function () { return this._countries.length; },
 
-    createTile: function (coords) {
+    // Painted on the next turn of the event loop (done() tells Leaflet), so panning and
+    // the bridge's calls are not held up by painting.
+    createTile: function (coords, done) {
       var tile = L.DomUtil.create("canvas", "shuttle-basemap-tile");
+      var layer = this;
+      setTimeout(function () {
+        layer._paint(tile, coords);
+        done(null, tile);
+      }, 0);
+      return tile;
+    },
+
+    _paint: function (tile, coords) {
       var tileSize = this.getTileSize(), ratio = window.devicePixelRatio || 1;
       tile.width = tileSize.x * ratio;
       tile.height = tileSize.y * ratio;
-      var worlds = Math.pow(2, coords.z);
-      if (coords.y < 0 || coords.y >= worlds) { return tile; }
-      var column = ((coords.x % worlds) + worlds) % worlds;  // world copies side by side
-      var size = tileSize.x * worlds;
+      var size = this._map.options.crs.scale(coords.z);  // the world's width in pixels
+      var across = Math.round(size / tileSize.x);
+      if (coords.y < 0 || coords.y >= across) { return; }
+      var column = ((coords.x % across) + across) % across;  // world copies side by side
       var left = column * tileSize.x, top = coords.y * tileSize.y;
-      var x0 = left / size, y0 = top / size, x1 = (left + tileSize.x) / size,
-        y1 = (top + tileSize.y) / size;
+      // The tile in Mercator units, with a pixel's margin so edge strokes are not cut.
+      var x0 = (left - 1) / size, y0 = (top - 1) / size,
+        x1 = (left + tileSize.x + 1) / size, y1 = (top + tileSize.y + 1) / size;
       var ctx = tile.getContext("2d");
       ctx.scale(ratio, ratio);
       ctx.fillStyle = this.options.fill;
@@ -72,20 +98,19 @@
       ctx.lineWidth = this.options.weight;
       ctx.lineJoin = "round";
       this._countries.forEach(function (country) {
-        var b = country.box;
-        if (b[3] < y0 || b[1] > y1) { return; }
         // A shape running past the antimeridian also shows one world to the left or right.
         [-1, 0, 1].forEach(function (offset) {
-          if (b[2] + offset < x0 || b[0] + offset > x1) { return; }
+          if (outside(country.box, offset, x0, y0, x1, y1)) { return; }
           ctx.beginPath();
           country.rings.forEach(function (ring) {
-            traceRing(ctx, ring, size, left - offset * size, top);
+            if (!outside(ring.box, offset, x0, y0, x1, y1)) {
+              traceRing(ctx, ring.points, size, left - offset * size, top);
+            }
           });
           ctx.fill("evenodd");
           ctx.stroke();
         });
       });
-      return tile;
     },
   });
 

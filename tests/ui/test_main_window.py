@@ -52,15 +52,16 @@ def test_map_has_a_marker_per_place_a_line_per_leg_and_a_basemap(qtbot, window):
     state = wait_for_map_state(qtbot, window.map, lambda s: s["basemapDone"])
     assert state["basemapFeatures"] > 200  # Natural Earth countries drawn
     assert state["markers"] == 4
-    land = js(qtbot, window.map, "pointOf", 46.5, 2.5)  # central France
-    sea = js(qtbot, window.map, "pointOf", 45.5, -4.5)  # Bay of Biscay
+    land = [js(qtbot, window.map, "pointOf", *p) for p in ((46.5, 2.5), (51.0, 10.0))]
+    sea = [js(qtbot, window.map, "pointOf", *p) for p in ((45.5, -4.5), (53.5, 3.0))]
 
-    def colour_at(point: list[float]) -> str:
+    def colours(points: list[list[float]]) -> set[str]:
         image = window.map.grab().toImage()
-        return image.pixelColor(round(point[0]), round(point[1])).name()
+        return {image.pixelColor(round(x), round(y)).name() for x, y in points}
 
-    qtbot.waitUntil(lambda: colour_at(land) == "#f4f1ea", timeout=5000)  # painted on screen
-    assert colour_at(sea) == "#c9dcea"
+    # Central France and Germany are land, the Bay of Biscay and the North Sea are not.
+    qtbot.waitUntil(lambda: colours(land) == {"#f4f1ea"}, timeout=5000)  # painted on screen
+    assert colours(sea) == {"#c9dcea"}
 
 
 def test_selecting_a_meeting_highlights_its_place_and_opens_its_popup(qtbot, window):
