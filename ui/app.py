@@ -103,7 +103,6 @@ def run_app(data_dir: Path | None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from data.store import StoreError
     from ui.map_pane import register_scheme
 
     register_scheme()
@@ -114,7 +113,11 @@ def run_app(data_dir: Path | None) -> int:
     app.setDesktopFileName("shuttle")
     try:
         window = start_window(data_dir)
-    except StoreError as exc:
+    except Exception as exc:
+        from data.store import StoreError  # loaded by start_window, after the map started
+
+        if not isinstance(exc, StoreError):
+            raise
         print(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
     window.show()
