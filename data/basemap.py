@@ -1,5 +1,8 @@
 """The offline basemap as compact binary rings, for ``resources/basemap_layer.js``.
 
+The source is Natural Earth's 1:50m admin-0 countries (public domain), as TopoJSON from
+the world-atlas 2.0.2 npm package (ISC licence, ``datasets/world-atlas.LICENSE``).
+
 The shipped Natural Earth TopoJSON, parsed as a script in the page, cost the renderer tens
 of megabytes of JavaScript objects; the page now fetches this layout into typed arrays:
 

@@ -26,10 +26,6 @@ from data.files import write_atomically
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
-BASEMAP_SOURCE = (
-    "Natural Earth 1:50m admin-0 countries (public domain), as TopoJSON from the "
-    "world-atlas 2.0.2 npm package (ISC licence)"
-)
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'

@@ -13,6 +13,7 @@ from typing import Any
 
 from data.agenda import AgendaItem, build_agenda, local_time_label, place_label, status_label
 from data.distances import places_km
+from data.map_document import DEFAULT_BOUNDS
 from data.model import Meeting, Place, PlaceKind, Trip
 from data.travel import route_legs
 
@@ -168,7 +169,7 @@ def map_payload(trip: Trip) -> dict[str, Any]:
 
 def _bounds(all_stops: list[Stop]) -> list[list[float]]:
     if not all_stops:
-        return [[35.0, -10.0], [60.0, 30.0]]
+        return DEFAULT_BOUNDS
     lats = [s.place.lat for s in all_stops]
     lons = [s.place.lon for s in all_stops]
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
