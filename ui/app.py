@@ -76,24 +76,26 @@ def import_while_serving(modules: tuple[str, ...]) -> None:
     import importlib
     import threading
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+
+    class Worker(QObject):
+        done = Signal()  # emitted on the worker thread, delivered on this one
+
+    worker = Worker()
+    loop = QEventLoop()
+    worker.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
 
     def work() -> None:
-        for name in modules:
-            try:
+        try:
+            for name in modules:
                 importlib.import_module(name)
-            except Exception:  # the caller's own import raises it again
-                return
+        except Exception:  # the caller's own import raises it again
+            pass
+        finally:
+            worker.done.emit()
 
-    worker = threading.Thread(target=work, name="shuttle-imports", daemon=True)
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(2)
-    timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
-    worker.start()
-    timer.start()
+    threading.Thread(target=work, name="shuttle-imports", daemon=True).start()
     loop.exec()
-    timer.stop()
 
 
 def run_app(data_dir: Path | None) -> int:
