@@ -101,7 +101,12 @@ class AssetSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         path = job.requestUrl().path().lstrip("/")
-        body = self._content(path)
+        try:
+            body = self._content(path)
+        except OSError as exc:  # e.g. an unreadable dataset: the page goes on without it
+            log.error("cannot serve %s to the map page: %s", path, exc)
+            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+            return
         if body is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return

@@ -12,6 +12,7 @@ from data import trip_file
 from data.model import ExactTime, Meeting, Participant, Place, Trip
 from data.store import SAMPLE_TRIP
 from tests.ui.conftest import js, wait_for_map_state
+from ui import map_pane
 from ui.zone_choice import ZoneMode
 
 SAMPLE = trip_file.read(SAMPLE_TRIP)
@@ -62,6 +63,19 @@ def test_map_has_a_marker_per_place_a_line_per_leg_and_a_basemap(qtbot, window):
     # Central France and Germany are land, the Bay of Biscay and the North Sea are not.
     qtbot.waitUntil(lambda: colours(land) == {"#f4f1ea"}, timeout=5000)  # painted on screen
     assert colours(sea) == {"#c9dcea"}
+
+
+def test_a_basemap_that_cannot_be_read_leaves_the_stops_on_the_map(
+    qtbot, make_window, monkeypatch, caplog
+):
+    def unreadable(_cache_dir):
+        raise OSError("countries-50m.topojson: Input/output error")
+
+    monkeypatch.setattr(map_pane, "basemap_bytes", unreadable)
+    window = make_window()
+    state = wait_for_map_state(qtbot, window.map, lambda s: s["basemapDone"])
+    assert state["basemapFeatures"] == 0 and state["markers"] == 4 and state["lines"] == 2
+    assert "cannot serve basemap.bin" in caplog.text
 
 
 def test_selecting_a_meeting_highlights_its_place_and_opens_its_popup(qtbot, window):
