@@ -300,6 +300,11 @@ class Trip:
     # have none, and then the meetings decide first_day and last_day).
     start_day: date | None = None
     end_day: date | None = None
+    # Places and meetings by id, built once per (immutable) trip: ``place`` and ``meeting``
+    # are asked for on every row, leg and warning. Not data: no default, so pydantic
+    # neither reads nor writes them.
+    _places_by_id: dict[str, Place] = field(init=False, repr=False, compare=False)
+    _meetings_by_id: dict[str, Meeting] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _require_text(self.name, "trip name")
@@ -309,22 +314,18 @@ class Trip:
                 f"end_day: the trip ends ({self.end_day}) before it starts ({self.start_day})"
             )
         _check_references(self)
+        object.__setattr__(self, "_places_by_id", {p.id: p for p in self.places})
+        object.__setattr__(self, "_meetings_by_id", {m.id: m for m in self.meetings})
 
     @property
     def home_tz(self) -> ZoneInfo:
         return zone(self.home_timezone)
 
     def place(self, place_id: str) -> Place:
-        for place in self.places:
-            if place.id == place_id:
-                return place
-        raise KeyError(place_id)
+        return self._places_by_id[place_id]  # KeyError when the trip has no such place
 
     def meeting(self, meeting_id: str) -> Meeting:
-        for meeting in self.meetings:
-            if meeting.id == meeting_id:
-                return meeting
-        raise KeyError(meeting_id)
+        return self._meetings_by_id[meeting_id]
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:
