@@ -138,19 +138,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.app import run_app
 
         return run_app(args.data_dir)
-    # Imported after the window's branch: the window starts faster without them.
-    from data.ics_common import IcsError
-    from data.store import StoreError
-    from data.trip_file import TripFileError
-
     handler = _COMMANDS[args.command]
     try:
         return handler(args)
-    except (CommandError, StoreError, TripFileError, IcsError) as exc:
+    except _user_errors() as exc:  # evaluated only once something is raised
         print(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
         return 0
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors reported in one line: ours, and those of the data modules the command
+    imported (a module it never imported raised none; importing them all would cost
+    `trips` pydantic and icalendar)."""
+    found: list[type[Exception]] = [CommandError]
+    for module, name in (
+        ("data.store", "StoreError"),
+        ("data.trip_file", "TripFileError"),
+        ("data.ics_common", "IcsError"),
+    ):
+        if module in sys.modules:
+            found.append(getattr(sys.modules[module], name))
+    return tuple(found)
 
 
 def _zone_option(name: str | None) -> ZoneInfo | None:

@@ -11,15 +11,28 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeVar
 from zoneinfo import ZoneInfo
-
-from pydantic import ConfigDict, Field
 
 from data.zoned import ZonedDatetime
 
+if TYPE_CHECKING:
+    from pydantic import ConfigDict
+
 # How pydantic reads these dataclasses from trip files: no unknown keys, no coercion.
-_FILE_RULES = ConfigDict(extra="forbid", strict=True)
+# A plain dict, so the model itself never imports pydantic (`trips` needs no validation).
+_FILE_RULES: ConfigDict = {"extra": "forbid", "strict": True}
+
+
+class _ByKind:
+    """``Annotated[MeetingTime, _ByKind]``: pydantic picks a time's class by its ``kind``
+    tag (its discriminated union), imported only when pydantic builds the schema."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic import Field
+
+        return handler.generate_schema(Annotated[source, Field(discriminator="kind")])
 
 
 class Status(StrEnum):
@@ -202,7 +215,7 @@ class Meeting:
     id: str
     title: str
     place_id: str
-    time: Annotated[MeetingTime, Field(discriminator="kind")]
+    time: Annotated[MeetingTime, _ByKind]
     participants: tuple[Participant, ...] = ()
     topic: str = ""
     notes: str = ""
