@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from data.files import file_stem
-from data.ics_common import IcsError, parse_organizer
+from data.files import FileRefused, file_stem, write_atomically
+from data.ics_common import IcsError, file_stem_for, parse_organizer
 from data.ics_export import export_calendar, write_invites
 from data.ics_import import import_ics, read_ics_file
 from data.store import StoreError
+from ui.overwrite import confirm_overwrite
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -39,10 +40,13 @@ def export_ics(window: MainWindow) -> None:
             return
         meeting_ids = chosen if choice == 0 else None
     path = window.ask_save_path("Export .ics", f"{file_stem(trip.name)}.ics", ICS_FILTER)
-    if not path:
+    if not path or not confirm_overwrite(window, "Export .ics", [Path(path)]):
         return
     try:
-        Path(path).write_bytes(export_calendar(trip, meeting_ids))
+        write_atomically(export_calendar(trip, meeting_ids), path)
+    except FileRefused as exc:
+        QMessageBox.warning(window, "Export .ics", f"Cannot write {exc}")
+        return
     except OSError as exc:
         QMessageBox.warning(window, "Export .ics", f"Cannot write {path}: {exc.strerror or exc}")
         return
@@ -74,9 +78,16 @@ def send_invites(window: MainWindow) -> None:
     folder = window.ask_directory("Write invites to folder")
     if not folder:
         return
+    chosen = window.agenda.selected_ids() or None
+    ids = chosen or [m.id for m in trip.meetings]
+    paths = [Path(folder) / f"{file_stem_for(mid)}.ics" for mid in ids]
+    if not confirm_overwrite(window, "Invites", paths):
+        return
     try:
-        chosen = window.agenda.selected_ids() or None
         report = write_invites(trip, folder, organizer, meeting_ids=chosen)
+    except FileRefused as exc:
+        QMessageBox.warning(window, "Invites", f"Cannot write {exc}")
+        return
     except OSError as exc:
         QMessageBox.warning(window, "Invites", f"Cannot write to {folder}: {exc.strerror or exc}")
         return
