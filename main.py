@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from data.model import Trip
     from data.store import Store
+    from data.travel import TravelAssumptions
 
 
 class CommandError(Exception):
@@ -170,6 +171,12 @@ def _chosen_trip(args: argparse.Namespace) -> Trip:
         return store.load_trip(store.resolve(args.trip))
 
 
+def _trip_and_assumptions(args: argparse.Namespace) -> tuple[Trip, TravelAssumptions]:
+    """The chosen trip and the travel assumptions kept in the store (the window's)."""
+    with _store(args) as store:
+        return store.load_trip(store.resolve(args.trip)), store.travel_assumptions()
+
+
 def _store(args: argparse.Namespace) -> Store:
     from data.store import Store
 
@@ -196,10 +203,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from data.agenda import render_text
 
     display = _zone_option(args.tz)
-    trip = _chosen_trip(args)
-    from data.travel import route_legs
+    trip, assumptions = _trip_and_assumptions(args)
+    from data.travel import route_plan
 
-    sys.stdout.write(render_text(trip, display, route_legs(trip)))
+    sys.stdout.write(render_text(trip, display, route_plan(trip, assumptions)))
     return 0
 
 
@@ -317,7 +324,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from data.report import default_paper
 
     home = _zone_option(args.tz)
-    trip = _chosen_trip(args)
+    trip, assumptions = _trip_and_assumptions(args)
     paper = args.paper or default_paper()
     if not args.pdf.parent.is_dir():
         raise CommandError(f"cannot write {args.pdf}: no folder {args.pdf.parent}")
@@ -333,7 +340,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
-        write_pdf(trip, args.pdf, paper, home)
+        write_pdf(trip, args.pdf, paper, home, assumptions)
     except PrintError as exc:
         raise CommandError(str(exc)) from None
     finally:
