@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from data.model import Trip
     from data.store import Store
+    from data.travel import TravelAssumptions
 
 
 class CommandError(Exception):
@@ -197,6 +198,12 @@ def _chosen_trip(args: argparse.Namespace) -> Trip:
         return store.load_trip(store.resolve(args.trip))
 
 
+def _trip_and_assumptions(args: argparse.Namespace) -> tuple[Trip, TravelAssumptions]:
+    """The chosen trip and the travel assumptions kept in the store (the window's)."""
+    with _store(args) as store:
+        return store.load_trip(store.resolve(args.trip)), store.travel_assumptions()
+
+
 def _store(args: argparse.Namespace) -> Store:
     from data.store import Store
 
@@ -223,10 +230,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from data.agenda import render_text
 
     display = _zone_option(args.tz)
-    trip = _chosen_trip(args)
-    from data.travel import route_legs
+    trip, assumptions = _trip_and_assumptions(args)
+    from data.travel import route_plan
 
-    _say(render_text(trip, display, route_legs(trip)), end="")
+    _say(render_text(trip, display, route_plan(trip, assumptions)), end="")
     return 0
 
 
@@ -347,7 +354,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from data.report import default_paper
 
     home = _zone_option(args.tz)
-    trip = _chosen_trip(args)
+    trip, assumptions = _trip_and_assumptions(args)
     paper = args.paper or default_paper()
     from data.files import check_writable
 
@@ -364,7 +371,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
-        write_pdf(trip, args.pdf, paper, home, overwrite=args.force)
+        write_pdf(trip, args.pdf, paper, home, assumptions, overwrite=args.force)
     except PrintError as exc:
         raise CommandError(str(exc)) from None
     finally:
