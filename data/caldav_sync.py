@@ -918,3 +918,55 @@ def resolve(store: Store, trip_id: int, meeting_id: str, choice: Choice | Meetin
         return trip.replace(places=places, meetings=upsert(trip.meetings, chosen))
 
     return store.update_trip(trip_id, put_merged, also=lambda db, _t: mark(db, None))
+
+
+# -- as edits, for the window's one write path (data/edits.py) --------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    """The inverse of a sync step: a sync is not undone (the next sync would redo it)."""
+
+    trip_id: int
+    label: str = "Sync with the calendar server"
+
+    def apply(self, store: Store) -> tuple[Changes, _Done]:
+        return Changes(self.trip_id), self
+
+
+@dataclass(frozen=True, slots=True)
+class ApplySync:
+    """What a sync brought from the server, applied here (see :func:`commit`)."""
+
+    outcome: Outcome
+
+    @property
+    def label(self) -> str:
+        return "Sync with the calendar server"
+
+    def apply(self, store: Store) -> tuple[Changes, _Done]:
+        try:
+            changes = commit(store, self.outcome)
+        except SyncError as exc:
+            raise StoreError(str(exc)) from None
+        return changes, _Done(self.outcome.trip_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveConflict:
+    """Settle a conflict (see :func:`resolve`); the next sync sends the choice."""
+
+    trip_id: int
+    meeting_id: str
+    choice: Choice | Meeting
+
+    @property
+    def label(self) -> str:
+        return "Resolve a sync conflict"
+
+    def apply(self, store: Store) -> tuple[Changes, _Done]:
+        try:
+            changes = resolve(store, self.trip_id, self.meeting_id, self.choice)
+        except (SyncError, IcsError) as exc:
+            raise StoreError(str(exc)) from None
+        return changes, _Done(self.trip_id)
