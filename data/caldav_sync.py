@@ -511,7 +511,7 @@ def _exchange(
     pushes = [
         mid for mid, m in local.items() if mid not in state or state[mid].fingerprint != prints[mid]
     ] + [mid for mid in state if mid not in local]
-    total = done + (len(changed) + FETCH_BATCH - 1) // FETCH_BATCH + len(pushes)
+    total = done + (len(changed) + FETCH_BATCH - 1) // FETCH_BATCH + len(pushes) + 1
 
     out = Outcome(snap.trip_id, collection, new_token, sync_state.now(), report)
     handled: set[str] = set()
@@ -590,6 +590,7 @@ def _exchange(
             report.conflicts.append((mid, title))
 
     # What changed here.
+    deleted: set[str] = set()
     for mid in pushes:
         if mid in handled:
             continue
@@ -601,6 +602,7 @@ def _exchange(
             if status == 412:
                 conflict(mid, known.href, server.get(known.href))
             else:
+                deleted.add(known.href)
                 out.dropped.add(mid)
                 report.sent.append(f"deleted {mid}")
             continue
@@ -624,6 +626,17 @@ def _exchange(
         if mid not in {c.meeting_id for c in out.conflicts} and mid not in out.resolved:
             # Still open, untouched by this sync: keep it as it was.
             out.conflicts.append(snap.conflicts[mid])
+    if out.sync_token and use_sync_token and (deleted or report.sent):
+        # Move the token past our own changes, so that the next sync need not list them;
+        # only when nobody else changed anything meanwhile (else the next sync takes it).
+        step("confirming")
+        since, newer, complete = server.listing(calendar, out.sync_token, True)
+        ours = {s.href: s.etag for s in out.put.values()}
+        if not complete and all(
+            href in deleted if etag is None else ours.get(href) == etag
+            for href, etag in since.items()
+        ):
+            out.sync_token = newer
     report.requests = server.requests
     if progress is not None:
         progress(total, total, "done")
@@ -690,7 +703,8 @@ class _Apply:
 
     def edit(self, trip: Trip) -> Trip:
         out = self.outcome
-        now_prints = {m.id: fingerprint(trip, m) for m in trip.meetings}
+        touched = set(out.pull) | set(out.remove)
+        now_prints = {m.id: fingerprint(trip, m) for m in trip.meetings if m.id in touched}
         events = []
         for mid, (event, remote, seen) in out.pull.items():
             if now_prints.get(mid) != seen:
@@ -720,12 +734,13 @@ class _Apply:
             self.outcome.when,
         )
 
-    def also(self, db: sqlite3.Connection, trip: Trip) -> None:
+    def also(self, db: sqlite3.Connection, trip: Trip | None) -> None:
+        """Write the sync state; ``trip`` is the trip as stored (None: it did not change)."""
         out = self.outcome
         put = dict(out.put)
         late = {c.meeting_id for c in self.late}
         for mid, (_event, remote, _seen) in out.pull.items():
-            if mid not in late:
+            if mid not in late and trip is not None:
                 put[mid] = Synced(remote.href, remote.etag, fingerprint(trip, trip.meeting(mid)))
         dropped = set(out.dropped) - late
         found = [*out.conflicts, *self.late]
@@ -743,7 +758,7 @@ class _Apply:
             resolved,
         ).write(db)
         for mid in out.pull:
-            if mid not in late:
+            if mid not in late and trip is not None:
                 out.report.received.append(f"“{trip.meeting(mid).title}”")
         for mid in out.remove:
             if mid not in late:
@@ -753,6 +768,10 @@ class _Apply:
 def commit(store: Store, outcome: Outcome) -> Changes:
     """Apply what came from the server, and the new sync state, in one transaction."""
     apply = _Apply(outcome)
+    if not outcome.pull and not outcome.remove:  # the trip stays as it is: only the state
+        with store.transaction() as db:
+            apply.also(db, None)
+        return Changes(outcome.trip_id)
     try:
         return store.update_trip(outcome.trip_id, apply.edit, also=apply.also)
     except StoreError as exc:

@@ -329,3 +329,25 @@ def test_sync_state_is_kept_with_the_time_of_the_sync(store, radicale):
     assert found is not None and found.sync_token and found.synced_at
     assert found.synced_at >= before
     assert len(sync_state.synced(store, trip_id)) == 6
+
+
+def test_a_change_made_on_the_server_during_a_sync_comes_down_at_the_next(store, radicale):
+    trip_id = shared(store, radicale)
+    sync(store, trip_id)
+    trip = store.load_trip(trip_id)
+    mine, theirs = trip.meetings[0], trip.meetings[1]
+    store.save_meeting(trip_id, mine.replace(title="Sent up"))
+    events = server_events(radicale, collection_of(store, trip_id))
+
+    def meanwhile(done: int, total: int, what: str) -> None:
+        if what.startswith("sending") and "Bob" not in events:
+            events["Bob"] = True
+            edit_on_server(events[meeting_uid(theirs.id)], summary="Edited by Bob meanwhile")
+
+    report = caldav_sync.sync(store, trip_id, USERS[ALICE], progress=meanwhile)
+    assert len(report.sent) == 1
+    assert store.load_trip(trip_id).meeting(theirs.id).title == theirs.title
+    later = sync(store, trip_id)
+    assert store.load_trip(trip_id).meeting(theirs.id).title == "Edited by Bob meanwhile"
+    assert len(later.received) == 1 and later.sent == []
+    assert sync(store, trip_id).requests == 1
