@@ -96,8 +96,8 @@ def run_app(store_dir: str, interact: bool) -> None:
     settings = QSettings(str(ini), QSettings.Format.IniFormat)
     window = start_window(Path(store_dir), settings, seed=False)
     window.resize(1440, 900)
-    assert window.trip is not None
-    expected = len(window.trip.places)
+    assert window.workspace.trip is not None
+    expected = len(window.workspace.trip.places)
     result: dict[str, Any] = {"places": expected}
 
     def check_state(state: Any) -> None:
@@ -129,7 +129,7 @@ def measure_interactions(window: Any, result: dict[str, Any]) -> None:
     """Day filter (synchronous) and selection until the page reports the highlight."""
     from PySide6.QtCore import QTimer
 
-    trip = window.trip
+    trip = window.workspace.trip
     days = sorted({m.day for m in trip.meetings})
     days = days[:: max(1, len(days) // DAYS_TIMED)]  # a big trip's days, evenly sampled
     filters = []

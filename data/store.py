@@ -25,6 +25,8 @@ from data.model import Leg, Meeting, Place, Source, Trip, upsert, zone
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
+    from data.travel import TravelAssumptions
+
 STORE_FILE = "shuttle.sqlite3"
 
 
@@ -77,6 +79,7 @@ class Changes:
     places: bool = False
     legs: bool = False
     removed: bool = False
+    settings: frozenset[str] = field(default_factory=frozenset)  # keys of changed settings
 
 
 # Each entry moves the schema from version i to i + 1; never edit a released one.
@@ -125,6 +128,7 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _SETTING_PREFIX = "setting:"
+ASSUMPTIONS_SETTING = "travel_assumptions"  # data.travel.TravelAssumptions as JSON
 _TRIP_COLUMNS = ("name", "traveller", "home_timezone", "notes", "start_day", "end_day")
 
 SAMPLE_TRIP = Path(__file__).with_name("sample_trips") / "kerry-2014-12.json"
@@ -371,7 +375,9 @@ class Store:
         return None if row is None else str(row[0])
 
     def set_setting(self, key: str, value: str | None) -> None:
-        """Set a user setting; None removes it."""
+        """Set a user setting; None removes it. Travel assumptions are checked first."""
+        if key == ASSUMPTIONS_SETTING and value is not None:
+            self._parse_assumptions(value)
         with self._transaction() as db:
             if value is None:
                 db.execute("DELETE FROM meta WHERE key = ?", (_SETTING_PREFIX + key,))
@@ -381,6 +387,32 @@ class Store:
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (_SETTING_PREFIX + key, value),
                 )
+
+    def travel_assumptions(self) -> TravelAssumptions:
+        """The travel assumptions every view estimates with (the defaults until set).
+
+        Raises StoreError when the stored value is not valid assumptions.
+        """
+        from data.travel import DEFAULT_ASSUMPTIONS
+
+        raw = self.get_setting(ASSUMPTIONS_SETTING)
+        return DEFAULT_ASSUMPTIONS if raw is None else self._parse_assumptions(raw)
+
+    def set_travel_assumptions(self, value: TravelAssumptions | None) -> None:
+        """Keep ``value`` as the travel assumptions; None goes back to the defaults."""
+        from data.travel import assumptions_json
+
+        self.set_setting(ASSUMPTIONS_SETTING, None if value is None else assumptions_json(value))
+
+    def _parse_assumptions(self, raw: str) -> TravelAssumptions:
+        # data.travel loads distances (geopy): only when assumptions are asked for.
+        from data.travel import parse_assumptions
+
+        try:
+            return parse_assumptions(raw)
+        except ValueError as exc:
+            where = self.path or "the store"
+            raise StoreError(f"{where}: setting {ASSUMPTIONS_SETTING}: {exc}") from None
 
     def mark_opened(self, trip_id: int) -> None:
         with self._transaction() as db:
