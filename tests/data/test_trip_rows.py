@@ -183,7 +183,7 @@ def test_what_the_reader_leaves_to_pydantic_still_loads(tmp_path):
     with Store.open(tmp_path, seed=False) as store:
         loaded = store.load_trip(trip_id)
     assert loaded.meeting("b").time == every_field().meeting("b").time
-    long = Meeting("y", "Y", "p", TimeTBC(date(2025, 1, 1), duration=timedelta(days=400)))
+    long = Meeting("y", "Y", "p", TimeTBC(date(2025, 1, 1), duration=timedelta(days=366)))
     year = every_field().replace(name="A year", meetings=(long,))
     with Store.open(tmp_path, seed=False) as store:
-        assert store.load_trip(store.add_trip(year).trip_id) == year  # "P1Y35D" from pydantic
+        assert store.load_trip(store.add_trip(year).trip_id) == year  # "P1Y1D" from pydantic
