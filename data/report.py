@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html import escape
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from data.agenda import (
@@ -27,9 +26,10 @@ from data.agenda import (
 )
 from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
 from data.travel import route_legs
+from resources import resource_path
 
 PAPER_SIZES = ("A4", "Letter")
-REPORT_CSS = Path(__file__).resolve().parents[1] / "resources" / "report.css"
+REPORT_CSS = resource_path("report.css")
 # Territories whose paper is US Letter (CLDR's paperSize data); the rest of the world uses A4.
 LETTER_TERRITORIES = frozenset(
     ["US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "PA", "SV", "NI", "DO", "BZ", "HN"]
