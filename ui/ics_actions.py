@@ -88,8 +88,9 @@ def send_invites(window: MainWindow) -> None:
     QMessageBox.information(window, "Invites", "\n".join(lines))
 
 
-def import_ics_file(window: MainWindow) -> None:
-    path = window.ask_open_path("Import .ics", ICS_FILTER)
+def import_ics_file(window: MainWindow, path: str | None = None) -> None:
+    """Import a calendar: ``path`` (a file the desktop opened with Shuttle) or one asked for."""
+    path = path or window.ask_open_path("Import .ics", ICS_FILTER)
     if not path:
         return
     trip_ref: int | None = None
