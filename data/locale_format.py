@@ -18,8 +18,6 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
 
 ENGLISH = Locale("en")
 _current: Locale | None = None
@@ -72,13 +70,19 @@ def long_day(day: date, locale: Locale | None = None, pad: bool = False) -> str:
     chosen = _english(locale)
     if chosen is None:
         return f"{day:%A %d %B %Y}" if pad else f"{day:%A} {day.day} {day:%B %Y}"
+    from babel.dates import format_date  # with pytz: only when not English
+
     return format_date(day, "full", locale=chosen)
 
 
 def short_weekday(day: date, locale: Locale | None = None) -> str:
     """'Sun', 'dim.'."""
     chosen = _english(locale)
-    return f"{day:%a}" if chosen is None else format_date(day, "EEE", locale=chosen)
+    if chosen is None:
+        return f"{day:%a}"
+    from babel.dates import format_date
+
+    return format_date(day, "EEE", locale=chosen)
 
 
 def short_day(day: date, locale: Locale | None = None, year: bool = False) -> str:
@@ -86,6 +90,8 @@ def short_day(day: date, locale: Locale | None = None, year: bool = False) -> st
     chosen = _english(locale)
     if chosen is None:
         return f"{day:%a %d %b %Y}" if year else f"{day:%a %d %b}"
+    from babel.dates import format_skeleton
+
     return format_skeleton("yMMMEd" if year else "MMMEd", day, locale=chosen)
 
 
@@ -95,6 +101,8 @@ def long_date_time(moment: datetime, locale: Locale | None = None) -> str:
     zone = moment.tzname() or ""
     if chosen is None:
         return f"{moment:%d %B %Y %H:%M} {zone}".strip()
+    from babel.dates import format_date
+
     return f"{format_date(moment, 'long', locale=chosen)} {moment:%H:%M} {zone}".strip()
 
 
@@ -103,4 +111,6 @@ def whole_number(value: float, locale: Locale | None = None) -> str:
     chosen = _english(locale)
     if chosen is None:
         return f"{value:,.0f}"
+    from babel.numbers import format_decimal
+
     return format_decimal(round(value), locale=chosen)

@@ -136,6 +136,11 @@ def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
     if hand_over(name, list(files)):
         return 0
     instance = Instance(name, app)
+    from PySide6.QtCore import QSettings
+
+    from ui import i18n
+
+    i18n.install(app, i18n.chosen_language(QSettings()))
     app.setWindowIcon(QIcon(str(resource_path(ICON))))
     try:
         window = start_window(data_dir)
