@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Component, vDuration, vText
 from pydantic import TypeAdapter, ValidationError
 
+from data.files import FileRefused, read_file
 from data.gazetteer import Gazetteer, fold
 from data.ics_common import (
     MAX_ICS_BYTES,
@@ -65,6 +66,30 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _STATUS = {"CONFIRMED": Status.CONFIRMED, "TENTATIVE": Status.TENTATIVE}
 _STATUS |= {"CANCELLED": Status.CANCELLED}
 _PLACE = TypeAdapter(Place)
+# Properties RFC 5545 (3.6.1) allows at most once in a VEVENT.
+_ONCE = frozenset(
+    [
+        "CLASS",
+        "CREATED",
+        "DESCRIPTION",
+        "DTSTART",
+        "GEO",
+        "LAST-MODIFIED",
+        "LOCATION",
+        "ORGANIZER",
+        "PRIORITY",
+        "DTSTAMP",
+        "SEQUENCE",
+        "STATUS",
+        "SUMMARY",
+        "TRANSP",
+        "UID",
+        "URL",
+        "RECURRENCE-ID",
+        "DTEND",
+        "DURATION",
+    ]
+)
 _SAME_SPOT_DEGREES = 1e-4  # about 10 m: two places this close are one
 
 
@@ -88,15 +113,11 @@ class IcsCalendar:
 
 
 def read_ics_file(path: str | Path) -> bytes:
-    """The bytes of an .ics file, refusing one too large before reading it."""
-    file = Path(path)
+    """The bytes of an .ics file: a regular file, read no further than the size cap."""
     try:
-        size = file.stat().st_size
-        if size > MAX_ICS_BYTES:
-            raise IcsError(str(file), f"{size:,} bytes is too large for a calendar file")
-        return file.read_bytes()
-    except OSError as exc:
-        raise IcsError(str(file), exc.strerror or str(exc)) from exc
+        return read_file(path, MAX_ICS_BYTES, "calendar file")
+    except FileRefused as exc:
+        raise IcsError(exc.path, exc.what) from None
 
 
 def import_ics(
@@ -114,6 +135,20 @@ def import_ics(
     unchanged.
     """
     calendar = parse_ics(data, source_name)
+    return import_calendar(store, calendar, source_name, trip_ref, gazetteer)[0]
+
+
+def import_calendar(
+    store: Store,
+    calendar: IcsCalendar,
+    source_name: str,
+    trip_ref: str | int | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[Changes, Trip | None]:
+    """:func:`import_ics` for a parsed calendar; also the trip as it was before.
+
+    That trip is None when the import made a new one; an undo puts back what is returned.
+    """
     places = gazetteer or Gazetteer()
     if trip_ref is not None:
         trip_id = store.resolve(trip_ref)
@@ -125,9 +160,11 @@ def import_ics(
                 trip = merge_events(new_trip(name), calendar.events, places, new=True)
             except ValueError as exc:
                 raise IcsError(source_name, str(exc)) from exc
-            return store.add_trip(trip)
+            return store.add_trip(trip), None
         trip_id = existing[0]
-    return store.update_trip(trip_id, lambda t: merge_events(t, calendar.events, places))
+    before = store.load_trip(trip_id)
+    changes = store.update_trip(trip_id, lambda t: merge_events(t, calendar.events, places))
+    return changes, before
 
 
 def new_trip(name: str) -> Trip:
@@ -277,6 +314,12 @@ def _check_structure(text: str, source: str) -> list[dict[str, int]]:
             stack.pop()
             closed = not stack
         elif stack[-1][0] == "VEVENT":
+            if name in _ONCE and name in events[-1]:
+                raise IcsError(
+                    source,
+                    f"{name} appears twice in one event (first on line {events[-1][name]})",
+                    number,
+                )
             events[-1].setdefault(name, number)
     if stack:
         what, number = stack[-1]

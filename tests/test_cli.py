@@ -174,3 +174,27 @@ def test_agenda_in_arabic_has_arabic_month_and_day_names():
 def test_agenda_in_english_or_the_c_locale_is_unchanged():
     for lang in ("en_US.UTF-8", "C", ""):
         assert "Sunday 14 December 2014" in agenda_in(lang)
+
+
+def modules_after(*args):
+    """The modules a command has imported when it finishes (run in a fresh interpreter)."""
+    code = (
+        "import sys; sys.argv[0] = 'main.py'; import main; "
+        f"status = main.main({list(args)!r}); print(' '.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return set(done.stdout.splitlines()[-1].split())
+
+
+def test_each_command_imports_only_what_it_needs(tmp_path):
+    shuttle("trips")  # seeds the store first (the sample trip is a validated file)
+    trips = modules_after("trips")
+    assert "data.store" in trips
+    assert not {"pydantic", "icalendar", "geopy", "geographiclib", "PySide6"} & trips
+    agenda = modules_after("agenda")
+    assert "geographiclib" in agenda  # its legs' distances
+    assert not {"icalendar", "geopy", "PySide6", "folium"} & agenda
+    exported = modules_after("export-ics", "-o", str(tmp_path / "trip.ics"))
+    assert not {"geopy", "PySide6", "folium"} & exported

@@ -51,20 +51,25 @@ def start_window(
     from ui.map_pane import MapPane
 
     map_pane = MapPane()
-    import_while_serving(("data.store", "ui.main_window"))
+    import_while_serving(("data.store", "data.trip_file", "ui.main_window"))
     from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
     from data.store import Store
     from ui.main_window import MainWindow
+    from ui.workspace import Workspace
 
+    settings = settings or QSettings()
+    store: Store | None = None
     try:
         store = Store.open(data_dir, seed=seed)
+        return MainWindow(Workspace(store, settings), settings, map_pane=map_pane)
     except BaseException:
-        # The page must go before its profile, or Qt warns at exit (see PLATFORM.md).
+        if store is not None:
+            store.close()
+        # The page must go before its profile, or Qt warns at exit (docs/platform.md).
         map_pane.shutdown()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         raise
-    return MainWindow(store, settings or QSettings(), map_pane=map_pane)
 
 
 def open_files(window: MainWindow, files: Sequence[Path]) -> None:
@@ -76,7 +81,7 @@ def open_files(window: MainWindow, files: Sequence[Path]) -> None:
     window.raise_()
     window.activateWindow()
     for file in files:
-        ics_actions.import_ics_file(window, str(file))
+        ics_actions.import_ics_file(window.workspace, window.dialogs, str(file))
 
 
 def import_while_serving(modules: tuple[str, ...]) -> None:
@@ -160,4 +165,4 @@ def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
     try:
         return app.exec()
     finally:
-        window.store.close()
+        window.workspace.store.close()

@@ -23,11 +23,11 @@ import sys
 from PySide6.QtWidgets import QApplication
 import ui.ics_actions
 opened = []
-def import_ics_file(window, path=None):
+def import_ics_file(ws, dialogs, path=None):
     opened.append(path)
     print("IMPORT", path, flush=True)
     if len(opened) == 2:
-        window.close()
+        QApplication.closeAllWindows()
 ui.ics_actions.import_ics_file = import_ics_file
 import main
 sys.exit(main.main(sys.argv[1:]))
@@ -87,12 +87,14 @@ def test_opening_a_file_asks_only_where_to_import_it(qtbot, window, tmp_path, mo
     calendar = tmp_path / "talks.ics"
     calendar.write_bytes(export_calendar(timed_trip()))
     asked = []
-    monkeypatch.setattr(window, "ask_open_path", lambda *a: asked.append(a) or "")
-    monkeypatch.setattr(window, "ask_choice", lambda title, text, options: asked.append(text) or 1)
-    before = len(window.store.trips())
+    monkeypatch.setattr(window.dialogs, "ask_open_path", lambda *a: asked.append(a) or "")
+    monkeypatch.setattr(
+        window.dialogs, "ask_choice", lambda title, text, options: asked.append(text) or 1
+    )
+    before = len(window.workspace.store.trips())
     open_files(window, [calendar])
     assert len(asked) == 1 and "talks.ics" in asked[0]  # no file dialog, just where to
-    assert len(window.store.trips()) == before + 1
+    assert len(window.workspace.store.trips()) == before + 1
     assert "talks.ics" in window.statusBar().currentMessage()
 
 
