@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -131,7 +132,7 @@ _SETTING_PREFIX = "setting:"
 ASSUMPTIONS_SETTING = "travel_assumptions"  # data.travel.TravelAssumptions as JSON
 _TRIP_COLUMNS = ("name", "traveller", "home_timezone", "notes", "start_day", "end_day")
 
-SAMPLE_TRIP = Path(__file__).with_name("sample_trips") / "kerry-2014-12.json"
+SAMPLE_TRIP = Path(str(files("data").joinpath("sample_trips", "kerry-2014-12.json")))
 
 
 class Store:
