@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shuttle",
         description="Plan and follow a diplomatic trip: calendar, map, .ics invites, itinerary.",
-        epilog="With no command, the window opens.",
+        usage="%(prog)s [-h] [--data-dir DIR] [COMMAND ... | FILE.ics ...]",
+        epilog="With no command, the window opens; given .ics files, it imports them "
+        "(a window already open on the same store gets them instead).",
     )
     parser.add_argument(
         "--data-dir",
@@ -182,6 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--tz", metavar="ZONE", help="zone of the second time column (default: the trip's home)"
     )
 
+    commands.add_parser(
+        "install-desktop",
+        help="add Shuttle to the desktop's applications, as the opener of .ics files",
+    )
+
     place = commands.add_parser("place", help="look up a city: coordinates and time zone")
     place.add_argument("name", metavar="NAME")
     place.add_argument("--country", help="only cities in this country (name or ISO code)")
@@ -195,11 +202,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments, files = _split_files(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(arguments)
     if args.command is None:
+        for file in files:
+            if not file.is_file():
+                print(f"shuttle: error: {file}: no such file", file=sys.stderr)
+                return 1
         from ui.app import run_app
 
-        return run_app(args.data_dir)
+        return run_app(args.data_dir, [file.absolute() for file in files])
     handler = _COMMANDS[args.command]
     try:
         return handler(args)
@@ -208,6 +220,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
         return 0
+
+
+def _split_files(argv: list[str]) -> tuple[list[str], list[Path]]:
+    """``shuttle [--data-dir DIR] FILE.ics …`` (how the desktop opens a file): the files
+    apart from the options, when the first word is no command."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 1 if "=" in argv[index] or argv[index] not in ("--data-dir",) else 2
+    if index >= len(argv) or argv[index] in _COMMANDS:
+        return argv, []
+    return argv[:index], [Path(word) for word in argv[index:]]
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
@@ -517,6 +540,26 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    import shutil
+    import subprocess
+
+    from data.desktop import data_home, install_desktop, launcher
+
+    home = data_home()
+    try:
+        written = install_desktop(home, launcher())
+    except OSError as exc:
+        raise CommandError(f"cannot write under {home}: {exc.strerror or exc}") from None
+    for path in written:
+        print(f"Wrote {path}")
+    # Menus and "Open With" read a cache where one is kept; without the tool they rescan.
+    tool = shutil.which("update-desktop-database")
+    if tool:
+        subprocess.run([tool, "-q", str(home / "applications")], check=False)
+    return 0
+
+
 def cmd_place(args: argparse.Namespace) -> int:
     if args.online:
         from data.geocoding import GeocodingError, geocode_online
@@ -551,6 +594,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": cmd_sync,
     "serve-calendar": cmd_serve_calendar,
     "print": cmd_print,
+    "install-desktop": cmd_install_desktop,
     "place": cmd_place,
 }
 

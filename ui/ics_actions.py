@@ -99,8 +99,9 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
     dialogs.inform("Invites", "\n".join(lines))
 
 
-def import_ics_file(ws: Workspace, dialogs: Dialogs) -> None:
-    path = dialogs.ask_open_path("Import .ics", ICS_FILTER)
+def import_ics_file(ws: Workspace, dialogs: Dialogs, path: str | None = None) -> None:
+    """Import a calendar: ``path`` (a file the desktop opened with Shuttle) or one asked for."""
+    path = path or dialogs.ask_open_path("Import .ics", ICS_FILTER)
     if not path:
         return
     trip_ref: int | None = None
