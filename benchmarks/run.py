@@ -104,6 +104,8 @@ ROW_NAMES = (
     "`import-ics`, many meetings",
     ".ics export",
     ".ics import",
+    "CalDAV first sync",
+    "CalDAV no-change sync",
 )
 GROWTH_HEADER = "| meetings | `agenda` | `export-ics` | `import-ics` | window ready |"
 
@@ -374,7 +376,9 @@ def _met(met: bool | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
-    parser.add_argument("--only", choices=("ics", "window", "cli", "growth"), help="one group")
+    parser.add_argument(
+        "--only", choices=("ics", "window", "cli", "growth", "caldav"), help="one group"
+    )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     rows: list[Row] = []
@@ -388,6 +392,10 @@ def main(argv: list[str] | None = None) -> int:
             rows += cli_rows(sizes, Path(tmp))
         if args.only in (None, "growth"):
             growth = growth_table(sizes, Path(tmp))
+        if args.only in (None, "caldav"):
+            from benchmarks import caldav_bench
+
+            rows += caldav_bench.rows(args.quick, Path(tmp))
     print(f"Machine: {machine()}")
     if rows:
         print(render(rows))

@@ -135,7 +135,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE caldav_meetings (
         trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
-        meeting_id TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, fingerprint TEXT,
+        meeting_id TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, fingerprint TEXT, uid TEXT,
         PRIMARY KEY (trip_id, meeting_id)
     );
     CREATE TABLE caldav_conflicts (

@@ -34,6 +34,7 @@ class Synced:
     href: str  # the object's path on the server, unquoted
     etag: str | None
     fingerprint: str | None  # None: send it at the next sync whatever it holds
+    uid: str | None = None  # the object's UID when another client chose it
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +84,11 @@ def forget(db: sqlite3.Connection, trip_id: int) -> None:
 def synced(store: Store, trip_id: int) -> dict[str, Synced]:
     with store.transaction() as db:
         rows = db.execute(
-            "SELECT meeting_id, href, etag, fingerprint FROM caldav_meetings WHERE trip_id = ?",
+            "SELECT meeting_id, href, etag, fingerprint, uid FROM caldav_meetings"
+            " WHERE trip_id = ?",
             (trip_id,),
         ).fetchall()
-    return {row[0]: Synced(row[1], row[2], row[3]) for row in rows}
+    return {row[0]: Synced(row[1], row[2], row[3], row[4]) for row in rows}
 
 
 def conflicts(store: Store, trip_id: int) -> dict[str, Conflict]:
@@ -122,12 +124,8 @@ class StateChanges:
             " WHERE trip_id = ?",
             (self.collection, self.sync_token, self.synced_at.isoformat(), trip_id),
         )
-        db.executemany(
-            "INSERT INTO caldav_meetings (trip_id, meeting_id, href, etag, fingerprint)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (trip_id, meeting_id) DO UPDATE SET"
-            " href = excluded.href, etag = excluded.etag, fingerprint = excluded.fingerprint",
-            [(trip_id, m, s.href, s.etag, s.fingerprint) for m, s in self.put.items()],
-        )
+        for meeting_id, synced in self.put.items():
+            record(db, trip_id, meeting_id, synced)
         db.executemany(
             "DELETE FROM caldav_meetings WHERE trip_id = ? AND meeting_id = ?",
             [(trip_id, m) for m in self.dropped],
@@ -148,6 +146,17 @@ class StateChanges:
                 for c in self.conflicts
             ],
         )  # fmt: skip
+
+
+def record(db: sqlite3.Connection, trip_id: int, meeting_id: str, synced: Synced) -> None:
+    """One meeting's sync state (a sync's, or what a conflict's resolution leaves)."""
+    db.execute(
+        "INSERT INTO caldav_meetings (trip_id, meeting_id, href, etag, fingerprint, uid)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (trip_id, meeting_id) DO UPDATE SET"
+        " href = excluded.href, etag = excluded.etag, fingerprint = excluded.fingerprint,"
+        " uid = excluded.uid",
+        (trip_id, meeting_id, synced.href, synced.etag, synced.fingerprint, synced.uid),
+    )
 
 
 def now() -> datetime:

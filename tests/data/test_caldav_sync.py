@@ -260,6 +260,8 @@ def test_a_trip_synced_from_store_a_appears_whole_in_a_fresh_store_b(store, radi
         received = sync(other, made, user="bob")
         assert len(received.received) == 6 and received.sent == []
         copy = other.load_trip(made)
+        again = sync(other, made, user="bob")
+        assert (again.sent, again.received, again.requests) == ([], [], 1)
     assert copy.home_timezone == "Europe/Rome"
     assert {m.id for m in copy.meetings} == {m.id for m in trip.meetings}
     for mine in trip.meetings:
@@ -351,3 +353,30 @@ def test_a_change_made_on_the_server_during_a_sync_comes_down_at_the_next(store,
     assert store.load_trip(trip_id).meeting(theirs.id).title == "Edited by Bob meanwhile"
     assert len(later.received) == 1 and later.sent == []
     assert sync(store, trip_id).requests == 1
+
+
+def test_an_event_created_in_another_client_comes_down_and_edits_go_back_to_it(store, radicale):
+    trip_id = shared(store, radicale)
+    sync(store, trip_id)
+    calendar = radicale.client().calendar(url=collection_of(store, trip_id))
+    calendar.save_event(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mozilla.org/NONSGML Mozilla Calendar//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:7c1e-thunderbird\r\nDTSTAMP:20141201T090000Z\r\n"
+        "DTSTART;TZID=Europe/Rome:20141215T180000\r\nDTEND;TZID=Europe/Rome:20141215T190000\r\n"
+        "SUMMARY:Security briefing\r\nLOCATION:Rome\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    report = sync(store, trip_id)
+    assert len(report.received) == 1
+    trip = store.load_trip(trip_id)
+    added = trip.meeting("7c1e-thunderbird")
+    assert added.title == "Security briefing"
+    assert trip.place(added.place_id).timezone == "Europe/Rome"
+    assert added.provenance[0].sources == ("calendar-server",)
+    store.save_meeting(trip_id, added.replace(title="Security briefing (moved)"))
+    assert len(sync(store, trip_id).sent) == 1
+    objects = calendar.search(event=True)
+    assert len(objects) == 7  # the same object changed, no copy
+    [theirs] = [o for o in objects if "7c1e-thunderbird" in o.data]
+    assert "Security briefing (moved)" in theirs.data
+    # Under the UID the other client gave it: for every client it is the same event.
+    assert str(Calendar.from_ical(theirs.data).walk("VEVENT")[0]["UID"]) == "7c1e-thunderbird"
