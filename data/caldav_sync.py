@@ -131,8 +131,9 @@ def fingerprint(trip: Trip, meeting: Meeting) -> str:
     object itself: a no-change sync of 1,000 meetings hashes them all.)"""
     digest = hashlib.sha256(_MEETING_JSON.dump_json(meeting))
     digest.update(_PLACE_JSON.dump_json(trip.place(meeting.place_id)))
+    cited = set(meeting.cited_sources())
     for source in trip.sources:
-        if source.id in meeting.cited_sources():
+        if source.id in cited:
             digest.update(f"\n{source.id}\n{source.title}\n{source.url}".encode())
     return digest.hexdigest()[:32]
 
