@@ -111,6 +111,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="into this trip (default: the trip named after the calendar, made if needed)",
     )
 
+    restore = commands.add_parser(
+        "restore-backup", help="list the store's backups, or put one in the store's place"
+    )
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("--list", action="store_true", help="list the backups, newest first")
+    which.add_argument("file", nargs="?", metavar="FILE", help="a backup's name or path")
+
+    commands.add_parser(
+        "check-store", help="check every page of the store (SQLite's integrity_check)"
+    )
+
     settings = commands.add_parser("settings", help="show or change a setting")
     settings.add_argument("key", nargs="?", choices=sorted(SETTINGS), metavar="KEY")
     settings.add_argument("value", nargs="?", metavar="VALUE")
@@ -147,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(args.data_dir)
     # Imported after the window's branch: the window starts faster without them.
+    import sqlite3
+
     from data.files import FileRefused
     from data.ics_common import IcsError
     from data.store import StoreError
@@ -157,6 +170,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except (CommandError, StoreError, TripFileError, IcsError, FileRefused) as exc:
         _say(f"shuttle: error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # a page found damaged after the check at open
+        _say(
+            f"shuttle: error: the store cannot be read ({exc}); "
+            "`restore-backup --list` lists its backups",
+            file=sys.stderr,
+        )
         return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
         return 0
@@ -190,7 +210,10 @@ def _chosen_trip(args: argparse.Namespace) -> Trip:
 def _store(args: argparse.Namespace) -> Store:
     from data.store import Store
 
-    return Store.open(args.data_dir)
+    store = Store.open(args.data_dir)
+    if store.notice:
+        _say(f"shuttle: note: {store.notice}", file=sys.stderr)
+    return store
 
 
 def cmd_trips(args: argparse.Namespace) -> int:
@@ -310,6 +333,37 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore_backup(args: argparse.Namespace) -> int:
+    from data.store import list_backups, restore_backup
+
+    if args.list:
+        found = list_backups(args.data_dir)
+        if not found:
+            _say("No backups yet (one is taken daily and before each upgrade of the store).")
+        for backup in found:
+            taken = f"{backup.taken:%Y-%m-%d %H:%M} UTC"
+            _say(f"{backup.path.name}  {taken}  {backup.reason:<18} {backup.size:>10,} bytes")
+        return 0
+    backup, kept = restore_backup(args.data_dir, args.file)
+    _say(f"Restored the store from {backup}")
+    if kept is not None:
+        _say(f"The store it replaced is kept as {kept}")
+    return 0
+
+
+def cmd_check_store(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        problems = store.integrity_check()
+    if problems:
+        for line in problems[:20]:
+            _say(line)
+        raise CommandError(
+            f"the store has {len(problems)} problem(s); `restore-backup --list` lists its backups"
+        )
+    _say(f"{store.path}: ok")
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     from data.ics_common import parse_organizer
 
@@ -394,6 +448,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-ics": cmd_export_ics,
     "import-ics": cmd_import_ics,
     "settings": cmd_settings,
+    "restore-backup": cmd_restore_backup,
+    "check-store": cmd_check_store,
     "print": cmd_print,
     "place": cmd_place,
 }
