@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from data.model import Trip
     from data.store import Store
+    from data.travel import TravelAssumptions
 
 
 class CommandError(Exception):
@@ -34,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shuttle",
         description="Plan and follow a diplomatic trip: calendar, map, .ics invites, itinerary.",
-        epilog="With no command, the window opens.",
+        usage="%(prog)s [-h] [--data-dir DIR] [COMMAND ... | FILE.ics ...]",
+        epilog="With no command, the window opens; given .ics files, it imports them "
+        "(a window already open on the same store gets them instead).",
     )
     parser.add_argument(
         "--data-dir",
@@ -139,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--tz", metavar="ZONE", help="zone of the second time column (default: the trip's home)"
     )
 
+    commands.add_parser(
+        "install-desktop",
+        help="add Shuttle to the desktop's applications, as the opener of .ics files",
+    )
+
     place = commands.add_parser("place", help="look up a city: coordinates and time zone")
     place.add_argument("name", metavar="NAME")
     place.add_argument("--country", help="only cities in this country (name or ISO code)")
@@ -152,26 +160,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments, files = _split_files(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(arguments)
     if args.command is None:
+        for file in files:
+            if not file.is_file():
+                print(f"shuttle: error: {file}: no such file", file=sys.stderr)
+                return 1
         from ui.app import run_app
 
-        return run_app(args.data_dir)
-    # Imported after the window's branch: the window starts faster without them.
-    import sqlite3
-
-    from data.files import FileRefused
-    from data.ics_common import IcsError
-    from data.store import StoreError
-    from data.trip_file import TripFileError
-
+        return run_app(args.data_dir, [file.absolute() for file in files])
     handler = _COMMANDS[args.command]
     try:
         return handler(args)
-    except (CommandError, StoreError, TripFileError, IcsError, FileRefused) as exc:
+    except _user_errors() as exc:  # evaluated only once something is raised
         _say(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
-    except sqlite3.DatabaseError as exc:  # a page found damaged after the check at open
+    except _database_errors() as exc:  # a page found damaged after the check at open
         _say(
             f"shuttle: error: the store cannot be read ({exc}); "
             "`restore-backup --list` lists its backups",
@@ -180,6 +185,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
         return 0
+
+
+def _split_files(argv: list[str]) -> tuple[list[str], list[Path]]:
+    """``shuttle [--data-dir DIR] FILE.ics …`` (how the desktop opens a file): the files
+    apart from the options, when the first word is no command."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 1 if "=" in argv[index] or argv[index] not in ("--data-dir",) else 2
+    if index >= len(argv) or argv[index] in _COMMANDS:
+        return argv, []
+    return argv[:index], [Path(word) for word in argv[index:]]
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """SQLite's errors, once a command has opened the store (else none can be raised)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return (sqlite3.DatabaseError,) if sqlite3 is not None else ()
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors reported in one line: ours, and those of the data modules the command
+    imported (a module it never imported raised none; importing them all would cost
+    `trips` pydantic and icalendar)."""
+    found: list[type[Exception]] = [CommandError]
+    for module, name in (
+        ("data.store", "StoreError"),
+        ("data.trip_file", "TripFileError"),
+        ("data.ics_common", "IcsError"),
+        ("data.files", "FileRefused"),
+    ):
+        if module in sys.modules:
+            found.append(getattr(sys.modules[module], name))
+    return tuple(found)
 
 
 def _say(text: str, *, end: str = "\n", file: TextIO | None = None) -> None:
@@ -205,6 +243,12 @@ def _chosen_trip(args: argparse.Namespace) -> Trip:
     """The trip ``--trip`` names, or the most recently opened one."""
     with _store(args) as store:
         return store.load_trip(store.resolve(args.trip))
+
+
+def _trip_and_assumptions(args: argparse.Namespace) -> tuple[Trip, TravelAssumptions]:
+    """The chosen trip and the travel assumptions kept in the store (the window's)."""
+    with _store(args) as store:
+        return store.load_trip(store.resolve(args.trip)), store.travel_assumptions()
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -236,10 +280,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from data.agenda import render_text
 
     display = _zone_option(args.tz)
-    trip = _chosen_trip(args)
-    from data.travel import route_legs
+    trip, assumptions = _trip_and_assumptions(args)
+    from data.travel import route_plan
 
-    _say(render_text(trip, display, route_legs(trip)), end="")
+    _say(render_text(trip, display, route_plan(trip, assumptions)), end="")
     return 0
 
 
@@ -391,7 +435,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from data.report import default_paper
 
     home = _zone_option(args.tz)
-    trip = _chosen_trip(args)
+    trip, assumptions = _trip_and_assumptions(args)
     paper = args.paper or default_paper()
     from data.files import check_writable
 
@@ -408,12 +452,32 @@ def cmd_print(args: argparse.Namespace) -> int:
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
-        write_pdf(trip, args.pdf, paper, home, overwrite=args.force)
+        write_pdf(trip, args.pdf, paper, home, assumptions, overwrite=args.force)
     except PrintError as exc:
         raise CommandError(str(exc)) from None
     finally:
         app.processEvents()
     _say(f"Wrote {args.pdf} ({trip.name}, {paper})")
+    return 0
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    import shutil
+    import subprocess
+
+    from data.desktop import data_home, install_desktop, launcher
+
+    home = data_home()
+    try:
+        written = install_desktop(home, launcher())
+    except OSError as exc:
+        raise CommandError(f"cannot write under {home}: {exc.strerror or exc}") from None
+    for path in written:
+        print(f"Wrote {path}")
+    # Menus and "Open With" read a cache where one is kept; without the tool they rescan.
+    tool = shutil.which("update-desktop-database")
+    if tool:
+        subprocess.run([tool, "-q", str(home / "applications")], check=False)
     return 0
 
 
@@ -451,6 +515,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore-backup": cmd_restore_backup,
     "check-store": cmd_check_store,
     "print": cmd_print,
+    "install-desktop": cmd_install_desktop,
     "place": cmd_place,
 }
 

@@ -12,15 +12,29 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeVar
 from zoneinfo import ZoneInfo
-
-from pydantic import ConfigDict, Field
 
 from data.zoned import ZonedDatetime
 
+if TYPE_CHECKING:
+    from pydantic import ConfigDict
+
 # How pydantic reads these dataclasses from trip files: no unknown keys, no coercion.
-_FILE_RULES = ConfigDict(extra="forbid", strict=True)
+# A plain dict, so the model itself never imports pydantic (`trips` needs no validation).
+_FILE_RULES: ConfigDict = {"extra": "forbid", "strict": True}
+
+
+class _ByKind:
+    """``Annotated[MeetingTime, _ByKind]``: pydantic picks a time's class by its ``kind``
+    tag (its discriminated union), imported only when pydantic builds the schema."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic import Field
+
+        return handler.generate_schema(Annotated[source, Field(discriminator="kind")])
+
 
 # The edges of what Shuttle accepts, so that everything it accepts it can show, compute
 # with (in any zone) and export: the years of its dates, the length of any span of time,
@@ -232,7 +246,7 @@ class Meeting:
     id: str
     title: str
     place_id: str
-    time: Annotated[MeetingTime, Field(discriminator="kind")]
+    time: Annotated[MeetingTime, _ByKind]
     participants: tuple[Participant, ...] = ()
     topic: str = ""
     notes: str = ""
@@ -342,6 +356,11 @@ class Trip:
     # have none, and then the meetings decide first_day and last_day).
     start_day: date | None = None
     end_day: date | None = None
+    # Places and meetings by id, built once per (immutable) trip: ``place`` and ``meeting``
+    # are asked for on every row, leg and warning. Not data: no default, so pydantic
+    # neither reads nor writes them.
+    _places_by_id: dict[str, Place] = field(init=False, repr=False, compare=False)
+    _meetings_by_id: dict[str, Meeting] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _require_text(self.name, "trip name")
@@ -356,22 +375,18 @@ class Trip:
                 f"end_day: the trip ends ({self.end_day}) before it starts ({self.start_day})"
             )
         _check_references(self)
+        object.__setattr__(self, "_places_by_id", {p.id: p for p in self.places})
+        object.__setattr__(self, "_meetings_by_id", {m.id: m for m in self.meetings})
 
     @property
     def home_tz(self) -> ZoneInfo:
         return zone(self.home_timezone)
 
     def place(self, place_id: str) -> Place:
-        for place in self.places:
-            if place.id == place_id:
-                return place
-        raise KeyError(place_id)
+        return self._places_by_id[place_id]  # KeyError when the trip has no such place
 
     def meeting(self, meeting_id: str) -> Meeting:
-        for meeting in self.meetings:
-            if meeting.id == meeting_id:
-                return meeting
-        raise KeyError(meeting_id)
+        return self._meetings_by_id[meeting_id]
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:
