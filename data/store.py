@@ -273,18 +273,23 @@ class Store:
         if head is None:
             raise StoreError(f"no trip has the id {trip_id}")
 
-        def bodies(table: str) -> str:
+        def bodies(table: str) -> list[str]:
             rows = db.execute(
                 f"SELECT body FROM {table} WHERE trip_id = ? ORDER BY position", (trip_id,)
             )
-            return "[" + ",".join(row[0] for row in rows) + "]"
+            return [row[0] for row in rows]
 
-        # Rows hold validated JSON: join them into one document and validate it once.
         fields = dict(zip(_TRIP_COLUMNS, head, strict=True))
+        rows = {table: bodies(table) for table in ("places", "meetings", "legs", "sources")}
+        from data.trip_rows import Irregular, trip_from_rows
+
+        try:
+            return trip_from_rows(fields, **rows)  # the rows as written: no pydantic needed
+        except Irregular:
+            pass  # validated below as a file is, for its result or its precise message
+        # Join the rows into one document and validate it once.
         parts = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in fields.items()]
-        parts += [
-            f'"{table}":{bodies(table)}' for table in ("places", "meetings", "legs", "sources")
-        ]
+        parts += [f'"{table}":[{",".join(items)}]' for table, items in rows.items()]
         document = "{" + ",".join(parts) + "}"
         from data import trip_file
 
