@@ -451,6 +451,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ui import i18n
+
+    i18n.install(app, i18n.system_language())  # the itinerary in the user's language
     try:
         write_pdf(trip, args.pdf, paper, home, assumptions, overwrite=args.force)
     except PrintError as exc:

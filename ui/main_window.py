@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from data.agenda import display_day
 from data.distances import leg_km
+from data.locale_format import whole_number
 from data.model import Meeting
 from data.store import StoreError
 from data.travel import leg_summary, route_legs
@@ -412,7 +413,7 @@ class MainWindow(QMainWindow):
         self.summary_text = (
             f"{_count(len(trip.meetings), 'meeting')} · {_count(days, 'day')} · "
             f"{_count(len(trip.places), 'place')} · {_count(len(legs), 'leg')}, "
-            f"{km:,.0f} km · times: {mode_label(ws.zone_mode, trip)}"
+            f"{whole_number(km)} km · times: {mode_label(ws.zone_mode, trip)}"
         )
         if ws.warnings:
             self.summary_text += f" · ⚠ {_count(len(ws.warnings), 'meeting')} with warnings"
