@@ -11,16 +11,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from data.eml import read_calendar_file
 from data.files import file_stem
 from data.ics_common import IcsError, parse_organizer
-from data.ics_export import export_calendar, write_invites
-from data.ics_import import import_ics, read_ics_file
+from data.ics_export import export_calendar
+from data.ics_import import import_ics
 from data.store import StoreError
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 ICS_FILTER = "Calendar files (*.ics);;All files (*)"
+IMPORT_FILTER = "Calendars and invite replies (*.ics *.eml);;All files (*)"
 
 
 def export_ics(window: MainWindow) -> None:
@@ -51,8 +53,9 @@ def export_ics(window: MainWindow) -> None:
 
 
 def send_invites(window: MainWindow) -> None:
-    trip = window.trip
-    if trip is None:
+    """Review and send the trip's invites (or the selected meetings'), as email."""
+    trip, trip_id = window.trip, window.trip_id
+    if trip is None or trip_id is None:
         return
     organizer_text = window.store.get_setting("organizer") or ""
     while True:
@@ -71,27 +74,32 @@ def send_invites(window: MainWindow) -> None:
             QMessageBox.warning(window, "Invites: organizer", str(exc))
             organizer_text = ""
     window.store.set_setting("organizer", str(organizer))
-    folder = window.ask_directory("Write invites to folder")
-    if not folder:
-        return
-    try:
-        chosen = window.agenda.selected_ids() or None
-        report = write_invites(trip, folder, organizer, meeting_ids=chosen)
-    except OSError as exc:
-        QMessageBox.warning(window, "Invites", f"Cannot write to {folder}: {exc.strerror or exc}")
-        return
-    lines = [f"{len(report.written)} invite(s) written to {folder}."]
-    if report.skipped:
-        titles = {m.id: m.title for m in trip.meetings}
-        lines.append(f"{len(report.skipped)} meeting(s) skipped:")
-        lines += [f"• {titles.get(mid, mid)}: {reason}" for mid, reason in report.skipped]
-    QMessageBox.information(window, "Invites", "\n".join(lines))
+    chosen = window.agenda.selected_ids()
+    meeting_ids: list[str] | None = None
+    if chosen and len(chosen) < len(trip.meetings):
+        choice = window.ask_choice(
+            "Send Invites",
+            f"Send invites for the {len(chosen)} selected meeting(s) or the whole trip?",
+            ["&Selected Meetings", "&Whole Trip"],
+        )
+        if choice is None:
+            return
+        meeting_ids = chosen if choice == 0 else None
+    from ui.invite_dialog import InviteDialog
+
+    dialog = InviteDialog(window.store, trip_id, organizer, meeting_ids, window)
+    dialog.exec()
+    dialog.deleteLater()
 
 
 def import_ics_file(window: MainWindow) -> None:
-    path = window.ask_open_path("Import .ics", ICS_FILTER)
-    if not path:
-        return
+    path = window.ask_open_path("Import .ics", IMPORT_FILTER)
+    if path:
+        import_calendar_path(window, path)
+
+
+def import_calendar_path(window: MainWindow, path: str) -> None:
+    """Import an .ics file, or the calendar in an .eml (an answer to an invite)."""
     trip_ref: int | None = None
     if window.trip is not None:
         choice = window.ask_choice(
@@ -103,7 +111,7 @@ def import_ics_file(window: MainWindow) -> None:
             return
         trip_ref = window.trip_id if choice == 0 else None
     try:
-        data = read_ics_file(path)
+        data = read_calendar_file(path)
         changes = import_ics(window.store, data, path, trip_ref)
     except (IcsError, StoreError) as exc:
         QMessageBox.warning(window, "Cannot import", str(exc))
