@@ -13,13 +13,13 @@ import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.message import EmailMessage
+from email.message import Message
 from pathlib import Path
 from typing import Literal, Protocol
 
 from data.files import file_stem, write_atomically
 from data.ics_common import Organizer
-from data.imip import AddressError, address, build_message
+from data.imip import AddressError, address, as_bytes, build_message
 from data.invitations import Delivery, InvitePlan, Kind, Recipient
 from data.store import Store
 
@@ -40,7 +40,7 @@ class MessageRefused(RuntimeError):
 
 class Outbox(Protocol):
     def deliver(
-        self, message: EmailMessage, sender: str, recipients: Sequence[str], name: str
+        self, message: Message, sender: str, recipients: Sequence[str], name: str
     ) -> dict[str, str]:
         """Hand over one message (``name``: what it is about, for a file name); returns
         the refused recipients with the reason for each."""
@@ -139,7 +139,7 @@ class EmlFolder:
         self.written: list[Path] = []
 
     def deliver(
-        self, message: EmailMessage, sender: str, recipients: Sequence[str], name: str
+        self, message: Message, sender: str, recipients: Sequence[str], name: str
     ) -> dict[str, str]:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -147,7 +147,7 @@ class EmlFolder:
             raise SendError(f"cannot create {self.folder}: {exc.strerror or exc}") from None
         path = self._free_path(file_stem(name, "invite"))
         try:
-            write_atomically(message.as_bytes(), path)
+            write_atomically(as_bytes(message), path)
         except OSError as exc:
             raise SendError(f"cannot write {path}: {exc.strerror or exc}") from None
         self.written.append(path)
@@ -272,7 +272,7 @@ class SmtpOutbox:
         self._client = client
 
     def deliver(
-        self, message: EmailMessage, sender: str, recipients: Sequence[str], name: str
+        self, message: Message, sender: str, recipients: Sequence[str], name: str
     ) -> dict[str, str]:
         self.connect()
         assert self._client is not None

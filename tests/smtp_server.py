@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import logging
 import socket
 import ssl
 import tempfile
@@ -20,6 +21,9 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 USER, PASSWORD = "officer", "correct horse"
+
+# aiosmtpd logs a warning about its own deprecated Session.login_data on every login.
+logging.getLogger("mail.log").setLevel(logging.ERROR)
 
 
 @dataclass

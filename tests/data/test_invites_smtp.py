@@ -270,3 +270,30 @@ def _list(value: object) -> list:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
+
+
+def test_user_text_is_escaped_in_html_and_cannot_add_headers(store):
+    from email import policy
+    from email.parser import BytesParser
+
+    from data.imip import as_bytes, build_message
+
+    trip_id = sample_store(store)
+    meeting = store.load_trip(trip_id).meeting("kerry-2014-12-m6-arab-league")
+    hostile = "<script>alert(1)</script> لقاء مع نبيل العربي\r\nBcc: spy@evil.example"
+    people = (
+        meeting.participants[1].__class__("Nabil <b>Elaraby</b>\nX-Evil: 1", email="n@x.org"),
+    )
+    store.save_meeting(trip_id, meeting.replace(title=hostile, participants=people))
+    trip = store.load_trip(trip_id)
+    plan = plan_invites(trip, [], ORGANIZER, [meeting.id], now=NOW)
+    [delivery] = plan.deliveries
+    message = BytesParser(policy=policy.default).parsebytes(
+        as_bytes(build_message(delivery, ORGANIZER, NOW))
+    )
+    assert message["Bcc"] is None and message["X-Evil"] is None
+    assert "لقاء مع نبيل العربي" in message["Subject"] and "\n" not in message["Subject"]
+    assert recipients(message) == {"n@x.org"}
+    html = message.get_body(("html",)).get_content()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>" not in html and "&lt;b&gt;Elaraby" in html
