@@ -17,7 +17,7 @@ from email.message import Message
 from pathlib import Path
 from typing import Literal, Protocol
 
-from data.files import file_stem, write_atomically
+from data.files import FileRefused, file_stem, write_atomically
 from data.ics_common import Organizer
 from data.imip import AddressError, address, as_bytes, build_message
 from data.invitations import Delivery, InvitePlan, Kind, Recipient
@@ -147,7 +147,9 @@ class EmlFolder:
             raise SendError(f"cannot create {self.folder}: {exc.strerror or exc}") from None
         path = self._free_path(file_stem(name, "invite"))
         try:
-            write_atomically(as_bytes(message), path)
+            write_atomically(as_bytes(message), path, overwrite=False)
+        except FileRefused as exc:
+            raise SendError(f"cannot write {exc}") from None
         except OSError as exc:
             raise SendError(f"cannot write {path}: {exc.strerror or exc}") from None
         self.written.append(path)

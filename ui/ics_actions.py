@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from data.eml import read_calendar_file
-from data.files import file_stem
+from data.files import FileRefused, file_stem, write_atomically
 from data.ics_common import IcsError, parse_organizer
 from data.ics_export import export_calendar
 from data.ics_import import import_ics
 from data.store import StoreError
+from ui.overwrite import confirm_overwrite
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -41,10 +42,13 @@ def export_ics(window: MainWindow) -> None:
             return
         meeting_ids = chosen if choice == 0 else None
     path = window.ask_save_path("Export .ics", f"{file_stem(trip.name)}.ics", ICS_FILTER)
-    if not path:
+    if not path or not confirm_overwrite(window, "Export .ics", [Path(path)]):
         return
     try:
-        Path(path).write_bytes(export_calendar(trip, meeting_ids))
+        write_atomically(export_calendar(trip, meeting_ids), path)
+    except FileRefused as exc:
+        QMessageBox.warning(window, "Export .ics", f"Cannot write {exc}")
+        return
     except OSError as exc:
         QMessageBox.warning(window, "Export .ics", f"Cannot write {path}: {exc.strerror or exc}")
         return

@@ -394,7 +394,9 @@ class MainWindow(QMainWindow):
 
     def ask_save_path(self, caption: str, suggested: str, filters: str) -> str:
         start = str(Path(self._last_folder()) / suggested)
-        path, _ = QFileDialog.getSaveFileName(self, caption, start, filters)
+        # Replacing a file is asked by the action itself (ui/overwrite.py), once.
+        options = QFileDialog.Option.DontConfirmOverwrite
+        path, _ = QFileDialog.getSaveFileName(self, caption, start, filters, options=options)
         return self._remember_folder(path)
 
     def ask_directory(self, caption: str) -> str:

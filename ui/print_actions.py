@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from data.files import file_stem
+from data.files import FileRefused, file_stem
 from data.report import default_paper
+from ui.overwrite import confirm_overwrite
 from ui.printing import ItineraryRenderer, PrintError, page_layout
 from ui.zone_choice import ZoneMode, display_zone
 
@@ -71,7 +73,7 @@ def export_pdf(window: MainWindow) -> None:
     if trip is None:
         return
     path = window.ask_save_path("Export PDF", f"{file_stem(trip.name)}.pdf", "PDF (*.pdf)")
-    if not path:
+    if not path or not confirm_overwrite(window, "Export PDF", [Path(path)]):
         return
     paper = default_paper()
     renderer = _prepared(window, paper)
@@ -80,7 +82,7 @@ def export_pdf(window: MainWindow) -> None:
     try:
         with _busy(window, "Writing the PDF…"):
             renderer.to_pdf(path, paper)
-    except PrintError as exc:
+    except (PrintError, FileRefused) as exc:
         QMessageBox.warning(window, "Export PDF", str(exc))
         return
     finally:

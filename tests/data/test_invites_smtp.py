@@ -3,13 +3,14 @@ invitation record that makes a second send send only what changed."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from data.agenda import place_label
-from data.invitations import Kind, plan_invites
+from data.invitations import Kind, Recipient, plan_invites
 from data.mail_out import (
     PASSWORD_ENV,
     SendError,
@@ -280,14 +281,19 @@ def test_user_text_is_escaped_in_html_and_cannot_add_headers(store):
 
     trip_id = sample_store(store)
     meeting = store.load_trip(trip_id).meeting("kerry-2014-12-m6-arab-league")
-    hostile = "<script>alert(1)</script> لقاء مع نبيل العربي\r\nBcc: spy@evil.example"
-    people = (
-        meeting.participants[1].__class__("Nabil <b>Elaraby</b>\nX-Evil: 1", email="n@x.org"),
-    )
+    hostile = "<script>alert(1)</script> لقاء مع نبيل العربي"
+    people = (meeting.participants[1].__class__("Nabil <b>Elaraby</b>", email="n@x.org"),)
     store.save_meeting(trip_id, meeting.replace(title=hostile, participants=people))
     trip = store.load_trip(trip_id)
     plan = plan_invites(trip, [], ORGANIZER, [meeting.id], now=NOW)
     [delivery] = plan.deliveries
+    # The store refuses line breaks in titles and names; the message does not rely on it.
+    title = f"{hostile}\r\nBcc: spy@evil.example"
+    delivery = dataclasses.replace(
+        delivery,
+        summary=dataclasses.replace(delivery.summary, title=title),
+        recipients=(Recipient("Nabil\nX-Evil: 1", "n@x.org"),),
+    )
     message = BytesParser(policy=policy.default).parsebytes(
         as_bytes(build_message(delivery, ORGANIZER, NOW))
     )
