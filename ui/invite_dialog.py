@@ -175,6 +175,7 @@ class InviteDialog(QDialog):
         self.status.setWordWrap(True)
         self.failures = QListWidget()
         self.failures.setAccessibleName("Not sent")
+        self.failures.setMaximumHeight(96)
         self.failures.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.send_button = self.buttons.addButton("&Send", QDialogButtonBox.ButtonRole.ActionRole)
