@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from data.ics_common import Organizer
     from data.model import Trip
     from data.store import Store
+    from data.travel import TravelAssumptions
 
 
 class CommandError(Exception):
@@ -36,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shuttle",
         description="Plan and follow a diplomatic trip: calendar, map, .ics invites, itinerary.",
-        epilog="With no command, the window opens.",
+        usage="%(prog)s [-h] [--data-dir DIR] [COMMAND ... | FILE.ics ...]",
+        epilog="With no command, the window opens; given .ics files, it imports them "
+        "(a window already open on the same store gets them instead).",
     )
     parser.add_argument(
         "--data-dir",
@@ -170,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--tz", metavar="ZONE", help="zone of the second time column (default: the trip's home)"
     )
 
+    commands.add_parser(
+        "install-desktop",
+        help="add Shuttle to the desktop's applications, as the opener of .ics files",
+    )
+
     place = commands.add_parser("place", help="look up a city: coordinates and time zone")
     place.add_argument("name", metavar="NAME")
     place.add_argument("--country", help="only cities in this country (name or ISO code)")
@@ -183,11 +191,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments, files = _split_files(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(arguments)
     if args.command is None:
+        for file in files:
+            if not file.is_file():
+                print(f"shuttle: error: {file}: no such file", file=sys.stderr)
+                return 1
         from ui.app import run_app
 
-        return run_app(args.data_dir)
+        return run_app(args.data_dir, [file.absolute() for file in files])
     handler = _COMMANDS[args.command]
     try:
         return handler(args)
@@ -196,6 +209,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
         return 0
+
+
+def _split_files(argv: list[str]) -> tuple[list[str], list[Path]]:
+    """``shuttle [--data-dir DIR] FILE.ics …`` (how the desktop opens a file): the files
+    apart from the options, when the first word is no command."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 1 if "=" in argv[index] or argv[index] not in ("--data-dir",) else 2
+    if index >= len(argv) or argv[index] in _COMMANDS:
+        return argv, []
+    return argv[:index], [Path(word) for word in argv[index:]]
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
@@ -239,6 +263,12 @@ def _chosen_trip(args: argparse.Namespace) -> Trip:
         return store.load_trip(store.resolve(args.trip))
 
 
+def _trip_and_assumptions(args: argparse.Namespace) -> tuple[Trip, TravelAssumptions]:
+    """The chosen trip and the travel assumptions kept in the store (the window's)."""
+    with _store(args) as store:
+        return store.load_trip(store.resolve(args.trip)), store.travel_assumptions()
+
+
 def _store(args: argparse.Namespace) -> Store:
     from data.store import Store
 
@@ -265,10 +295,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from data.agenda import render_text
 
     display = _zone_option(args.tz)
-    trip = _chosen_trip(args)
-    from data.travel import route_legs
+    trip, assumptions = _trip_and_assumptions(args)
+    from data.travel import route_plan
 
-    _say(render_text(trip, display, route_legs(trip)), end="")
+    _say(render_text(trip, display, route_plan(trip, assumptions)), end="")
     return 0
 
 
@@ -471,7 +501,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from data.report import default_paper
 
     home = _zone_option(args.tz)
-    trip = _chosen_trip(args)
+    trip, assumptions = _trip_and_assumptions(args)
     paper = args.paper or default_paper()
     from data.files import check_writable
 
@@ -488,12 +518,32 @@ def cmd_print(args: argparse.Namespace) -> int:
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
-        write_pdf(trip, args.pdf, paper, home, overwrite=args.force)
+        write_pdf(trip, args.pdf, paper, home, assumptions, overwrite=args.force)
     except PrintError as exc:
         raise CommandError(str(exc)) from None
     finally:
         app.processEvents()
     _say(f"Wrote {args.pdf} ({trip.name}, {paper})")
+    return 0
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    import shutil
+    import subprocess
+
+    from data.desktop import data_home, install_desktop, launcher
+
+    home = data_home()
+    try:
+        written = install_desktop(home, launcher())
+    except OSError as exc:
+        raise CommandError(f"cannot write under {home}: {exc.strerror or exc}") from None
+    for path in written:
+        print(f"Wrote {path}")
+    # Menus and "Open With" read a cache where one is kept; without the tool they rescan.
+    tool = shutil.which("update-desktop-database")
+    if tool:
+        subprocess.run([tool, "-q", str(home / "applications")], check=False)
     return 0
 
 
@@ -530,6 +580,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-ics": cmd_import_ics,
     "settings": cmd_settings,
     "print": cmd_print,
+    "install-desktop": cmd_install_desktop,
     "place": cmd_place,
 }
 

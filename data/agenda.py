@@ -10,9 +10,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from data.distances import places_km
+from data.locale_format import long_day, short_day, short_weekday, whole_number
 from data.model import (
     AllDay,
     Attendance,
@@ -33,12 +35,24 @@ class AgendaItem:
     place: Place
 
 
+class PlannedTravel(Protocol):
+    """A leg with the time it takes (``data.travel.PlannedLeg``)."""
+
+    @property
+    def leg(self) -> Leg: ...
+
+    @property
+    def travel_time(self) -> timedelta: ...
+
+
 @dataclass(frozen=True, slots=True)
 class LegItem:
     leg: Leg
     origin: Place
     destination: Place
     km: float
+    travel_time: timedelta | None = None  # None: the caller gave no plan
+    estimated: bool = True  # travel_time is an estimate, not the leg's own times
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +113,11 @@ def local_time_label(meeting: Meeting, display_tz: tzinfo | None = None) -> str:
     if isinstance(time, TimeTBC):
         return tbc_label(time)
     if isinstance(time, AllDay):
-        return "all day" if time.last_day is None else f"all day, to {time.end_day:%a %d %b}"
+        return "all day" if time.last_day is None else f"all day, to {short_day(time.end_day)}"
     start, end = time.start, time.end
     if display_tz is not None:
         start, end = start.astimezone(display_tz), end.astimezone(display_tz)
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %H:%M}"
+    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{short_weekday(end)} {end:%H:%M}"
     return f"{start:%H:%M}–{end_text} {zone_abbreviation(start)}"
 
 
@@ -114,7 +128,7 @@ def other_zone_label(meeting: Meeting, place: Place, display_tz: ZoneInfo) -> st
         start = time.start.astimezone(display_tz)
         label = local_time_label(meeting, display_tz)
         if start.date() != time.start.date():
-            label = f"{start:%a %d %b} {label}"
+            label = f"{short_day(start)} {label}"
         return label
     shift = zone_shift(display_tz, place.tz, meeting.day)
     return f"TBC ({place.city} {clock_difference(shift)})"
@@ -175,17 +189,18 @@ def sort_key(meeting: Meeting) -> tuple[date, int, datetime]:
     return (time.day, 1, datetime.combine(time.day, datetime.min.time(), UTC).replace(hour=hour))
 
 
-def build_agenda(trip: Trip, legs: Sequence[Leg] | None = None) -> list[AgendaDay]:
+def build_agenda(trip: Trip, legs: Sequence[Leg | PlannedTravel] | None = None) -> list[AgendaDay]:
     """Day by day (venue-local dates), meetings in order, each leg after its departure.
 
-    ``legs`` defaults to the trip's stored legs; views pass ``travel.route_legs(trip)``.
+    ``legs`` defaults to the trip's stored legs; views pass ``travel.route_plan(trip,
+    assumptions)``, whose legs come with their travel times.
     """
     by_day: dict[date, list[Meeting]] = defaultdict(list)
     for meeting in trip.meetings:
         by_day[meeting.day].append(meeting)
-    legs_by_day: dict[date, list[Leg]] = defaultdict(list)
-    for leg in trip.legs if legs is None else legs:
-        legs_by_day[leg.day].append(leg)
+    legs_by_day: dict[date, list[Leg | PlannedTravel]] = defaultdict(list)
+    for given in trip.legs if legs is None else legs:
+        legs_by_day[given.day if isinstance(given, Leg) else given.leg.day].append(given)
     days = []
     for day in sorted(set(by_day) | set(legs_by_day)):
         # Stable sort keeps file order among equals (the trip's own order).
@@ -193,10 +208,17 @@ def build_agenda(trip: Trip, legs: Sequence[Leg] | None = None) -> list[AgendaDa
         items: list[AgendaItem | LegItem] = [
             AgendaItem(m, trip.place(m.place_id)) for m in meetings
         ]
-        for leg in legs_by_day[day]:
+        for given in legs_by_day[day]:
+            leg = given if isinstance(given, Leg) else given.leg
             origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
             at = _after_last_meeting_in(items, leg.from_place)
-            items.insert(at, LegItem(leg, origin, destination, places_km(origin, destination)))
+            km = places_km(origin, destination)
+            if isinstance(given, Leg):
+                item = LegItem(leg, origin, destination, km)
+            else:
+                estimated = leg.duration is None
+                item = LegItem(leg, origin, destination, km, given.travel_time, estimated)
+            items.insert(at, item)
         days.append(AgendaDay(day, tuple(items)))
     return days
 
@@ -213,8 +235,17 @@ def _after_last_meeting_in(items: list[AgendaItem | LegItem], place_id: str) -> 
 
 def leg_label(item: LegItem) -> str:
     clocks = clock_change(item.origin, item.destination, item.leg.day)
-    text = f"{item.leg.mode}: {item.origin.city} → {item.destination.city}, {item.km:,.0f} km"
+    text = (
+        f"{item.leg.mode}: {item.origin.city} → {item.destination.city}, {whole_number(item.km)} km"
+    )
+    if item.travel_time is not None:
+        text += f", {travel_time_words(item.travel_time, item.estimated)}"
     return f"{text}; {clocks}" if clocks else text
+
+
+def travel_time_words(length: timedelta, estimated: bool) -> str:
+    """'about 2 h 58 min' for an estimate, '2 h 10 min' for a leg's own times."""
+    return f"about {format_duration(length)}" if estimated else format_duration(length)
 
 
 def clock_change(origin: Place, destination: Place, day: date) -> str:
@@ -239,7 +270,9 @@ def zone_city(tz: ZoneInfo) -> str:
 
 
 def render_text(
-    trip: Trip, display_tz: ZoneInfo | None = None, legs: Sequence[Leg] | None = None
+    trip: Trip,
+    display_tz: ZoneInfo | None = None,
+    legs: Sequence[Leg | PlannedTravel] | None = None,
 ) -> str:
     """The agenda as plain text for a terminal."""
     lines = [trip.name, f"Traveller: {trip.traveller} · home zone {trip.home_timezone}"]
@@ -248,7 +281,7 @@ def render_text(
     width = 30
     for day in build_agenda(trip, legs):
         lines.append("")
-        lines.append(f"{day.day:%A} {day.day.day} {day.day:%B %Y}")
+        lines.append(long_day(day.day))
         for item in day.items:
             if isinstance(item, LegItem):
                 lines.append(f"  {'':<{width}}  ✈ {leg_label(item)}")
@@ -288,7 +321,7 @@ def home_time_label(meeting: Meeting, trip: Trip) -> str:
     if isinstance(time, ExactTime):
         start = time.start.astimezone(trip.home_tz)
         label = local_time_label(meeting, trip.home_tz)
-        return f"{start:%a %d %b} {label}" if start.date() != time.day else label
+        return f"{short_day(start)} {label}" if start.date() != time.day else label
     place = trip.place(meeting.place_id)
     shift = zone_shift(trip.home_tz, place.tz, meeting.day)
     return f"to be confirmed ({clock_relation(place.city, zone_city(trip.home_tz), shift)})"

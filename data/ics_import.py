@@ -135,6 +135,20 @@ def import_ics(
     unchanged.
     """
     calendar = parse_ics(data, source_name)
+    return import_calendar(store, calendar, source_name, trip_ref, gazetteer)[0]
+
+
+def import_calendar(
+    store: Store,
+    calendar: IcsCalendar,
+    source_name: str,
+    trip_ref: str | int | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[Changes, Trip | None]:
+    """:func:`import_ics` for a parsed calendar; also the trip as it was before.
+
+    That trip is None when the import made a new one; an undo puts back what is returned.
+    """
     places = gazetteer or Gazetteer()
     if trip_ref is not None:
         trip_id = store.resolve(trip_ref)
@@ -146,9 +160,11 @@ def import_ics(
                 trip = merge_events(new_trip(name), calendar.events, places, new=True)
             except ValueError as exc:
                 raise IcsError(source_name, str(exc)) from exc
-            return store.add_trip(trip)
+            return store.add_trip(trip), None
         trip_id = existing[0]
-    return store.update_trip(trip_id, lambda t: merge_events(t, calendar.events, places))
+    before = store.load_trip(trip_id)
+    changes = store.update_trip(trip_id, lambda t: merge_events(t, calendar.events, places))
+    return changes, before
 
 
 def new_trip(name: str) -> Trip:

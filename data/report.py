@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html import escape
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from data.agenda import (
@@ -23,13 +22,16 @@ from data.agenda import (
     participant_with_role,
     place_label,
     tbc_words,
+    travel_time_words,
     zone_shift,
 )
+from data.locale_format import current_locale, long_date_time, long_day, whole_number
 from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
-from data.travel import route_legs
+from data.travel import DEFAULT_ASSUMPTIONS, TravelAssumptions, route_plan
+from resources import resource_path
 
 PAPER_SIZES = ("A4", "Letter")
-REPORT_CSS = Path(__file__).resolve().parents[1] / "resources" / "report.css"
+REPORT_CSS = resource_path("report.css")
 # Territories whose paper is US Letter (CLDR's paperSize data); the rest of the world uses A4.
 LETTER_TERRITORIES = frozenset(
     ["US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "PA", "SV", "NI", "DO", "BZ", "HN"]
@@ -57,6 +59,7 @@ class ReportOptions:
     paper: str = "A4"
     home_tz: ZoneInfo | None = None  # the second time column; default: the trip's home zone
     generated: datetime | None = None
+    assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS  # the store's, as every view uses
 
 
 def css_string(text: str) -> str:
@@ -144,20 +147,30 @@ def _leg_html(item: LegItem) -> str:
     clocks = (
         clock_words(item.destination.city, item.origin.city, shift) if shift else "clocks unchanged"
     )
+    time = (
+        ""
+        if item.travel_time is None
+        else f", {travel_time_words(item.travel_time, item.estimated)}"
+    )
     return (
         f'<div class="leg">✈ {_e(item.leg.mode[:1].upper() + item.leg.mode[1:])}: '
         f"{_e(item.origin.city)} → "
-        f"{_e(item.destination.city)}, {item.km:,.0f} km · {_e(clocks)}</div>"
+        f"{_e(item.destination.city)}, {whole_number(item.km)} km{_e(time)} · {_e(clocks)}</div>"
     )
 
 
 def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions) -> str:
     home = options.home_tz or trip.home_tz
+    locale = current_locale()
     notes = _Notes(trip)
     first, last = trip.first_day, trip.last_day
-    dates = f"{first:%A %d %B %Y} – {last:%A %d %B %Y}" if first and last else "no dates yet"
+    dates = (
+        f"{long_day(first, pad=True)} – {long_day(last, pad=True)}"
+        if first and last
+        else "no dates yet"
+    )
     days_html = []
-    for day in build_agenda(trip, route_legs(trip)):
+    for day in build_agenda(trip, route_plan(trip, options.assumptions)):
         blocks = []
         for item in day.items:
             if isinstance(item, AgendaItem):
@@ -165,8 +178,7 @@ def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions)
             else:
                 blocks.append(_leg_html(item))
         days_html.append(
-            f'<section class="day"><h2>{day.day:%A} {day.day.day} {day.day:%B %Y}</h2>'
-            f"{''.join(blocks)}</section>"
+            f'<section class="day"><h2>{_e(long_day(day.day))}</h2>{"".join(blocks)}</section>'
         )
     map_html = ""
     if map_png:
@@ -179,7 +191,8 @@ def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions)
     generated = options.generated or datetime.now().astimezone()
     paper = options.paper if options.paper in PAPER_SIZES else "A4"
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{_e(trip.name)}</title>
+<html lang="{locale.language}" dir="{locale.text_direction}"><head><meta charset="utf-8">
+<title>{_e(trip.name)}</title>
 <style>
 @page {{
   size: {paper};
@@ -193,7 +206,7 @@ def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions)
 <p><b>Traveller:</b> {_e(trip.traveller)}</p>
 <p><b>Dates:</b> {_e(dates)}</p>
 <p><b>Home zone:</b> {_e(home.key)} · times are local to each venue, with home time beside</p>
-<p class="tbc-note">Printed {generated:%d %B %Y %H:%M %Z}. Where no source gives a clock time,
+<p class="tbc-note">Printed {_e(long_date_time(generated))}. Where no source gives a clock time,
 the meeting is shown as "time to be confirmed".</p>
 </header>
 {map_html}

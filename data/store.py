@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -24,6 +25,8 @@ from data.model import Leg, Meeting, Place, Source, Trip, upsert, zone
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
+
+    from data.travel import TravelAssumptions
 
 STORE_FILE = "shuttle.sqlite3"
 
@@ -97,6 +100,7 @@ class Changes:
     places: bool = False
     legs: bool = False
     removed: bool = False
+    settings: frozenset[str] = field(default_factory=frozenset)  # keys of changed settings
 
 
 # Each entry moves the schema from version i to i + 1; never edit a released one.
@@ -164,9 +168,10 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _SETTING_PREFIX = "setting:"
+ASSUMPTIONS_SETTING = "travel_assumptions"  # data.travel.TravelAssumptions as JSON
 _TRIP_COLUMNS = ("name", "traveller", "home_timezone", "notes", "start_day", "end_day")
 
-SAMPLE_TRIP = Path(__file__).with_name("sample_trips") / "kerry-2014-12.json"
+SAMPLE_TRIP = Path(str(files("data").joinpath("sample_trips", "kerry-2014-12.json")))
 
 
 class Store:
@@ -307,18 +312,23 @@ class Store:
         if head is None:
             raise StoreError(f"no trip has the id {trip_id}")
 
-        def bodies(table: str) -> str:
+        def bodies(table: str) -> list[str]:
             rows = db.execute(
                 f"SELECT body FROM {table} WHERE trip_id = ? ORDER BY position", (trip_id,)
             )
-            return "[" + ",".join(row[0] for row in rows) + "]"
+            return [row[0] for row in rows]
 
-        # Rows hold validated JSON: join them into one document and validate it once.
         fields = dict(zip(_TRIP_COLUMNS, head, strict=True))
+        rows = {table: bodies(table) for table in ("places", "meetings", "legs", "sources")}
+        from data.trip_rows import Irregular, trip_from_rows
+
+        try:
+            return trip_from_rows(fields, **rows)  # the rows as written: no pydantic needed
+        except Irregular:
+            pass  # validated below as a file is, for its result or its precise message
+        # Join the rows into one document and validate it once.
         parts = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in fields.items()]
-        parts += [
-            f'"{table}":{bodies(table)}' for table in ("places", "meetings", "legs", "sources")
-        ]
+        parts += [f'"{table}":[{",".join(items)}]' for table, items in rows.items()]
         document = "{" + ",".join(parts) + "}"
         from data import trip_file
 
@@ -405,7 +415,9 @@ class Store:
         return None if row is None else str(row[0])
 
     def set_setting(self, key: str, value: str | None) -> None:
-        """Set a user setting; None removes it."""
+        """Set a user setting; None removes it. Travel assumptions are checked first."""
+        if key == ASSUMPTIONS_SETTING and value is not None:
+            self._parse_assumptions(value)
         with self._transaction() as db:
             if value is None:
                 db.execute("DELETE FROM meta WHERE key = ?", (_SETTING_PREFIX + key,))
@@ -469,6 +481,32 @@ class Store:
                     for s in sent
                 ],
             )
+
+    def travel_assumptions(self) -> TravelAssumptions:
+        """The travel assumptions every view estimates with (the defaults until set).
+
+        Raises StoreError when the stored value is not valid assumptions.
+        """
+        from data.travel import DEFAULT_ASSUMPTIONS
+
+        raw = self.get_setting(ASSUMPTIONS_SETTING)
+        return DEFAULT_ASSUMPTIONS if raw is None else self._parse_assumptions(raw)
+
+    def set_travel_assumptions(self, value: TravelAssumptions | None) -> None:
+        """Keep ``value`` as the travel assumptions; None goes back to the defaults."""
+        from data.travel import assumptions_json
+
+        self.set_setting(ASSUMPTIONS_SETTING, None if value is None else assumptions_json(value))
+
+    def _parse_assumptions(self, raw: str) -> TravelAssumptions:
+        # data.travel loads distances (geopy): only when assumptions are asked for.
+        from data.travel import parse_assumptions
+
+        try:
+            return parse_assumptions(raw)
+        except ValueError as exc:
+            where = self.path or "the store"
+            raise StoreError(f"{where}: setting {ASSUMPTIONS_SETTING}: {exc}") from None
 
     def mark_opened(self, trip_id: int) -> None:
         with self._transaction() as db:

@@ -30,6 +30,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from data.files import replace_with, temp_path_beside
 from data.model import Trip
 from data.report import ReportOptions, build_report_html
+from data.travel import DEFAULT_ASSUMPTIONS, TravelAssumptions
 from ui.map_pane import BASE, MapPage, MapPane
 
 MAP_SIZE = (1100, 680)  # pixels; printed ~17 cm wide: labels stay legible
@@ -69,7 +70,7 @@ class ItineraryRenderer:
     """Holds a hidden map and a hidden report view; reuse it for preview and PDF."""
 
     def __init__(self) -> None:
-        self.map = MapPane()
+        self.map = MapPane(follow_scheme=False)  # paper is light whatever the screen
         self.map.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.map.resize(*MAP_SIZE)
         self.view = QWebEngineView()
@@ -77,7 +78,13 @@ class ItineraryRenderer:
         self.view.setPage(MapPage(self.map.profile, self.view))
         self.html = ""
 
-    def prepare(self, trip: Trip, paper: str = "A4", home_tz: ZoneInfo | None = None) -> None:
+    def prepare(
+        self,
+        trip: Trip,
+        paper: str = "A4",
+        home_tz: ZoneInfo | None = None,
+        assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS,
+    ) -> None:
         """Draw the map, snapshot it, and load the report; blocks until all is ready."""
         self.map.show()
         ready: list[bool] = []
@@ -92,7 +99,9 @@ class ItineraryRenderer:
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")
         png = bytes(buffer.data().data())
-        self.html = build_report_html(trip, png, ReportOptions(paper=paper, home_tz=home_tz))
+        self.html = build_report_html(
+            trip, png, ReportOptions(paper=paper, home_tz=home_tz, assumptions=assumptions)
+        )
         self.map.handler.documents["report.html"] = self.html.encode("utf-8")
         loaded: list[bool] = []
         self.view.page().loadFinished.connect(loaded.append)
@@ -163,13 +172,14 @@ def write_pdf(
     path: str | os.PathLike[str],
     paper: str,
     home_tz: ZoneInfo | None,
+    assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS,
     *,
     overwrite: bool = True,
 ) -> None:
     """Render ``trip`` to a PDF; needs a QApplication."""
     renderer = ItineraryRenderer()
     try:
-        renderer.prepare(trip, paper, home_tz)
+        renderer.prepare(trip, paper, home_tz, assumptions)
         renderer.to_pdf(path, paper, overwrite=overwrite)
     finally:
         renderer.close()

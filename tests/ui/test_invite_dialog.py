@@ -138,11 +138,11 @@ def test_the_window_opens_the_review_for_the_selection_or_the_whole_trip(
     window = make_window()
     opened: list[InviteDialog] = []
     monkeypatch.setattr(InviteDialog, "exec", lambda self: opened.append(self) or 0)
-    window.agenda.select([window.trip.meetings[0].id])
-    monkeypatch.setattr(window, "ask_choice", lambda title, text, options: 0)
+    window.agenda.select([window.workspace.trip.meetings[0].id])
+    monkeypatch.setattr(window.dialogs, "ask_choice", lambda title, text, options: 0)
     window.invites_action.trigger()
     assert "only the 1 selected meeting in the agenda" in opened[0].scope.text()
-    monkeypatch.setattr(window, "ask_choice", lambda title, text, options: 1)
+    monkeypatch.setattr(window.dialogs, "ask_choice", lambda title, text, options: 1)
     window.invites_action.trigger()
     assert "the whole trip" in opened[1].scope.text()
 
@@ -156,7 +156,7 @@ def test_dropping_an_eml_imports_its_calendar(qtbot, store, make_window, tmp_pat
     path = tmp_path / "planning.eml"
     path.write_bytes(mail.as_bytes())
     window = make_window()
-    monkeypatch.setattr(window, "ask_choice", lambda title, text, options: 1)
+    monkeypatch.setattr(window.dialogs, "ask_choice", lambda title, text, options: 1)
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(
@@ -168,4 +168,4 @@ def test_dropping_an_eml_imports_its_calendar(qtbot, store, make_window, tmp_pat
     )
     with qtbot.waitSignal(window.map.map_ready, timeout=30000):
         window.dropEvent(event)
-    assert window.trip.meetings[0].title == "Dropped talks"
+    assert window.workspace.trip.meetings[0].title == "Dropped talks"
