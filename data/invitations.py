@@ -1,7 +1,7 @@
 """What Send Invites would send: per meeting and attendee, new, update, cancel or nothing.
 
-The invitation record (:class:`data.store.SentInvitation`, one row per meeting UID and
-attendee) holds what each attendee was last sent. Against it a meeting's attendees are:
+The invitation record (:class:`data.store.SentInvitation`, one row per meeting and
+attendee address) holds what each attendee was last sent. Against it a meeting's attendees are:
 
 - *new*: never invited (or re-invited after a CANCEL);
 - *update*: invited, but the meeting's SEQUENCE rose or what they were shown changed;
@@ -30,7 +30,7 @@ from data.agenda import (
     place_label,
     tbc_words,
 )
-from data.ics_common import Organizer, meeting_uid
+from data.ics_common import Organizer
 from data.ics_export import invite, location_text
 from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
 from data.store import SentInvitation
@@ -175,9 +175,9 @@ def plan_invites(
     is chosen (a deleted meeting cannot be selected).
     """
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    by_uid: dict[str, dict[str, SentInvitation]] = {}
+    by_meeting: dict[str, dict[str, SentInvitation]] = {}
     for row in sent:
-        by_uid.setdefault(row.uid, {})[row.email.lower()] = row
+        by_meeting.setdefault(row.meeting_id, {})[row.email.lower()] = row
     if meeting_ids is None:
         chosen = list(trip.meetings)
         scope = f"the whole trip ({len(chosen)} meeting{'s' if len(chosen) != 1 else ''})"
@@ -193,27 +193,25 @@ def plan_invites(
     unchanged: list[Unchanged] = []
     no_email: list[NoEmail] = []
     for meeting in chosen:
-        uid = meeting_uid(meeting.id)
-        records = by_uid.get(uid, {})
+        records = by_meeting.get(meeting.id, {})
         missing = tuple(p.name for p in meeting.participants if not p.email)
         if missing:
             no_email.append(NoEmail(meeting.id, meeting.title, missing))
-        found = _plan_meeting(trip, meeting, uid, records, organizer, resend, moment)
+        found = _plan_meeting(trip, meeting, records, organizer, resend, moment)
         deliveries += found[0]
         if found[1]:
             unchanged.append(Unchanged(meeting.id, meeting.title, found[1]))
     if meeting_ids is None:
-        present = {meeting_uid(m.id) for m in trip.meetings}
-        for uid, records in by_uid.items():
-            if uid not in present:
-                deliveries += _cancel_removed(uid, records.values(), moment, deleted=True)
+        present = {m.id for m in trip.meetings}
+        for meeting_id, records in by_meeting.items():
+            if meeting_id not in present:
+                deliveries += _cancel_removed(records.values(), moment, deleted=True)
     return InvitePlan(scope, tuple(deliveries), tuple(unchanged), tuple(no_email))
 
 
 def _plan_meeting(
     trip: Trip,
     meeting: Meeting,
-    uid: str,
     records: dict[str, SentInvitation],
     organizer: Organizer,
     resend: bool,
@@ -225,10 +223,11 @@ def _plan_meeting(
     summary = summarise(trip, meeting)
     invited = {e: r for e, r in records.items() if r.method == REQUEST}
     removed = [r for e, r in invited.items() if e not in {i.email.lower() for i in invitees}]
-    out = _cancel_removed(uid, removed, now, deleted=False)
+    out = _cancel_removed(removed, now, deleted=False)
     calendar = invite(trip, meeting, organizer, now)
     if calendar is None or not invitees:
         return out, ()
+    uid = uid_of(calendar)
     groups: dict[Kind, list[Recipient]] = {kind: [] for kind in Kind}
     for person in invitees:
         row = invited.get(person.email.lower())
@@ -253,6 +252,14 @@ def _plan_meeting(
     return out, () if resend else held
 
 
+def uid_of(calendar: bytes) -> str:
+    """The UID an invite carries (a meeting imported from elsewhere keeps its own)."""
+    for line in calendar.replace(b"\r\n ", b"").replace(b"\r\n\t", b"").split(b"\r\n"):
+        if line.startswith(b"UID:"):
+            return line[4:].decode("utf-8")
+    raise ValueError("the invite has no UID")
+
+
 def attendees(meeting: Meeting, organizer: Organizer) -> tuple[Recipient, ...]:
     """Who an invite goes to: participants with an email address, once each, not the
     organizer (who holds the meeting already)."""
@@ -266,7 +273,7 @@ def attendees(meeting: Meeting, organizer: Organizer) -> tuple[Recipient, ...]:
 
 
 def _cancel_removed(
-    uid: str, rows: Iterable[SentInvitation], now: datetime, *, deleted: bool
+    rows: Iterable[SentInvitation], now: datetime, *, deleted: bool
 ) -> list[Delivery]:
     """CANCELs, from the calendar last sent, for attendees whose invite is void: the
     meeting is gone (``deleted``: its SEQUENCE rises) or they were taken off it."""
@@ -282,7 +289,7 @@ def _cancel_removed(
         calendar = cancel_calendar(text, people, sequence, now)
         first = group[0]
         summary = MeetingSummary.from_json(first.summary)
-        meeting_id, digest = first.meeting_id, first.digest
+        meeting_id, uid, digest = first.meeting_id, first.uid, first.digest
         out.append(
             Delivery(meeting_id, uid, Kind.CANCEL, people, calendar, summary, sequence, digest)
         )

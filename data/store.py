@@ -72,7 +72,8 @@ class TripSummary:
 
 @dataclass(frozen=True, slots=True)
 class SentInvitation:
-    """One attendee's entry in the invitation record: the message last sent to them.
+    """One attendee's entry in the invitation record (per meeting and address): the
+    message last sent to them.
 
     ``calendar`` is the .ics as sent and ``summary`` the JSON of its readable summary, so
     a CANCEL can still be written once the meeting is deleted.
@@ -145,15 +146,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE trips ADD COLUMN start_day TEXT;
     ALTER TABLE trips ADD COLUMN end_day TEXT;
     """,
-    # 3: the invitation record (see data/invitations.py): per trip, meeting UID and
-    # attendee, what was last sent. No foreign key: a CANCEL is still owed to the
-    # attendees of a meeting, or trip, that is gone.
+    # 3: the invitation record (see data/invitations.py): per trip, meeting and attendee,
+    # what was last sent (the UID it carried too: occurrences of a series share one). No
+    # foreign key: a CANCEL is still owed to the attendees of a meeting that is gone.
     """
     CREATE TABLE IF NOT EXISTS invitations (
         trip_id INTEGER NOT NULL,
-        uid TEXT NOT NULL,
-        email TEXT NOT NULL,
         meeting_id TEXT NOT NULL,
+        email TEXT NOT NULL,
+        uid TEXT NOT NULL,
         name TEXT NOT NULL,
         method TEXT NOT NULL,
         sequence INTEGER NOT NULL,
@@ -161,7 +162,7 @@ MIGRATIONS: tuple[str, ...] = (
         calendar TEXT NOT NULL,
         summary TEXT NOT NULL,
         sent_at TEXT NOT NULL,
-        PRIMARY KEY (trip_id, uid, email)
+        PRIMARY KEY (trip_id, meeting_id, email)
     );
     """,
 )
@@ -434,7 +435,7 @@ class Store:
         """What was last sent to each attendee of the trip's meetings (deleted ones too)."""
         rows = self._db.execute(
             "SELECT uid, email, meeting_id, name, method, sequence, digest, calendar, summary,"
-            " sent_at FROM invitations WHERE trip_id = ? ORDER BY uid, email",
+            " sent_at FROM invitations WHERE trip_id = ? ORDER BY meeting_id, email",
             (trip_id,),
         ).fetchall()
         return [
@@ -459,8 +460,8 @@ class Store:
             db.executemany(
                 "INSERT INTO invitations (trip_id, uid, email, meeting_id, name, method,"
                 " sequence, digest, calendar, summary, sent_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trip_id, uid, email)"
-                " DO UPDATE SET meeting_id = excluded.meeting_id, name = excluded.name,"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trip_id, meeting_id, email)"
+                " DO UPDATE SET uid = excluded.uid, name = excluded.name,"
                 " method = excluded.method, sequence = excluded.sequence,"
                 " digest = excluded.digest, calendar = excluded.calendar,"
                 " summary = excluded.summary, sent_at = excluded.sent_at",

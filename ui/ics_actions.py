@@ -90,7 +90,9 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
         meeting_ids = chosen if choice == 0 else None
     from ui.invite_dialog import InviteDialog
 
-    dialog = InviteDialog(ws.store, trip_id, organizer, meeting_ids, dialogs.parent)
+    dialog = InviteDialog(
+        ws.store, trip_id, organizer, meeting_ids, dialogs.parent, dialogs.settings
+    )
     dialog.exec()
     dialog.deleteLater()
 

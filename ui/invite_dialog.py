@@ -3,7 +3,8 @@
 The dialog plans with :func:`data.invitations.plan_invites` and sends with
 :func:`data.mail_out.send_plan` on a worker thread, so the window stays responsive and
 the progress bar moves. The record is written by ``send_plan`` as each message is
-accepted; a retry plans again and so offers only what has not gone out.
+accepted; a retry plans again and so offers only what has not gone out. Sending edits
+no trip, so it is not on the undo stack: what went out cannot be unsent.
 
 Signals: ``sending_finished(object)`` with the :class:`data.mail_out.SendReport`.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QSettings, QThread, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -61,12 +62,12 @@ _SECURITY: list[tuple[str, Security]] = [
     ("SSL/TLS", "ssl"),
     ("None (no encryption)", "none"),
 ]
-# Settings kept in the store (never the password).
+# Kept in the window's settings between runs (never the password).
 EML_FOLDER, SMTP_SERVER, SMTP_USER, SMTP_SECURITY = (
-    "invites_eml_folder",
-    "invites_smtp_server",
-    "invites_smtp_user",
-    "invites_smtp_security",
+    "invites/eml_folder",
+    "invites/smtp_server",
+    "invites/smtp_user",
+    "invites/smtp_security",
 )
 
 
@@ -107,9 +108,12 @@ class InviteDialog(QDialog):
         organizer: Organizer,
         meeting_ids: list[str] | None = None,
         parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ) -> None:
+        """``settings`` keeps the folder, server, security and user chosen last."""
         super().__init__(parent)
         self.store, self.trip_id, self.organizer = store, trip_id, organizer
+        self.settings = settings
         self.meeting_ids = meeting_ids
         self.trip = store.load_trip(trip_id)
         self.plan: InvitePlan | None = None
@@ -134,19 +138,19 @@ class InviteDialog(QDialog):
         ways = QButtonGroup(self)
         ways.addButton(self.eml)
         ways.addButton(self.smtp)
-        self.folder = QLineEdit(store.get_setting(EML_FOLDER) or "")
+        self.folder = QLineEdit(self._saved(EML_FOLDER))
         self.folder.setAccessibleName("Folder for .eml files")
         choose = QPushButton("&Choose…")
         choose.clicked.connect(self._choose_folder)
-        self.server = QLineEdit(store.get_setting(SMTP_SERVER) or "")
+        self.server = QLineEdit(self._saved(SMTP_SERVER))
         self.server.setPlaceholderText("smtp.example.org:587")
         self.server.setAccessibleName("SMTP server")
-        self.user = QLineEdit(store.get_setting(SMTP_USER) or "")
+        self.user = QLineEdit(self._saved(SMTP_USER))
         self.user.setAccessibleName("SMTP user")
         self.security = QComboBox()
         for label, value in _SECURITY:
             self.security.addItem(label, value)
-        saved = store.get_setting(SMTP_SECURITY)
+        saved = self._saved(SMTP_SECURITY)
         found = [i for i, (_, value) in enumerate(_SECURITY) if value == saved]
         self.security.setCurrentIndex(found[0] if found else 0)
         self.password = QLineEdit()
@@ -197,6 +201,13 @@ class InviteDialog(QDialog):
         layout.addWidget(self.failures)
         layout.addWidget(self.buttons)
         self.replan()
+
+    def _saved(self, key: str) -> str:
+        return str(self.settings.value(key, "")) if self.settings is not None else ""
+
+    def _keep(self, key: str, value: str) -> None:
+        if self.settings is not None:
+            self.settings.setValue(key, value)
 
     # -- review -----------------------------------------------------------------------
 
@@ -262,7 +273,7 @@ class InviteDialog(QDialog):
             if not folder:
                 self.status.setText("Choose a folder for the .eml files.")
                 return None
-            self.store.set_setting(EML_FOLDER, folder)
+            self._keep(EML_FOLDER, folder)
             return EmlFolder(Path(folder).expanduser())
         security: Security = self.security.currentData()
         try:
@@ -274,9 +285,9 @@ class InviteDialog(QDialog):
         if user and security == "none":
             self.status.setText("Choose STARTTLS or SSL/TLS: the password must not go unencrypted.")
             return None
-        self.store.set_setting(SMTP_SERVER, self.server.text().strip())
-        self.store.set_setting(SMTP_USER, user)
-        self.store.set_setting(SMTP_SECURITY, security)
+        self._keep(SMTP_SERVER, self.server.text().strip())
+        self._keep(SMTP_USER, user or "")
+        self._keep(SMTP_SECURITY, security)
         password = self.password.text() or None
         return SmtpOutbox(dataclasses.replace(settings, user=user), password)
 

@@ -25,9 +25,9 @@ def server(monkeypatch):
 
 
 @pytest.fixture
-def dialog(qtbot, store):
+def dialog(qtbot, store, settings):
     trip_id = sample_store(store)
-    opened = InviteDialog(store, trip_id, ORGANIZER)
+    opened = InviteDialog(store, trip_id, ORGANIZER, settings=settings)
     qtbot.addWidget(opened)
     return opened
 
@@ -84,11 +84,16 @@ def test_sending_over_smtp_moves_the_progress_bar_and_nothing_is_left(qtbot, dia
     assert "Nothing to send" in dialog.scope.text()
     assert {r[1] for r in rows(dialog)} == {"unchanged, not sent", "no email address"}
     assert not dialog.send_button.isEnabled()
-    # The password is never kept; the server and user are.
-    assert dialog.store.get_setting("invites_smtp_user") == USER
-    assert PASSWORD not in str(
-        [dialog.store.get_setting(k) for k in ("invites_smtp_server", "invites_smtp_user")]
-    )
+    # The server and user are kept for next time; the password never is.
+    settings = dialog.settings
+    assert settings.value("invites/smtp_user") == USER
+    assert settings.value("invites/smtp_server") == server.address
+    assert PASSWORD not in str({k: settings.value(k) for k in settings.allKeys()})
+    assert PASSWORD not in str(dialog.store.sent_invitations(dialog.trip_id))
+    again = InviteDialog(dialog.store, dialog.trip_id, ORGANIZER, settings=settings)
+    qtbot.addWidget(again)
+    assert again.smtp.isChecked() and again.server.text() == server.address
+    assert again.user.text() == USER and again.password.text() == ""
 
 
 def test_a_refused_recipient_is_listed_and_retry_sends_only_it(qtbot, dialog, server):
