@@ -174,6 +174,26 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (trip_id, meeting_id, email)
     );
     """,
+    # 4: CalDAV sync (data/sync_state.py): a trip's server and sync token; per meeting the
+    # object it was last synced as; conflicts kept with both versions until resolved.
+    """
+    CREATE TABLE caldav_trips (
+        trip_id INTEGER PRIMARY KEY REFERENCES trips(id) ON DELETE CASCADE,
+        url TEXT NOT NULL, user TEXT NOT NULL, collection TEXT, sync_token TEXT,
+        synced_at TEXT
+    );
+    CREATE TABLE caldav_meetings (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, fingerprint TEXT,
+        PRIMARY KEY (trip_id, meeting_id)
+    );
+    CREATE TABLE caldav_conflicts (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL, href TEXT NOT NULL, local TEXT, server TEXT,
+        server_etag TEXT, found_at TEXT NOT NULL,
+        PRIMARY KEY (trip_id, meeting_id)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -530,12 +550,18 @@ class Store:
 
         return self._edit_meetings(trip_id, without, touched=frozenset({meeting_id}))
 
-    def update_trip(self, trip_id: int, edit: Callable[[Trip], Trip]) -> Changes:
+    def update_trip(
+        self,
+        trip_id: int,
+        edit: Callable[[Trip], Trip],
+        also: Callable[[sqlite3.Connection, Trip], None] | None = None,
+    ) -> Changes:
         """Replace a trip's contents (not its name) with ``edit(trip)`` in one transaction.
 
         For bulk changes such as an .ics import: the edit sees the stored trip and the
         whole change is kept or, on any error, dropped. Sequences rise as in
-        :meth:`save_meeting`.
+        :meth:`save_meeting`. ``also(db, trip)`` runs in the same transaction with the
+        trip as stored, for a module keeping its own tables (data/sync_state.py).
         """
         with self._transaction() as db:
             before = self.load_trip(trip_id)
@@ -543,6 +569,8 @@ class Store:
                 after = _with_sequences(before, edit(before))
             except ValueError as exc:
                 raise StoreError(str(exc)) from exc
+            if also is not None:
+                also(db, after)
             old = {m.id: m for m in before.meetings}
             changed = {m.id for m in after.meetings if old.get(m.id) != m}
             changed |= set(old) - {m.id for m in after.meetings}
@@ -556,6 +584,12 @@ class Store:
             places=after.places != before.places,
             legs=after.legs != before.legs,
         )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction for a module keeping its own tables here (data/sync_state.py)."""
+        with self._transaction() as db:
+            yield db
 
     # -- settings -------------------------------------------------------------------------
 

@@ -234,6 +234,11 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addMenu(language_menu(self, self.settings))
 
+        from ui.sync_actions import SyncActions
+
+        self.sync_actions = SyncActions(self.workspace, self, self.dialogs, self.settings)
+        self.sync_actions.install(menu.addMenu("T&rip"))
+
         help_menu = menu.addMenu("&Help")
         about = _action(self, "&About Shuttle")
         about.triggered.connect(self.show_about)
@@ -515,6 +520,7 @@ class MainWindow(QMainWindow):
         for name, splitter in self._splitters().items():
             self.settings.setValue(f"window/{name}", splitter.saveState())
         self.settings.sync()
+        self.sync_actions.shutdown()
         self.map.shutdown()
         super().closeEvent(event)
 
