@@ -8,6 +8,7 @@ This file parses the command line and wires objects together; the work is in ``d
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from data.files import DATA_DIR_ENV
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from data.ics_common import Organizer
     from data.model import Trip
     from data.store import Store
     from data.travel import TravelAssumptions
@@ -106,12 +108,63 @@ def build_parser() -> argparse.ArgumentParser:
     )
     force_option(ics)
 
-    imp_ics = commands.add_parser("import-ics", help="add a calendar's events as meetings")
+    send = commands.add_parser(
+        "send-invites",
+        help="email invites (iMIP): new, updated and cancelled meetings, as .eml files or by SMTP",
+    )
+    trip_option(send)
+    send.add_argument(
+        "--meeting",
+        action="append",
+        metavar="ID",
+        help="only this meeting (repeat for several; default: the whole trip)",
+    )
+    send.add_argument(
+        "--organizer",
+        metavar='"NAME <EMAIL>"',
+        help="who sends the invites (default: the 'organizer' setting)",
+    )
+    way = send.add_mutually_exclusive_group(required=True)
+    way.add_argument(
+        "--eml-dir", type=Path, metavar="DIR", help="write one .eml file per message into DIR"
+    )
+    way.add_argument("--smtp", metavar="HOST[:PORT]", help="send through this SMTP server")
+    send.add_argument(
+        "--smtp-user",
+        metavar="USER",
+        help="log in as USER; the password comes from $SHUTTLE_SMTP_PASSWORD or the keyring",
+    )
+    security = send.add_mutually_exclusive_group()
+    security.add_argument(
+        "--starttls", dest="security", action="store_const", const="starttls", help="STARTTLS"
+    )
+    security.add_argument(
+        "--ssl", dest="security", action="store_const", const="ssl", help="SSL/TLS from the start"
+    )
+    send.add_argument("--resend", action="store_true", help="send unchanged invites again too")
+    send.add_argument(
+        "--dry-run", action="store_true", help="say what would be sent; send and record nothing"
+    )
+
+    imp_ics = commands.add_parser(
+        "import-ics", help="add a calendar's events as meetings (.ics, or the calendar in an .eml)"
+    )
     imp_ics.add_argument("file", type=Path, metavar="FILE")
     imp_ics.add_argument(
         "--trip",
         metavar="T",
         help="into this trip (default: the trip named after the calendar, made if needed)",
+    )
+
+    restore = commands.add_parser(
+        "restore-backup", help="list the store's backups, or put one in the store's place"
+    )
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("--list", action="store_true", help="list the backups, newest first")
+    which.add_argument("file", nargs="?", metavar="FILE", help="a backup's name or path")
+
+    commands.add_parser(
+        "check-store", help="check every page of the store (SQLite's integrity_check)"
     )
 
     sync = commands.add_parser(
@@ -218,6 +271,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _user_errors() as exc:  # evaluated only once something is raised
         _say(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
+    except _database_errors() as exc:  # a page found damaged after the check at open
+        _say(
+            f"shuttle: error: the store cannot be read ({exc}); "
+            "`restore-backup --list` lists its backups",
+            file=sys.stderr,
+        )
+        return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
         return 0
 
@@ -231,6 +291,12 @@ def _split_files(argv: list[str]) -> tuple[list[str], list[Path]]:
     if index >= len(argv) or argv[index] in _COMMANDS:
         return argv, []
     return argv[:index], [Path(word) for word in argv[index:]]
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """SQLite's errors, once a command has opened the store (else none can be raised)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return (sqlite3.DatabaseError,) if sqlite3 is not None else ()
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
@@ -284,7 +350,10 @@ def _trip_and_assumptions(args: argparse.Namespace) -> tuple[Trip, TravelAssumpt
 def _store(args: argparse.Namespace) -> Store:
     from data.store import Store
 
-    return Store.open(args.data_dir)
+    store = Store.open(args.data_dir)
+    if store.notice:
+        _say(f"shuttle: note: {store.notice}", file=sys.stderr)
+    return store
 
 
 def cmd_trips(args: argparse.Namespace) -> int:
@@ -389,10 +458,92 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import_ics(args: argparse.Namespace) -> int:
-    from data.ics_import import import_ics, read_ics_file
+def cmd_send_invites(args: argparse.Namespace) -> int:
+    from data.invitations import plan_invites
+    from data.mail_out import EmlFolder, Outbox, SmtpOutbox, parse_server, send_plan
 
-    data = read_ics_file(args.file)
+    with _store(args) as store:
+        trip_id = store.resolve(args.trip)
+        trip = store.load_trip(trip_id)
+        organizer = _organizer(args.organizer or store.get_setting("organizer"))
+        try:
+            plan = plan_invites(
+                trip, store.sent_invitations(trip_id), organizer, args.meeting, resend=args.resend
+            )
+        except KeyError as exc:
+            raise CommandError(
+                f"--meeting: trip {trip.name!r} has no meeting {exc.args[0]!r}"
+            ) from None
+        outbox: Outbox
+        if args.eml_dir is not None:
+            outbox = EmlFolder(args.eml_dir)
+            where = str(args.eml_dir)
+        else:
+            security = args.security or "none"
+            try:
+                settings = parse_server(args.smtp, security)
+            except ValueError as exc:
+                raise CommandError(f"--smtp: {exc}") from None
+            if args.smtp_user and security == "none":
+                raise CommandError(
+                    "--smtp-user: the password would cross the network unencrypted; "
+                    "add --starttls or --ssl"
+                )
+            settings = dataclasses.replace(settings, user=args.smtp_user)
+            outbox = SmtpOutbox(settings)
+            where = str(settings)
+        for item in plan.no_email:
+            _say(f"No email address, not invited: {item.title!r}: {', '.join(item.names)}")
+        for item in plan.unchanged:
+            _say(f"Unchanged, not sent again: {item.title!r} ({len(item.recipients)} attendees)")
+        verb = "Would send" if args.dry_run else "Sending"
+        for delivery in plan.deliveries:
+            people = ", ".join(r.email for r in delivery.recipients)
+            _say(f"{verb} {delivery.kind} {delivery.summary.title!r} to {people}")
+        if args.dry_run or not plan.deliveries:
+            _say(f"{len(plan.deliveries)} messages to send for {plan.scope}; nothing sent")
+            return 0
+        try:
+            report = send_plan(store, trip_id, plan, organizer, outbox)
+        finally:
+            outbox.close()
+    if isinstance(outbox, EmlFolder):
+        for path in outbox.written:
+            _say(f"Wrote {path}")
+    total = plan.recipient_count
+    _say(f"{report.recipient_count} of {total} recipients sent through {where}")
+    if not report.failures:
+        return 0
+    for failure in report.failures:
+        _say(f"shuttle: not sent: {failure}", file=sys.stderr)
+    reasons = list(dict.fromkeys(f.reason for f in report.failures))
+    if len(reasons) == 1:
+        raise CommandError(f"{len(report.failures)} of {total} not sent: {reasons[0]}")
+    raise CommandError(
+        f"{len(report.failures)} of {total} recipients not sent (listed above); "
+        "run again to retry only those"
+    )
+
+
+def _organizer(text: str | None) -> Organizer:
+    from data.ics_common import parse_organizer
+
+    if not text:
+        raise CommandError(
+            'invites need an organizer: give --organizer "NAME <EMAIL>" or keep one with '
+            '`settings organizer "NAME <EMAIL>"`'
+        )
+    try:
+        return parse_organizer(text)
+    except ValueError as exc:
+        raise CommandError(f"organizer: {exc}") from None
+
+
+def cmd_import_ics(args: argparse.Namespace) -> int:
+    from data.eml import read_calendar_file
+    from data.ics_import import import_ics
+
+    data = read_calendar_file(args.file)
     with _store(args) as store:
         changes = import_ics(store, data, str(args.file), args.trip)
         store.mark_opened(changes.trip_id)
@@ -401,6 +552,37 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         f"Imported {args.file} into trip {changes.trip_id}: {trip.name}; "
         f"{len(changes.meetings)} meetings added or changed, {len(trip.meetings)} in all"
     )
+    return 0
+
+
+def cmd_restore_backup(args: argparse.Namespace) -> int:
+    from data.store import list_backups, restore_backup
+
+    if args.list:
+        found = list_backups(args.data_dir)
+        if not found:
+            _say("No backups yet (one is taken daily and before each upgrade of the store).")
+        for backup in found:
+            taken = f"{backup.taken:%Y-%m-%d %H:%M} UTC"
+            _say(f"{backup.path.name}  {taken}  {backup.reason:<18} {backup.size:>10,} bytes")
+        return 0
+    backup, kept = restore_backup(args.data_dir, args.file)
+    _say(f"Restored the store from {backup}")
+    if kept is not None:
+        _say(f"The store it replaced is kept as {kept}")
+    return 0
+
+
+def cmd_check_store(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        problems = store.integrity_check()
+    if problems:
+        for line in problems[:20]:
+            _say(line)
+        raise CommandError(
+            f"the store has {len(problems)} problem(s); `restore-backup --list` lists its backups"
+        )
+    _say(f"{store.path}: ok")
     return 0
 
 
@@ -530,6 +712,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ui import i18n
+
+    i18n.install(app, i18n.system_language())  # the itinerary in the user's language
     try:
         write_pdf(trip, args.pdf, paper, home, assumptions, overwrite=args.force)
     except PrintError as exc:
@@ -589,8 +774,11 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-trip": cmd_import_trip,
     "export-trip": cmd_export_trip,
     "export-ics": cmd_export_ics,
+    "send-invites": cmd_send_invites,
     "import-ics": cmd_import_ics,
     "settings": cmd_settings,
+    "restore-backup": cmd_restore_backup,
+    "check-store": cmd_check_store,
     "sync": cmd_sync,
     "serve-calendar": cmd_serve_calendar,
     "print": cmd_print,
