@@ -380,3 +380,24 @@ def test_an_event_created_in_another_client_comes_down_and_edits_go_back_to_it(s
     assert "Security briefing (moved)" in theirs.data
     # Under the UID the other client gave it: for every client it is the same event.
     assert str(Calendar.from_ical(theirs.data).walk("VEVENT")[0]["UID"]) == "7c1e-thunderbird"
+
+
+def test_two_team_members_editing_different_meetings_both_see_both(store, radicale, tmp_path):
+    trip_id = shared(store, radicale)
+    collection = sync(store, trip_id).collection
+    name = store.load_trip(trip_id).name
+    with Store.open(tmp_path / "b", seed=False) as other:
+        theirs = other.create_trip(name, "", "UTC").trip_id
+        caldav_sync.share(other, theirs, collection, "bob")
+        sync(other, theirs, user="bob")
+        first, second = store.load_trip(trip_id).meetings[:2]
+        store.save_meeting(trip_id, first.replace(title="Alice's change"))
+        bobs = other.load_trip(theirs).meeting(second.id)
+        other.save_meeting(theirs, bobs.replace(notes="Bob's note"))
+        assert len(sync(store, trip_id).sent) == 1
+        report = sync(other, theirs, user="bob")
+        assert (len(report.sent), len(report.received), report.conflicts) == (1, 1, [])
+        assert other.load_trip(theirs).meeting(first.id).title == "Alice's change"
+    back = sync(store, trip_id)
+    assert (len(back.received), back.conflicts) == (1, [])
+    assert store.load_trip(trip_id).meeting(second.id).notes == "Bob's note"
