@@ -142,20 +142,42 @@ def _event_lines(trip: Trip, meeting: Meeting) -> list[str]:
     return build_event(trip, meeting, _FIXED_STAMP)
 
 
-def calendar_object(trip: Trip, meeting: Meeting, now: datetime, uid: str | None = None) -> str:
+def calendar_object(
+    trip: Trip, meeting: Meeting, now: datetime, uid: str | None = None, extra: str | None = None
+) -> str:
     """One meeting as a calendar object resource: a VCALENDAR with one VEVENT (RFC 4791).
 
     ``uid``: the UID another client gave the object, which must not change (servers
-    refuse a new UID under the same name, and clients would see a new event).
+    refuse a new UID under the same name, and clients would see a new event). ``extra``:
+    that client's own lines (:func:`foreign_extra`), kept in the event.
     """
     lines = _calendar("PUBLISH", None, [meeting])
     lines = [line for line in lines if not line.startswith("METHOD:")]  # RFC 4791 4.1
     event = build_event(trip, meeting, now)
     if uid is not None:
         event = [f"UID:{text(uid)}" if line.startswith("UID:") else line for line in event]
+    if extra:
+        event[-1:-1] = _not_written(extra.split("\n"), event)  # before END:VEVENT
     lines += event
     lines.append("END:VCALENDAR")
     return encode(lines).decode()
+
+
+def _not_written(extra: list[str], event: list[str]) -> list[str]:
+    """``extra`` without the properties ``event`` writes itself (whatever it writes)."""
+    ours = {_name(line) for line in event}
+    kept, depth = [], 0
+    for line in extra:
+        name = _name(line)
+        depth += name == "BEGIN"
+        if depth or name not in ours:
+            kept.append(line)
+        depth -= name == "END"
+    return kept
+
+
+def _name(line: str) -> str:
+    return re.split(r"[;:]", line, maxsplit=1)[0].upper()
 
 
 def foreign_uid(data: str, meeting_id: str) -> str | None:
@@ -166,6 +188,40 @@ def foreign_uid(data: str, meeting_id: str) -> str | None:
         return None
     uid = re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], found[1]).strip()
     return None if uid == meeting_uid(meeting_id) else uid
+
+
+# What Shuttle writes in a calendar object's VEVENT; another client's other properties
+# and components (alarms, its own X- properties, attendees' answers) are kept as they are.
+_WRITTEN = frozenset(
+    {"SUMMARY", "DTSTART", "DTEND", "DURATION", "DTSTAMP", "UID", "SEQUENCE", "CATEGORIES",
+     "DESCRIPTION", "GEO", "LOCATION", "STATUS", "LAST-MODIFIED"}
+)  # fmt: skip
+
+
+def foreign_extra(data: str) -> str | None:
+    """The event's content lines (unfolded) that Shuttle does not write, or None."""
+    kept: list[str] = []
+    stack: list[str] = []  # VCALENDAR, then VEVENT or VTIMEZONE, then VALARM…
+    for line in re.sub(r"\r?\n[ \t]", "", data).splitlines():
+        if not line.strip():
+            continue
+        name = _name(line)
+        inner = len(stack) > 2 and stack[1] == "VEVENT"  # inside a component of the event
+        if name == "BEGIN":
+            stack.append(line.split(":", 1)[-1].strip().upper())
+            keep = len(stack) > 2 and stack[1] == "VEVENT"
+        elif name == "END":
+            keep = inner
+            stack = stack[:-1]
+        else:
+            keep = inner or (
+                stack[1:] == ["VEVENT"]
+                and name not in _WRITTEN
+                and not name.startswith("X-SHUTTLE-")
+            )
+        if keep:
+            kept.append(line)
+    return "\n".join(kept) or None
 
 
 def read_object(data: str, href: str) -> IcsEvent:
@@ -607,7 +663,7 @@ def _exchange(
         if (known is None and meeting is None) or unchanged_here:
             out.pull[mid] = (event, remote, prints.get(mid))
         elif meeting is not None and _same(trip, meeting, event, collection):
-            out.put[mid] = Synced(href, remote.etag, prints[mid], foreign_uid(remote.data, mid))
+            out.put[mid] = _synced(href, remote, prints[mid], mid)
         else:
             conflict(mid, href, remote)
     for href in gone:
@@ -658,7 +714,8 @@ def _exchange(
         etag = known.etag if known is not None else None
         step(f"sending “{meeting.title}”")
         uid = known.uid if known is not None else None
-        body = calendar_object(trip, meeting, out.when, uid)
+        extra = known.extra if known is not None else None
+        body = calendar_object(trip, meeting, out.when, uid, extra)
         status, new_etag = server.put(href, body, etag)
         if status not in (412,) and status >= 400:
             report.skipped.append(f"“{meeting.title}”: the server refused it (HTTP {status})")
@@ -667,12 +724,11 @@ def _exchange(
             remote = server.get(href)
             if remote.data is not None and _same(trip, meeting, read_object(remote.data, href),
                                                  collection):  # fmt: skip
-                uid = foreign_uid(remote.data, mid)
-                out.put[mid] = Synced(href, remote.etag, prints[mid], uid)
+                out.put[mid] = _synced(href, remote, prints[mid], mid)
             else:
                 conflict(mid, href, remote)
             continue
-        out.put[mid] = Synced(href, new_etag, prints[mid], uid)
+        out.put[mid] = Synced(href, new_etag, prints[mid], uid, extra)
         verb = "changed" if known is not None else "added"
         report.sent.append(f"{verb} “{meeting.title}”")
     for mid in snap.conflicts:
@@ -694,6 +750,15 @@ def _exchange(
     if progress is not None:
         progress(total, total, "done")
     return out
+
+
+def _synced(href: str, remote: Remote, print_: str | None, meeting_id: str) -> Synced:
+    """The state of a meeting that now matches the server's object ``remote``."""
+    data = remote.data or ""
+    return Synced(
+        href, remote.etag, print_, foreign_uid(data, meeting_id) if data else None,
+        foreign_extra(data) if data else None,
+    )  # fmt: skip
 
 
 def _same(trip: Trip, meeting: Meeting, event: IcsEvent, collection: str) -> bool:
@@ -791,8 +856,7 @@ class _Apply:
         for mid, (_event, remote, _seen) in out.pull.items():
             if mid not in late and trip is not None:
                 print_ = fingerprint(trip, trip.meeting(mid))
-                uid = foreign_uid(remote.data or "", mid)
-                put[mid] = Synced(remote.href, remote.etag, print_, uid)
+                put[mid] = _synced(remote.href, remote, print_, mid)
         dropped = set(out.dropped) - late
         found = [*out.conflicts, *self.late]
         open_ids = {c.meeting_id for c in found}
@@ -939,11 +1003,10 @@ def resolve(store: Store, trip_id: int, meeting_id: str, choice: Choice | Meetin
             (trip_id, meeting_id),
         )
 
-    uid = foreign_uid(found.server, meeting_id) if found.server else None
-
     def mark(db: sqlite3.Connection, print_: str | None) -> None:
         clear(db)
-        known = Synced(found.href, found.server_etag, print_, uid)
+        remote = Remote(found.href, found.server_etag, found.server)
+        known = _synced(found.href, remote, print_, meeting_id)
         sync_state.record(db, trip_id, meeting_id, known)
 
     if choice == "local":

@@ -363,7 +363,9 @@ def test_an_event_created_in_another_client_comes_down_and_edits_go_back_to_it(s
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mozilla.org/NONSGML Mozilla Calendar//EN\r\n"
         "BEGIN:VEVENT\r\nUID:7c1e-thunderbird\r\nDTSTAMP:20141201T090000Z\r\n"
         "DTSTART;TZID=Europe/Rome:20141215T180000\r\nDTEND;TZID=Europe/Rome:20141215T190000\r\n"
-        "SUMMARY:Security briefing\r\nLOCATION:Rome\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        "SUMMARY:Security briefing\r\nLOCATION:Rome\r\nX-MOZ-GENERATION:3\r\n"
+        "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nDESCRIPTION:Reminder\r\n"
+        "END:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     report = sync(store, trip_id)
     assert len(report.received) == 1
@@ -379,7 +381,13 @@ def test_an_event_created_in_another_client_comes_down_and_edits_go_back_to_it(s
     [theirs] = [o for o in objects if "7c1e-thunderbird" in o.data]
     assert "Security briefing (moved)" in theirs.data
     # Under the UID the other client gave it: for every client it is the same event.
-    assert str(Calendar.from_ical(theirs.data).walk("VEVENT")[0]["UID"]) == "7c1e-thunderbird"
+    event = Calendar.from_ical(theirs.data).walk("VEVENT")[0]
+    assert str(event["UID"]) == "7c1e-thunderbird"
+    # What that client keeps in the event and Shuttle does not model stays: the alarm.
+    assert str(event["X-MOZ-GENERATION"]) == "3"
+    [alarm] = event.walk("VALARM")
+    assert (str(alarm["ACTION"]), str(alarm["DESCRIPTION"])) == ("DISPLAY", "Reminder")
+    assert str(event["SUMMARY"]) == "Security briefing (moved)"
 
 
 def test_two_team_members_editing_different_meetings_both_see_both(store, radicale, tmp_path):
@@ -401,3 +409,23 @@ def test_two_team_members_editing_different_meetings_both_see_both(store, radica
     back = sync(store, trip_id)
     assert (len(back.received), back.conflicts) == (1, [])
     assert store.load_trip(trip_id).meeting(second.id).notes == "Bob's note"
+
+
+def test_only_what_shuttle_does_not_write_is_kept_from_another_clients_event():
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Rome\r\n"
+        "BEGIN:STANDARD\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+        "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Talks\r\nX-SHUTTLE-STATUS:confirmed\r\n"
+        "CLASS:PRIVATE\r\nATTENDEE;CN=Jane;PARTSTAT=ACCEPTED:mailto:jane@example.org\r\n"
+        "X-MOZ-SNOOZE:a long value that the server\r\n  folded\r\n"
+        "BEGIN:VALARM\r\nTRIGGER:-PT5M\r\nACTION:AUDIO\r\nEND:VALARM\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert caldav_sync.foreign_extra(data) == (
+        "CLASS:PRIVATE\nATTENDEE;CN=Jane;PARTSTAT=ACCEPTED:mailto:jane@example.org\n"
+        "X-MOZ-SNOOZE:a long value that the server folded\n"
+        "BEGIN:VALARM\nTRIGGER:-PT5M\nACTION:AUDIO\nEND:VALARM"
+    )
+    assert caldav_sync.foreign_extra(data.replace("CLASS", "X-SHUTTLE-TOPIC")).startswith(
+        "ATTENDEE"
+    )
