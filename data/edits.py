@@ -13,13 +13,13 @@ and the store decides whether its sequence rises.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from data.ids import new_meeting_id
 from data.model import Leg, Meeting, Place, Source, Trip, upsert
 from data.store import ASSUMPTIONS_SETTING, KEEP, Changes, Keep, Store, StoreError
 from data.travel import PlannedLeg, TravelAssumptions, assumptions_json
@@ -34,11 +34,6 @@ class Edit(Protocol):
     def label(self) -> str: ...
 
     def apply(self, store: Store) -> tuple[Changes, Edit]: ...
-
-
-def new_meeting_id() -> str:
-    """A meeting id no other trip or store will produce (uuid4-based)."""
-    return f"m-{uuid.uuid4()}"
 
 
 def _quoted(what: str, title: str) -> str:

@@ -6,7 +6,6 @@ page treats the payload as data and never evaluates it as code.
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -14,21 +13,12 @@ from typing import Any
 from data.agenda import AgendaItem, build_agenda, local_time_label, place_label, status_label
 from data.distances import places_km
 from data.map_document import DEFAULT_BOUNDS
+from data.markup import html_text as text
 from data.model import Meeting, Place, PlaceKind, Trip
 from data.travel import route_legs
 
 ARC_POINTS = 48
 NEAR_KM = 25.0
-
-
-def text(value: str) -> str:
-    """Escape trip text for the HTML of popups and labels (Leaflet sets it as markup).
-
-    Beyond ``html.escape``: backticks, ``$`` and backslashes become entities too, so the
-    text stays inert even if a script template ever holds it.
-    """
-    escaped = html.escape(value, quote=True)
-    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
 
 
 @dataclass(frozen=True, slots=True)

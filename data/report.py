@@ -10,7 +10,6 @@ import base64
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -26,6 +25,7 @@ from data.agenda import (
     travel_time_words,
     zone_shift,
 )
+from data.markup import html_text
 from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
 from data.travel import DEFAULT_ASSUMPTIONS, TravelAssumptions, route_plan
 
@@ -71,8 +71,7 @@ def css_string(text: str) -> str:
     return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in text)
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
+_e = html_text
 
 
 class _Notes:

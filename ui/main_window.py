@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from data.agenda import display_day
 from data.distances import leg_km
+from data.markup import html_text
 from data.model import Meeting
 from data.store import StoreError
 from data.travel import leg_summary, route_legs
+from data.version import version
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
@@ -38,8 +40,6 @@ from ui.map_pane import MapPane
 from ui.planning import Planner
 from ui.workspace import Changes, Workspace
 from ui.zone_choice import ZoneMode, mode_label
-
-APP_VERSION = "0.1.0"
 
 
 class MainWindow(QMainWindow):
@@ -494,7 +494,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About Shuttle",
-            f"<h3>Shuttle {APP_VERSION}</h3>"
+            f"<h3>Shuttle {html_text(version())}</h3>"
             "<p>The meetings of a diplomatic trip on a calendar and a map.</p>"
             "<p>Basemap: Natural Earth (public domain). Gazetteer: GeoNames (CC BY 4.0). "
             "Map: Leaflet, folium. Online tiles © OpenStreetMap contributors.</p>",

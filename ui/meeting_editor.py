@@ -1,7 +1,8 @@
 """The meeting editor: every field of a meeting, checked where it is typed.
 
-The dialog builds a :class:`Meeting` (and, when the user chose a new place, that
-:class:`Place`); it saves nothing itself. The window turns the result into an undoable edit.
+The dialog gathers the form's values; :func:`data.meeting_form.build_meeting` checks them
+and builds the :class:`Meeting` (with a new place and sources, if any). It saves nothing
+itself: the planner turns the result into an undoable edit.
 
 Signals:
     pick_on_map_requested(): the user wants to choose the place by clicking the map.
@@ -9,8 +10,6 @@ Signals:
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
@@ -42,6 +41,21 @@ from PySide6.QtWidgets import (
 )
 
 from data.gazetteer import City, Gazetteer
+from data.meeting_form import (
+    PEOPLE,
+    PLACE,
+    SOURCES,
+    TIME,
+    TITLE,
+    ZONE,
+    FormError,
+    FormResult,
+    MeetingForm,
+    PersonRow,
+    SourceRow,
+    build_meeting,
+    cited_sources,
+)
 from data.model import (
     Attendance,
     ExactTime,
@@ -49,9 +63,6 @@ from data.model import (
     Participant,
     PartOfDay,
     Place,
-    Provenance,
-    ProvenanceKind,
-    Source,
     Status,
     TimeTBC,
     Trip,
@@ -64,13 +75,6 @@ ERROR_STYLE = "color: #b03a2e;"
 PART_OF_DAY_CHOICES: list[tuple[str, PartOfDay | None]] = [("not known", None)] + [
     (str(p), p) for p in PartOfDay
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class EditorResult:
-    meeting: Meeting
-    new_place: Place | None  # a place the trip does not have yet
-    new_sources: tuple[Source, ...]  # sources the meeting cites that the trip lacks
 
 
 def _error_label() -> QLabel:
@@ -96,7 +100,7 @@ class MeetingEditor(QDialog):
         self.trip = trip
         self.original = meeting
         self.gazetteer = gazetteer
-        self.result_value: EditorResult | None = None
+        self.result_value: FormResult | None = None
         self.new_place: Place | None = None
         self.setWindowTitle("Edit Meeting" if meeting else "New Meeting")
         self.setMinimumWidth(640)
@@ -336,7 +340,7 @@ class MeetingEditor(QDialog):
             self.add_participant(person)
         self.topic.setPlainText(meeting.topic)
         self.notes.setPlainText(meeting.notes)
-        for source_id in _cited(meeting):
+        for source_id in cited_sources(meeting):
             try:
                 source = self.trip.source(source_id)
             except KeyError:
@@ -493,182 +497,76 @@ class MeetingEditor(QDialog):
             self.result_value = result
             super().accept()
 
-    def build(self) -> EditorResult | None:
+    def build(self) -> FormResult | None:
         """The edited meeting, or None with each problem shown at its field."""
-        problems = False
-        for label in (
-            self.title_error,
-            self.place_error,
-            self.zone_error,
-            self.time_error,
-            self.people_error,
-            self.sources_error,
-        ):
+        errors = {
+            TITLE: self.title_error,
+            PLACE: self.place_error,
+            ZONE: self.zone_error,
+            TIME: self.time_error,
+            PEOPLE: self.people_error,
+            SOURCES: self.sources_error,
+        }
+        for label in errors.values():
             label.hide()
-        title = self.title.text().strip()
-        if not title:
-            self._show(self.title_error, "The title must not be empty.")
-            problems = True
-        place_id = self.place_box.currentData()
-        if place_id is None:
-            self._show(self.place_error, "Choose a place, or type a city to add one.")
-            problems = True
-        tz_name = self.zone_edit.text().strip()
         try:
-            tz = zone(tz_name)
-        except ValueError:
-            self._show(
-                self.zone_error, f"“{tz_name}” is not a known time zone (e.g. Europe/Paris)."
-            )
-            problems = True
-            tz = None
-        qday = self.day_edit.date()
-        day = date(qday.year(), qday.month(), qday.day())
-        meeting_time: ExactTime | TimeTBC | None = None
-        if self.exact_radio.isChecked():
-            start_q, end_q = self.start_edit.time(), self.end_edit.time()
-            end_day = day + timedelta(days=1) if self.next_day.isChecked() else day
-            start = datetime.combine(day, time(start_q.hour(), start_q.minute()), tzinfo=tz)
-            end = datetime.combine(end_day, time(end_q.hour(), end_q.minute()), tzinfo=tz)
-            try:
-                # With a zone the check is on real instants (right across clock changes).
-                meeting_time = ExactTime(start, end) if tz is not None else None
-                if tz is None and end <= start:
-                    raise ValueError("end before start")
-            except ValueError:
-                self._show(self.time_error, "The end must be after the start.")
-                problems = True
-        else:
-            hours = self.duration_spin.value()
-            part = self.part_box.currentData()
-            meeting_time = TimeTBC(
-                day,
-                PartOfDay(part) if part else None,
-                timedelta(hours=hours) if hours else None,
-            )
-        people = self._participants()
-        sources = self._sources()
-        if people is None or sources is None:
-            problems = True
-        if problems or meeting_time is None or people is None or sources is None:
+            return build_meeting(self.form(), self.trip, self.original)
+        except FormError as exc:
+            for field, text in exc.problems.items():
+                self._show(errors[field], text)
             return None
-        place = self.new_place if self.new_place and self.new_place.id == place_id else None
-        if place is None:
-            existing = self.trip.place(place_id)
-            if existing.timezone != tz_name:
-                place = _replace_zone(existing, tz_name)
-        elif place.timezone != tz_name:
-            place = _replace_zone(place, tz_name)
-        kept, new_sources = sources
-        base = self.original
-        provenance = _keep_cited(base.provenance if base else (), set(kept))
-        if new_sources:
-            provenance += (
-                Provenance(
-                    ProvenanceKind.SOURCE,
-                    tuple(s.id for s in new_sources),
-                    "added in the meeting editor",
-                ),
-            )
-        meeting = Meeting(
-            id=base.id if base else f"m-{uuid.uuid4().hex[:12]}",
-            title=title,
-            place_id=place_id,
-            time=meeting_time,
-            participants=tuple(people),
-            topic=self.topic.toPlainText().strip(),
-            notes=self.notes.toPlainText().strip(),
-            status=Status(self.status_box.currentData()),
-            provenance=provenance,
-            field_provenance=dict(base.field_provenance) if base else {},
-            sequence=base.sequence if base else 0,
-        )
-        return EditorResult(meeting, place, tuple(new_sources))
 
-    def _participants(self) -> list[Participant] | None:
-        people = []
+    def form(self) -> MeetingForm:
+        """The values as typed, for :func:`data.meeting_form.build_meeting` to check."""
+        qday = self.day_edit.date()
+        start, end = self.start_edit.time(), self.end_edit.time()
+        hours = self.duration_spin.value()
+        part = self.part_box.currentData()
+        return MeetingForm(
+            title=self.title.text(),
+            place_id=self.place_box.currentData(),
+            new_place=self.new_place,
+            timezone=self.zone_edit.text(),
+            day=date(qday.year(), qday.month(), qday.day()),
+            exact=self.exact_radio.isChecked(),
+            start=time(start.hour(), start.minute()),
+            end=time(end.hour(), end.minute()),
+            ends_next_day=self.next_day.isChecked(),
+            part_of_day=PartOfDay(part) if part else None,
+            duration=timedelta(hours=hours) if hours else None,
+            status=Status(self.status_box.currentData()),
+            people=tuple(self._people_rows()),
+            topic=self.topic.toPlainText(),
+            notes=self.notes.toPlainText(),
+            sources=tuple(self._source_rows()),
+        )
+
+    def _people_rows(self) -> list[PersonRow]:
+        rows = []
         for row in range(self.people.rowCount()):
-            values = [
-                (self.people.item(row, c).text().strip() if self.people.item(row, c) else "")
-                for c in range(4)
-            ]
+            values = [_cell_text(self.people.item(row, c)) for c in range(4)]
             combo = self.people.cellWidget(row, 4)
             # Qt hands StrEnum data back as plain str: rebuild the enum.
             attendance = Attendance(
                 combo.currentData() if isinstance(combo, QComboBox) else Attendance.CONFIRMED
             )
-            provenance = self.people.item(row, 0).data(Qt.ItemDataRole.UserRole) or ()
-            try:
-                people.append(
-                    Participant(
-                        values[0],
-                        values[1],
-                        values[2],
-                        values[3] or None,
-                        attendance,
-                        tuple(provenance),
-                    )
-                )
-            except ValueError as exc:
-                self._show(self.people_error, f"Participant {row + 1}: {exc}.")
-                return None
-        return people
+            first = self.people.item(row, 0)
+            provenance = first.data(Qt.ItemDataRole.UserRole) if first else None
+            rows.append(PersonRow(*values, attendance, tuple(provenance or ())))
+        return rows
 
-    def _sources(self) -> tuple[list[str], list[Source]] | None:
-        cited: list[str] = []
-        new: list[Source] = []
-        known = {s.id for s in self.trip.sources}
+    def _source_rows(self) -> list[SourceRow]:
+        rows = []
         for row in range(self.sources.rowCount()):
-            url_item, note_item = self.sources.item(row, 0), self.sources.item(row, 1)
-            url = url_item.text().strip() if url_item else ""
-            note = note_item.text().strip() if note_item else ""
+            url_item = self.sources.item(row, 0)
             source_id = url_item.data(Qt.ItemDataRole.UserRole) if url_item else None
-            if source_id and source_id in known:
-                cited.append(source_id)
-                continue
-            if url in ("", "https://") and not note:
-                continue
-            try:
-                source = Source(_new_source_id(known), note or url, url or None, note)
-            except ValueError as exc:
-                self._show(self.sources_error, f"Source {row + 1}: {exc}.")
-                return None
-            known.add(source.id)
-            new.append(source)
-            cited.append(source.id)
-        return cited, new
+            rows.append(
+                SourceRow(
+                    _cell_text(url_item), _cell_text(self.sources.item(row, 1)), source_id or None
+                )
+            )
+        return rows
 
 
-def _keep_cited(items: tuple[Provenance, ...], kept: set[str]) -> tuple[Provenance, ...]:
-    """The meeting's provenance less the sources the user removed; notes stay."""
-    out = []
-    for item in items:
-        if item.kind != ProvenanceKind.SOURCE:
-            out.append(item)
-            continue
-        sources = tuple(s for s in item.sources if s in kept)
-        if sources:
-            out.append(Provenance(item.kind, sources, item.note))
-    return tuple(out)
-
-
-def _new_source_id(known: set[str]) -> str:
-    number = 1
-    while f"U{number}" in known:
-        number += 1
-    return f"U{number}"
-
-
-def _replace_zone(place: Place, tz_name: str) -> Place:
-    from dataclasses import replace
-
-    return replace(place, timezone=tz_name)
-
-
-def _cited(meeting: Meeting) -> list[str]:
-    out: list[str] = []
-    for item in meeting.provenance:
-        for source_id in item.sources:
-            if source_id not in out and item.kind == ProvenanceKind.SOURCE:
-                out.append(source_id)
-    return out
+def _cell_text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""

@@ -1,7 +1,8 @@
 import itertools
 
 from data import trip_file
-from data.map_payload import arc, map_payload, text
+from data.map_payload import arc, map_payload
+from data.markup import html_text as text
 from data.model import Meeting, Place, TimeTBC, Trip
 from data.store import SAMPLE_TRIP
 

@@ -143,3 +143,12 @@ def test_upsert_replaces_by_id_or_inserts():
     c = place("c")
     assert upsert((a, b), c) == (a, b, c)
     assert upsert((a, b), c, position=0) == (c, a, b)
+
+
+def test_the_version_comes_from_the_package_or_the_checkout():
+    import tomllib
+
+    from data.version import PYPROJECT, version
+
+    declared = tomllib.loads(PYPROJECT.read_text())["project"]["version"]
+    assert version().split(" ")[0] == declared
