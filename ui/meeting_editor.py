@@ -10,6 +10,7 @@ Signals:
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from data.gazetteer import City, Gazetteer
+from data.geocoding import GeocodingError
 from data.meeting_form import (
     PEOPLE,
     PLACE,
@@ -70,6 +72,7 @@ from data.model import (
 )
 from data.places import place_from_city, place_from_coordinates, place_from_geocode
 from data.warnings import clock_change_problem
+from ui.background import Task
 
 ERROR_STYLE = "color: #b03a2e;"
 PART_OF_DAY_CHOICES: list[tuple[str, PartOfDay | None]] = [("not known", None)] + [
@@ -162,15 +165,25 @@ class MeetingEditor(QDialog):
         self.online_button = QPushButton("Look up &Online")
         self.online_button.setToolTip("Ask OpenStreetMap's Nominatim (needs the network)")
         self.online_button.clicked.connect(self._look_up_online)
+        self.cancel_lookup_button = QPushButton("Cancel Lookup")
+        self.cancel_lookup_button.setToolTip("Stop waiting for the online lookup")
+        self.cancel_lookup_button.clicked.connect(self.cancel_lookup)
+        self.cancel_lookup_button.hide()
+        self.lookup_note = QLabel()
+        self.lookup_note.hide()
+        self._lookup: Task | None = None
+        self.finished.connect(lambda _code: self.cancel_lookup())
         self.map_button = QPushButton("Pick on &Map")
         self.map_button.setToolTip("Click the map to place the meeting there")
         self.map_button.clicked.connect(self.pick_on_map_requested)
         row = QHBoxLayout()
         row.addWidget(self.city_search, 1)
         row.addWidget(self.online_button)
+        row.addWidget(self.cancel_lookup_button)
         row.addWidget(self.map_button)
         form.addRow("New place:", row)
         form.addRow("", self.venue_name)
+        form.addRow("", self.lookup_note)
         self.place_note = QLabel()
         self.place_note.setWordWrap(True)
         self.place_error = _error_label()
@@ -422,24 +435,54 @@ class MeetingEditor(QDialog):
         )
 
     def _look_up_online(self) -> None:
-        from data.geocoding import GeocodingError, geocode_online
-
+        """Ask Nominatim on a worker thread; Cancel (or closing the editor) drops the answer."""
         query = " ".join(t for t in (self.venue_name.text(), self.city_search.text()) if t.strip())
         if not query.strip():
             self._show(self.place_error, "Type a venue or city to look up first.")
             return
-        try:
-            found = geocode_online(query, limit=1, timeout=8)
-        except GeocodingError as exc:
-            self._show(self.place_error, f"Online lookup failed: {exc}")
-            return
-        if not found:
-            self._show(self.place_error, f"Nothing found online for “{query}”.")
-            return
         name = self.venue_name.text().strip() or None
-        self.use_new_place(
-            place_from_geocode(found[0], self.gazetteer, name=name, taken=self._taken())
-        )
+        gazetteer, taken = self.gazetteer, self._taken()
+
+        def work(cancelled: threading.Event) -> Place | None:
+            from data.geocoding import geocode_online
+
+            found = geocode_online(query, limit=1, timeout=8, cancelled=cancelled)
+            if not found:
+                return None
+            return place_from_geocode(found[0], gazetteer, name=name, taken=taken)
+
+        task = Task(work)
+        task.finished.connect(lambda place: self._on_looked_up(query, place))
+        task.failed.connect(self._on_lookup_failed)
+        self._lookup = task
+        self._show_lookup(True, f"Looking up “{query}” online…")
+        task.start()
+
+    def cancel_lookup(self) -> None:
+        if self._lookup is not None:
+            self._lookup.cancel()
+            self._lookup = None
+        self._show_lookup(False, "")
+
+    def _show_lookup(self, busy: bool, text: str) -> None:
+        self.online_button.setEnabled(not busy)
+        self.cancel_lookup_button.setVisible(busy)
+        self._show(self.lookup_note, text)
+
+    def _on_looked_up(self, query: str, place: Place | None) -> None:
+        self._lookup = None
+        self._show_lookup(False, "")
+        if place is None:
+            self._show(self.place_error, f"Nothing found online for “{query}”.")
+        else:
+            self.use_new_place(place)
+
+    def _on_lookup_failed(self, exc: BaseException) -> None:
+        self._lookup = None
+        self._show_lookup(False, "")
+        if not isinstance(exc, GeocodingError):
+            raise exc  # unexpected: the application's excepthook reports it
+        self._show(self.place_error, f"Online lookup failed: {exc}")
 
     def _taken(self) -> set[str]:
         return {p.id for p in self.trip.places}
