@@ -118,6 +118,10 @@ def run_app(data_dir: Path | None) -> int:
     app.setApplicationDisplayName("Shuttle")
     app.setOrganizationName("Shuttle")
     app.setDesktopFileName("shuttle")
+    from data.files import default_data_dir
+    from ui import errors
+
+    errors.setup_logging(data_dir or default_data_dir())
     try:
         window = start_window(data_dir)
     except Exception as exc:
@@ -127,6 +131,7 @@ def run_app(data_dir: Path | None) -> int:
             raise
         print(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
+    errors.install(window)
     window.show()
     try:
         return app.exec()

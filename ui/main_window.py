@@ -29,7 +29,6 @@ from data.agenda import display_day
 from data.distances import leg_km
 from data.markup import html_text
 from data.model import Meeting
-from data.store import StoreError
 from data.travel import leg_summary, route_legs
 from data.version import version
 from ui.agenda import AgendaPane
@@ -48,7 +47,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """``map_pane`` may come ready-made, its page already loading (see ui.app).
 
-        Shows the most recently opened trip; raises StoreError when it cannot be read.
+        Shows the most recently opened trip (a store that cannot give it says why).
         """
         super().__init__()
         self.workspace = workspace
@@ -334,12 +333,9 @@ class MainWindow(QMainWindow):
 
     def _on_trip_chosen(self, index: int) -> None:
         trip_id = self.trip_list.itemData(index)
-        if trip_id is not None and trip_id != self.workspace.trip_id:
-            try:
-                self.workspace.open_trip(int(trip_id))
-            except StoreError as exc:
-                QMessageBox.warning(self, "Cannot open trip", str(exc))
-                self.refresh_trip_list()
+        chosen = trip_id is not None and trip_id != self.workspace.trip_id
+        if chosen and not self.workspace.open_trip(int(trip_id)):
+            self.refresh_trip_list()  # back to the trip still shown
 
     def _on_refused(self, label: str, reason: str) -> None:
         self.dialogs.warn(label, reason)
