@@ -14,6 +14,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from data.distances import places_km
+from data.locale_format import long_day, short_day, short_weekday, whole_number
 from data.model import (
     AllDay,
     Attendance,
@@ -112,11 +113,11 @@ def local_time_label(meeting: Meeting, display_tz: tzinfo | None = None) -> str:
     if isinstance(time, TimeTBC):
         return tbc_label(time)
     if isinstance(time, AllDay):
-        return "all day" if time.last_day is None else f"all day, to {time.end_day:%a %d %b}"
+        return "all day" if time.last_day is None else f"all day, to {short_day(time.end_day)}"
     start, end = time.start, time.end
     if display_tz is not None:
         start, end = start.astimezone(display_tz), end.astimezone(display_tz)
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %H:%M}"
+    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{short_weekday(end)} {end:%H:%M}"
     return f"{start:%H:%M}–{end_text} {zone_abbreviation(start)}"
 
 
@@ -127,7 +128,7 @@ def other_zone_label(meeting: Meeting, place: Place, display_tz: ZoneInfo) -> st
         start = time.start.astimezone(display_tz)
         label = local_time_label(meeting, display_tz)
         if start.date() != time.start.date():
-            label = f"{start:%a %d %b} {label}"
+            label = f"{short_day(start)} {label}"
         return label
     shift = zone_shift(display_tz, place.tz, meeting.day)
     return f"TBC ({place.city} {clock_difference(shift)})"
@@ -234,7 +235,9 @@ def _after_last_meeting_in(items: list[AgendaItem | LegItem], place_id: str) -> 
 
 def leg_label(item: LegItem) -> str:
     clocks = clock_change(item.origin, item.destination, item.leg.day)
-    text = f"{item.leg.mode}: {item.origin.city} → {item.destination.city}, {item.km:,.0f} km"
+    text = (
+        f"{item.leg.mode}: {item.origin.city} → {item.destination.city}, {whole_number(item.km)} km"
+    )
     if item.travel_time is not None:
         text += f", {travel_time_words(item.travel_time, item.estimated)}"
     return f"{text}; {clocks}" if clocks else text
@@ -278,7 +281,7 @@ def render_text(
     width = 30
     for day in build_agenda(trip, legs):
         lines.append("")
-        lines.append(f"{day.day:%A} {day.day.day} {day.day:%B %Y}")
+        lines.append(long_day(day.day))
         for item in day.items:
             if isinstance(item, LegItem):
                 lines.append(f"  {'':<{width}}  ✈ {leg_label(item)}")
@@ -318,7 +321,7 @@ def home_time_label(meeting: Meeting, trip: Trip) -> str:
     if isinstance(time, ExactTime):
         start = time.start.astimezone(trip.home_tz)
         label = local_time_label(meeting, trip.home_tz)
-        return f"{start:%a %d %b} {label}" if start.date() != time.day else label
+        return f"{short_day(start)} {label}" if start.date() != time.day else label
     place = trip.place(meeting.place_id)
     shift = zone_shift(trip.home_tz, place.tz, meeting.day)
     return f"to be confirmed ({clock_relation(place.city, zone_city(trip.home_tz), shift)})"

@@ -1,18 +1,20 @@
 """Online geocoding through OpenStreetMap's Nominatim, only when the user asks.
 
 Nominatim's policy asks for an identifying user agent and at most one request a second.
-Every lookup in the process waits its turn at one :data:`NOMINATIM_LIMIT`, so the rule
-holds however many lookups the window and the command line make. Nothing here runs at
+Every lookup in the process takes its turn at one :data:`NOMINATIM_LIMIT`, so the rule
+holds however many lookups run at once. Nothing here runs at
 start-up or in tests against the real service: ``SHUTTLE_NOMINATIM_URL`` points the
 lookups at another server (a self-hosted Nominatim, or a test's local one).
 """
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -42,36 +44,33 @@ class LookupCancelled(GeocodingError):
 
 
 class RateLimit:
-    """At most one request per ``interval`` seconds, across every thread of the process.
-
-    Each caller reserves the next free slot, then waits for it outside the lock, so
-    callers are served in turn and a cancelled wait gives its slot up to nobody early.
+    """One request at a time, each starting at least ``interval`` seconds after the last
+    one finished, across every thread of the process (so the server never sees two
+    closer than that, however slow the network).
     """
 
-    def __init__(
-        self,
-        interval: float,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, interval: float) -> None:
         self.interval = interval
-        self._clock = clock
         self._lock = threading.Lock()
-        self._next = 0.0
+        self._last_done = -math.inf
 
-    def reserve(self) -> float:
-        """Seconds to wait before this caller's request may go."""
-        with self._lock:
-            now = self._clock()
-            slot = max(now, self._next)
-            self._next = slot + self.interval
-            return slot - now
-
-    def wait(self, cancelled: threading.Event | None = None) -> None:
-        """Block until this caller's turn; LookupCancelled if ``cancelled`` is set first."""
-        delay = self.reserve()
+    @contextmanager
+    def turn(self, cancelled: threading.Event | None = None) -> Iterator[None]:
+        """Hold the one turn for a request; LookupCancelled if ``cancelled`` is set first."""
         stop = cancelled or threading.Event()
-        if stop.wait(delay) if delay > 0 else stop.is_set():
-            raise LookupCancelled("the lookup was cancelled")
+        while not self._lock.acquire(timeout=0.05):
+            if stop.is_set():
+                raise LookupCancelled("the lookup was cancelled")
+        try:
+            delay = self._last_done + self.interval - time.monotonic()
+            if stop.wait(delay) if delay > 0 else stop.is_set():
+                raise LookupCancelled("the lookup was cancelled")
+            try:
+                yield
+            finally:
+                self._last_done = time.monotonic()
+        finally:
+            self._lock.release()
 
 
 NOMINATIM_LIMIT = RateLimit(1.0)
@@ -83,7 +82,7 @@ def geocode_online(
     timeout: float = 10.0,
     cancelled: threading.Event | None = None,
 ) -> list[GeocodeResult]:
-    """Places matching ``query``; waits its turn at NOMINATIM_LIMIT first.
+    """Places matching ``query``, asked in its turn at NOMINATIM_LIMIT.
 
     Raises GeocodingError (LookupCancelled when ``cancelled`` was set before sending).
     """
@@ -97,9 +96,9 @@ def geocode_online(
         domain=server.netloc + server.path.rstrip("/"),
         scheme=server.scheme or "https",
     )
-    NOMINATIM_LIMIT.wait(cancelled)
     try:
-        found = geocoder.geocode(query, exactly_one=False, limit=limit) or []
+        with NOMINATIM_LIMIT.turn(cancelled):
+            found = geocoder.geocode(query, exactly_one=False, limit=limit) or []
     except GeopyError as exc:
         raise GeocodingError(f"online lookup of {query!r} failed: {exc}") from exc
     return [GeocodeResult(loc.address, loc.latitude, loc.longitude) for loc in found]

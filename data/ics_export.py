@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from data.agenda import duration_words, participant_with_role, place_label
-from data.files import write_atomically
+from data.files import check_writable, write_atomically
 from data.ics_common import (
     PRODID,
     X_DURATION,
@@ -94,11 +94,16 @@ def write_invites(
     organizer: Organizer,
     now: datetime | None = None,
     meeting_ids: Iterable[str] | None = None,
+    *,
+    overwrite: bool = True,
 ) -> InviteReport:
-    """One ``<meeting id>.ics`` per meeting that has someone to invite, in ``directory``."""
+    """One ``<meeting id>.ics`` per meeting that has someone to invite, in ``directory``.
+
+    With ``overwrite=False`` nothing is written when any of the files exists already.
+    """
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    files: list[tuple[Path, bytes]] = []
     skipped: list[tuple[str, str]] = []
     for meeting in _chosen(trip, meeting_ids):
         data = invite(trip, meeting, organizer, now)
@@ -106,9 +111,11 @@ def write_invites(
             skipped.append((meeting.id, "no participant has an email address"))
             continue
         path = folder / f"{file_stem_for(meeting.id)}.ics"
-        write_atomically(data, path)
-        written.append(path)
-    return InviteReport(tuple(written), tuple(skipped))
+        check_writable(path, overwrite=overwrite)  # every file checked before any is written
+        files.append((path, data))
+    for path, data in files:
+        write_atomically(data, path, overwrite=overwrite)
+    return InviteReport(tuple(path for path, _ in files), tuple(skipped))
 
 
 def build_event(

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Component, vDuration, vText
 from pydantic import TypeAdapter, ValidationError
 
+from data.files import FileRefused, read_file
 from data.gazetteer import Gazetteer, fold
 from data.ics_common import (
     MAX_ICS_BYTES,
@@ -66,6 +67,30 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _STATUS = {"CONFIRMED": Status.CONFIRMED, "TENTATIVE": Status.TENTATIVE}
 _STATUS |= {"CANCELLED": Status.CANCELLED}
 _PLACE = TypeAdapter(Place)
+# Properties RFC 5545 (3.6.1) allows at most once in a VEVENT.
+_ONCE = frozenset(
+    [
+        "CLASS",
+        "CREATED",
+        "DESCRIPTION",
+        "DTSTART",
+        "GEO",
+        "LAST-MODIFIED",
+        "LOCATION",
+        "ORGANIZER",
+        "PRIORITY",
+        "DTSTAMP",
+        "SEQUENCE",
+        "STATUS",
+        "SUMMARY",
+        "TRANSP",
+        "UID",
+        "URL",
+        "RECURRENCE-ID",
+        "DTEND",
+        "DURATION",
+    ]
+)
 _SAME_SPOT_DEGREES = 1e-4  # about 10 m: two places this close are one
 
 
@@ -89,15 +114,11 @@ class IcsCalendar:
 
 
 def read_ics_file(path: str | Path) -> bytes:
-    """The bytes of an .ics file, refusing one too large before reading it."""
-    file = Path(path)
+    """The bytes of an .ics file: a regular file, read no further than the size cap."""
     try:
-        size = file.stat().st_size
-        if size > MAX_ICS_BYTES:
-            raise IcsError(str(file), f"{size:,} bytes is too large for a calendar file")
-        return file.read_bytes()
-    except OSError as exc:
-        raise IcsError(str(file), exc.strerror or str(exc)) from exc
+        return read_file(path, MAX_ICS_BYTES, "calendar file")
+    except FileRefused as exc:
+        raise IcsError(exc.path, exc.what) from None
 
 
 def import_ics(
@@ -294,6 +315,12 @@ def _check_structure(text: str, source: str) -> list[dict[str, int]]:
             stack.pop()
             closed = not stack
         elif stack[-1][0] == "VEVENT":
+            if name in _ONCE and name in events[-1]:
+                raise IcsError(
+                    source,
+                    f"{name} appears twice in one event (first on line {events[-1][name]})",
+                    number,
+                )
             events[-1].setdefault(name, number)
     if stack:
         what, number = stack[-1]

@@ -10,7 +10,6 @@ import base64
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from data.agenda import (
@@ -25,12 +24,14 @@ from data.agenda import (
     travel_time_words,
     zone_shift,
 )
+from data.locale_format import current_locale, long_date_time, long_day, whole_number
 from data.markup import html_text
 from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
 from data.travel import DEFAULT_ASSUMPTIONS, TravelAssumptions, route_plan
+from resources import resource_path
 
 PAPER_SIZES = ("A4", "Letter")
-REPORT_CSS = Path(__file__).resolve().parents[1] / "resources" / "report.css"
+REPORT_CSS = resource_path("report.css")
 # Territories whose paper is US Letter (CLDR's paperSize data); the rest of the world uses A4.
 LETTER_TERRITORIES = frozenset(
     ["US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "PA", "SV", "NI", "DO", "BZ", "HN"]
@@ -153,15 +154,20 @@ def _leg_html(item: LegItem) -> str:
     return (
         f'<div class="leg">✈ {_e(item.leg.mode[:1].upper() + item.leg.mode[1:])}: '
         f"{_e(item.origin.city)} → "
-        f"{_e(item.destination.city)}, {item.km:,.0f} km{_e(time)} · {_e(clocks)}</div>"
+        f"{_e(item.destination.city)}, {whole_number(item.km)} km{_e(time)} · {_e(clocks)}</div>"
     )
 
 
 def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions) -> str:
     home = options.home_tz or trip.home_tz
+    locale = current_locale()
     notes = _Notes(trip)
     first, last = trip.first_day, trip.last_day
-    dates = f"{first:%A %d %B %Y} – {last:%A %d %B %Y}" if first and last else "no dates yet"
+    dates = (
+        f"{long_day(first, pad=True)} – {long_day(last, pad=True)}"
+        if first and last
+        else "no dates yet"
+    )
     days_html = []
     for day in build_agenda(trip, route_plan(trip, options.assumptions)):
         blocks = []
@@ -171,8 +177,7 @@ def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions)
             else:
                 blocks.append(_leg_html(item))
         days_html.append(
-            f'<section class="day"><h2>{day.day:%A} {day.day.day} {day.day:%B %Y}</h2>'
-            f"{''.join(blocks)}</section>"
+            f'<section class="day"><h2>{_e(long_day(day.day))}</h2>{"".join(blocks)}</section>'
         )
     map_html = ""
     if map_png:
@@ -185,7 +190,8 @@ def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions)
     generated = options.generated or datetime.now().astimezone()
     paper = options.paper if options.paper in PAPER_SIZES else "A4"
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{_e(trip.name)}</title>
+<html lang="{locale.language}" dir="{locale.text_direction}"><head><meta charset="utf-8">
+<title>{_e(trip.name)}</title>
 <style>
 @page {{
   size: {paper};
@@ -199,7 +205,7 @@ def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions)
 <p><b>Traveller:</b> {_e(trip.traveller)}</p>
 <p><b>Dates:</b> {_e(dates)}</p>
 <p><b>Home zone:</b> {_e(home.key)} · times are local to each venue, with home time beside</p>
-<p class="tbc-note">Printed {generated:%d %B %Y %H:%M %Z}. Where no source gives a clock time,
+<p class="tbc-note">Printed {_e(long_date_time(generated))}. Where no source gives a clock time,
 the meeting is shown as "time to be confirmed".</p>
 </header>
 {map_html}

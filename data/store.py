@@ -16,21 +16,34 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
+from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
-from pydantic import TypeAdapter
-
-from data import trip_file
 from data.files import default_data_dir
 from data.model import Leg, Meeting, Place, Source, Trip, upsert, zone
 
 if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
     from data.travel import TravelAssumptions
 
 STORE_FILE = "shuttle.sqlite3"
 
-_PLACE, _MEETING, _LEG, _SOURCE = (TypeAdapter(t) for t in (Place, Meeting, Leg, Source))
+
+def _row_json(item: Place | Meeting | Leg | Source) -> str:
+    """An item's row: the JSON of its entry in a trip file."""
+    kind = type(item)
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:
+        # Imported on first write: listing trips needs neither pydantic nor its schemas.
+        from pydantic import TypeAdapter
+
+        adapter = _ADAPTERS[kind] = TypeAdapter(kind)
+    return adapter.dump_json(item).decode()
+
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
 class StoreError(RuntimeError):
@@ -119,7 +132,7 @@ _SETTING_PREFIX = "setting:"
 ASSUMPTIONS_SETTING = "travel_assumptions"  # data.travel.TravelAssumptions as JSON
 _TRIP_COLUMNS = ("name", "traveller", "home_timezone", "notes", "start_day", "end_day")
 
-SAMPLE_TRIP = Path(__file__).with_name("sample_trips") / "kerry-2014-12.json"
+SAMPLE_TRIP = Path(str(files("data").joinpath("sample_trips", "kerry-2014-12.json")))
 
 
 class Store:
@@ -193,6 +206,8 @@ class Store:
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone():
                 return
+            from data import trip_file
+
             self._insert_trip(db, trip_file.read(SAMPLE_TRIP))
             db.execute("INSERT INTO meta (key, value) VALUES ('seeded', '1')")
 
@@ -258,19 +273,26 @@ class Store:
         if head is None:
             raise StoreError(f"no trip has the id {trip_id}")
 
-        def bodies(table: str) -> str:
+        def bodies(table: str) -> list[str]:
             rows = db.execute(
                 f"SELECT body FROM {table} WHERE trip_id = ? ORDER BY position", (trip_id,)
             )
-            return "[" + ",".join(row[0] for row in rows) + "]"
+            return [row[0] for row in rows]
 
-        # Rows hold validated JSON: join them into one document and validate it once.
         fields = dict(zip(_TRIP_COLUMNS, head, strict=True))
+        rows = {table: bodies(table) for table in ("places", "meetings", "legs", "sources")}
+        from data.trip_rows import Irregular, trip_from_rows
+
+        try:
+            return trip_from_rows(fields, **rows)  # the rows as written: no pydantic needed
+        except Irregular:
+            pass  # validated below as a file is, for its result or its precise message
+        # Join the rows into one document and validate it once.
         parts = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in fields.items()]
-        parts += [
-            f'"{table}":{bodies(table)}' for table in ("places", "meetings", "legs", "sources")
-        ]
+        parts += [f'"{table}":[{",".join(items)}]' for table, items in rows.items()]
         document = "{" + ",".join(parts) + "}"
+        from data import trip_file
+
         try:
             return trip_file.parse_trip_json(document, f"trip {trip_id} in the store")
         except trip_file.TripFileError as exc:
@@ -538,20 +560,14 @@ class Store:
                 raise StoreError(str(exc)) from exc
             db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
             if table == "places":
-                rows = [
-                    (trip_id, p.id, i, _PLACE.dump_json(p).decode())
-                    for i, p in enumerate(after.places)
-                ]
+                rows = [(trip_id, p.id, i, _row_json(p)) for i, p in enumerate(after.places)]
                 db.executemany(
                     "INSERT INTO places (trip_id, id, position, body) VALUES (?, ?, ?, ?)", rows
                 )
             else:
                 db.executemany(
                     "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
-                    [
-                        (trip_id, i, _LEG.dump_json(leg).decode())
-                        for i, leg in enumerate(after.legs)
-                    ],
+                    [(trip_id, i, _row_json(leg)) for i, leg in enumerate(after.legs)],
                 )
         return Changes(trip_id, places=table == "places", legs=table == "legs")
 
@@ -605,16 +621,16 @@ class Store:
     def _insert_parts(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
         db.executemany(
             "INSERT INTO places (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
-            [(trip_id, p.id, i, _PLACE.dump_json(p).decode()) for i, p in enumerate(trip.places)],
+            [(trip_id, p.id, i, _row_json(p)) for i, p in enumerate(trip.places)],
         )
         self._insert_meetings(db, trip_id, trip.meetings)
         db.executemany(
             "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
-            [(trip_id, i, _LEG.dump_json(leg).decode()) for i, leg in enumerate(trip.legs)],
+            [(trip_id, i, _row_json(leg)) for i, leg in enumerate(trip.legs)],
         )
         db.executemany(
             "INSERT INTO sources (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
-            [(trip_id, s.id, i, _SOURCE.dump_json(s).decode()) for i, s in enumerate(trip.sources)],
+            [(trip_id, s.id, i, _row_json(s)) for i, s in enumerate(trip.sources)],
         )
         self._update_days(db, trip_id, trip)
 
@@ -623,10 +639,7 @@ class Store:
     ) -> None:
         db.executemany(
             "INSERT INTO meetings (trip_id, id, position, day, body) VALUES (?, ?, ?, ?, ?)",
-            [
-                (trip_id, m.id, i, m.day.isoformat(), _MEETING.dump_json(m).decode())
-                for i, m in enumerate(meetings)
-            ],
+            [(trip_id, m.id, i, m.day.isoformat(), _row_json(m)) for i, m in enumerate(meetings)],
         )
 
     def _update_days(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:

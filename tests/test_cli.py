@@ -1,6 +1,7 @@
 """The headless commands, run as a user runs them: a separate process."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -143,3 +144,58 @@ def test_export_ics_invites_settings_and_import_ics(tmp_path):
     assert result.returncode == 1 and f"{broken}, line" in result.stderr
     assert "truncated" in result.stderr
     assert shuttle("trips").stdout == before
+
+
+def agenda_in(lang):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "agenda", "--tz", "America/New_York"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "LANG": lang},
+    )
+    return result.stdout
+
+
+def test_agenda_in_french_dates_the_days_in_french():
+    out = agenda_in("fr_FR.UTF-8")
+    assert "dimanche 14 décembre 2014" in out and "mardi 16 décembre 2014" in out
+    assert "Sunday" not in out and "December 2014\n" not in out.split("\n", 3)[3]
+    assert "Talks with Russian Foreign Minister Sergei Lavrov" in out  # the trip's own words
+
+
+def test_agenda_in_arabic_has_arabic_month_and_day_names():
+    out = agenda_in("ar_EG.UTF-8")
+    assert "الأحد، 14 ديسمبر 2014" in out and "الثلاثاء، 16 ديسمبر 2014" in out
+    assert "Sunday" not in out
+
+
+def test_agenda_in_english_or_the_c_locale_is_unchanged():
+    for lang in ("en_US.UTF-8", "C", ""):
+        assert "Sunday 14 December 2014" in agenda_in(lang)
+
+
+def modules_after(*args):
+    """The modules a command has imported when it finishes (run in a fresh interpreter)."""
+    code = (
+        "import sys; sys.argv[0] = 'main.py'; import main; "
+        f"status = main.main({list(args)!r}); print(' '.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return set(done.stdout.splitlines()[-1].split())
+
+
+def test_each_command_imports_only_what_it_needs(tmp_path):
+    shuttle("trips")  # seeds the store first (the sample trip is a validated file)
+    trips = modules_after("trips")
+    assert "data.store" in trips
+    assert not {"pydantic", "icalendar", "geopy", "geographiclib", "PySide6"} & trips
+    agenda = modules_after("agenda")
+    assert "geographiclib" in agenda  # its legs' distances
+    # The store's rows are read back without pydantic (data/trip_rows.py).
+    assert not {"pydantic", "icalendar", "geopy", "PySide6", "folium"} & agenda
+    exported = modules_after("export-ics", "-o", str(tmp_path / "trip.ics"))
+    assert not {"pydantic", "icalendar", "geopy", "PySide6", "folium"} & exported

@@ -29,8 +29,22 @@ class Dialogs:
 
     def ask_save_path(self, caption: str, suggested: str, filters: str) -> str:
         start = str(Path(self._last_folder()) / suggested)
-        path, _ = QFileDialog.getSaveFileName(self.parent, caption, start, filters)
+        # Replacing a file is asked once, by the action (confirm_overwrite).
+        options = QFileDialog.Option.DontConfirmOverwrite
+        path, _ = QFileDialog.getSaveFileName(self.parent, caption, start, filters, options=options)
         return self._remember_folder(path)
+
+    def confirm_overwrite(self, title: str, paths: list[Path]) -> bool:
+        """True when nothing would be replaced, or the user agreed to replace it."""
+        existing = [p for p in paths if p.exists() or p.is_symlink()]
+        if not existing:
+            return True
+        names = "\n".join(f"• {p.name}" for p in existing[:10])
+        more = f"\n… and {len(existing) - 10} more" if len(existing) > 10 else ""
+        return self.ask_yes(
+            title,
+            f"Replace {len(existing)} existing file(s) in {existing[0].parent}?\n{names}{more}",
+        )
 
     def ask_directory(self, caption: str) -> str:
         return self._remember_folder(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from data.edits import ImportCalendar, SetSetting
-from data.files import file_stem
-from data.ics_common import IcsError, parse_organizer
+from data.files import FileRefused, file_stem, write_atomically
+from data.ics_common import IcsError, file_stem_for, parse_organizer
 from data.ics_export import export_calendar, write_invites
 from data.ics_import import parse_ics, read_ics_file
 from ui.dialogs import Dialogs
@@ -36,10 +36,13 @@ def export_ics(ws: Workspace, dialogs: Dialogs) -> None:
             return
         meeting_ids = chosen if choice == 0 else None
     path = dialogs.ask_save_path("Export .ics", f"{file_stem(trip.name)}.ics", ICS_FILTER)
-    if not path:
+    if not path or not dialogs.confirm_overwrite("Export .ics", [Path(path)]):
         return
     try:
-        Path(path).write_bytes(export_calendar(trip, meeting_ids))
+        write_atomically(export_calendar(trip, meeting_ids), path)
+    except FileRefused as exc:
+        dialogs.warn("Export .ics", f"Cannot write {exc}")
+        return
     except OSError as exc:
         dialogs.warn("Export .ics", f"Cannot write {path}: {exc.strerror or exc}")
         return
@@ -75,8 +78,16 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
     folder = dialogs.ask_directory("Write invites to folder")
     if not folder:
         return
+    chosen = list(ws.selection) or None
+    ids = chosen or [m.id for m in trip.meetings]
+    paths = [Path(folder) / f"{file_stem_for(mid)}.ics" for mid in ids]
+    if not dialogs.confirm_overwrite("Invites", paths):
+        return
     try:
-        report = write_invites(trip, folder, organizer, meeting_ids=list(ws.selection) or None)
+        report = write_invites(trip, folder, organizer, meeting_ids=chosen)
+    except FileRefused as exc:
+        dialogs.warn("Invites", f"Cannot write {exc}")
+        return
     except OSError as exc:
         dialogs.warn("Invites", f"Cannot write to {folder}: {exc.strerror or exc}")
         return
@@ -88,8 +99,9 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
     dialogs.inform("Invites", "\n".join(lines))
 
 
-def import_ics_file(ws: Workspace, dialogs: Dialogs) -> None:
-    path = dialogs.ask_open_path("Import .ics", ICS_FILTER)
+def import_ics_file(ws: Workspace, dialogs: Dialogs, path: str | None = None) -> None:
+    """Import a calendar: ``path`` (a file the desktop opened with Shuttle) or one asked for."""
+    path = path or dialogs.ask_open_path("Import .ics", ICS_FILTER)
     if not path:
         return
     trip_ref: int | None = None

@@ -216,6 +216,10 @@ class MainWindow(QMainWindow):
             action = _action(self, text, key)
             action.triggered.connect(lambda _=False, w=widget: w.setFocus())
             view.addAction(action)
+        from ui.i18n import language_menu
+
+        view.addSeparator()
+        view.addMenu(language_menu(self, self.settings))
 
         help_menu = menu.addMenu("&Help")
         about = _action(self, "&About Shuttle")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from data.files import file_stem
+from data.files import FileRefused, file_stem
 from data.report import default_paper
 from ui.dialogs import Dialogs
 from ui.printing import ItineraryRenderer, PrintError, page_layout
@@ -67,7 +68,7 @@ def export_pdf(ws: Workspace, dialogs: Dialogs) -> None:
     if trip is None:
         return
     path = dialogs.ask_save_path("Export PDF", f"{file_stem(trip.name)}.pdf", "PDF (*.pdf)")
-    if not path:
+    if not path or not dialogs.confirm_overwrite("Export PDF", [Path(path)]):
         return
     paper = default_paper()
     renderer = _prepared(ws, dialogs, paper)
@@ -76,7 +77,7 @@ def export_pdf(ws: Workspace, dialogs: Dialogs) -> None:
     try:
         with _busy(ws, "Writing the PDF…"):
             renderer.to_pdf(path, paper)
-    except PrintError as exc:
+    except (PrintError, FileRefused) as exc:
         dialogs.warn("Export PDF", str(exc))
         return
     finally:

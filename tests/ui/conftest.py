@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from data.gazetteer import Gazetteer
 from data.store import Store
 from ui.main_window import MainWindow
 from ui.map_pane import MapPane
@@ -24,13 +25,21 @@ def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """One gazetteer for the session, its index built once (seconds on a busy machine)."""
+    shared = Gazetteer()
+    shared.nearest(0.0, 0.0)
+    return shared
+
+
 @pytest.fixture
-def make_window(qtbot, store, settings) -> Iterator[Callable[..., MainWindow]]:
+def make_window(qtbot, store, settings, gazetteer) -> Iterator[Callable[..., MainWindow]]:
     """Build windows on the test's store; each is shown, its map ready, and torn down."""
     windows: list[MainWindow] = []
 
     def make(wait_for_map: bool = True) -> MainWindow:
-        window = MainWindow(Workspace(store, settings), settings)
+        window = MainWindow(Workspace(store, settings, gazetteer), settings)
         windows.append(window)
         if wait_for_map:
             with qtbot.waitSignal(window.map.map_ready, timeout=30000):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 
@@ -234,3 +236,16 @@ def test_opening_a_trip_file_adds_and_shows_it(qtbot, window, tmp_path, monkeypa
         window.open_action.trigger()
     assert window.workspace.trip.name == "Timed trip Late tal"
     assert window.trip_list_action.isVisible()
+
+
+def test_the_page_draws_legs_along_the_great_circle(qtbot, window):
+    london, new_york = [51.5074, -0.1278], [40.7128, -74.006]
+    points = js(qtbot, window.map, "greatCircle", [london, new_york])
+    assert points[0] == pytest.approx(london) and points[-1] == pytest.approx(new_york)
+    assert max(lat for lat, _ in points) > 52  # the great circle bends north of both ends
+    pacific = js(qtbot, window.map, "greatCircle", [[35.68, 139.69], [37.77, -122.42]])
+    lons = [lon for _, lon in pacific]
+    assert all(abs(b - a) < 10 for a, b in itertools.pairwise(lons))  # no jump at 180°
+    assert js(qtbot, window.map, "greatCircle", [london, london]) == [london, london]
+    short = js(qtbot, window.map, "greatCircle", [[41.9, 12.5], [48.86, 2.35]])
+    assert 2 < len(short) < 20  # a leg of ten degrees needs no 48 segments
