@@ -25,7 +25,7 @@ NO_DISPLAY = (
 def prepare_environment() -> str | None:
     """Set what Qt WebEngine needs before Qt starts; an error line if it cannot start."""
     if os.name == "posix" and os.geteuid() == 0:
-        # Chromium refuses to run as root with its sandbox on (see PLATFORM.md).
+        # Chromium refuses to run as root with its sandbox on (docs/platform.md).
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -314,9 +314,7 @@ class MeetingEditor(QDialog):
         add = QPushButton("Add &Source")
         add.clicked.connect(lambda: self.add_source("https://", ""))
         remove = QPushButton("Remove Source")
-        remove.clicked.connect(
-            lambda: [self.sources.removeRow(r) for r in self._selected_rows(self.sources)]
-        )
+        remove.clicked.connect(self._remove_sources)
         self.sources_error = _error_label()
         row = QHBoxLayout()
         row.addWidget(add)
@@ -366,14 +364,15 @@ class MeetingEditor(QDialog):
         for column, value in enumerate(
             (person.name, person.role, person.organisation, person.email or "")
         ):
-            self.people.setItem(row, column, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            if column == 0:  # keep what the participant carried that the table does not show
+                item.setData(Qt.ItemDataRole.UserRole, person.provenance)
+            self.people.setItem(row, column, item)
         attendance = QComboBox()
         for choice in Attendance:
             attendance.addItem(str(choice), choice)
         attendance.setCurrentIndex(attendance.findData(person.attendance))
         self.people.setCellWidget(row, 4, attendance)
-        # Keep what the participant carried that the table does not show.
-        self.people.item(row, 0).setData(Qt.ItemDataRole.UserRole, person.provenance)
 
     def add_source(self, url: str, note: str, source_id: str | None = None) -> None:
         row = self.sources.rowCount()
@@ -382,6 +381,10 @@ class MeetingEditor(QDialog):
         url_item.setData(Qt.ItemDataRole.UserRole, source_id)
         self.sources.setItem(row, 0, url_item)
         self.sources.setItem(row, 1, QTableWidgetItem(note))
+
+    def _remove_sources(self) -> None:
+        for row in self._selected_rows(self.sources):
+            self.sources.removeRow(row)
 
     def _remove_participants(self) -> None:
         for row in self._selected_rows(self.people):
@@ -522,9 +525,8 @@ class MeetingEditor(QDialog):
                 (self.start_edit, 0),
                 (self.end_edit, int(self.next_day.isChecked())),
             ):
-                moment = datetime.combine(
-                    day + timedelta(days=offset), edit.time().toPython(), tzinfo=tz
-                )
+                clock = time(edit.time().hour(), edit.time().minute())
+                moment = datetime.combine(day + timedelta(days=offset), clock, tzinfo=tz)
                 problem = clock_change_problem(moment)
                 if problem:
                     notes.append(problem[1])
@@ -587,7 +589,9 @@ class MeetingEditor(QDialog):
     def _people_rows(self) -> list[PersonRow]:
         rows = []
         for row in range(self.people.rowCount()):
-            values = [_cell_text(self.people.item(row, c)) for c in range(4)]
+            name, role, organisation, email = (
+                _cell_text(self.people.item(row, c)) for c in range(4)
+            )
             combo = self.people.cellWidget(row, 4)
             # Qt hands StrEnum data back as plain str: rebuild the enum.
             attendance = Attendance(
@@ -595,7 +599,9 @@ class MeetingEditor(QDialog):
             )
             first = self.people.item(row, 0)
             provenance = first.data(Qt.ItemDataRole.UserRole) if first else None
-            rows.append(PersonRow(*values, attendance, tuple(provenance or ())))
+            rows.append(
+                PersonRow(name, role, organisation, email, attendance, tuple(provenance or ()))
+            )
         return rows
 
     def _source_rows(self) -> list[SourceRow]:

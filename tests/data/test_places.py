@@ -108,5 +108,8 @@ def test_saving_a_place_made_from_a_city(tmp_path, gazetteer):
         taken = {p.id for p in store.load_trip(trip_id).places}
         place = place_from_city(gazetteer.best("London"), taken=taken)
         assert place.id == "london-2"
-        assert store.save_place(trip_id, place).places
+        changes = store.update_trip(
+            trip_id, lambda trip: trip.replace(places=(*trip.places, place))
+        )
+        assert changes.places
         assert store.load_trip(trip_id).place("london-2") == place

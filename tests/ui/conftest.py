@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -67,6 +68,43 @@ def js(qtbot, pane: MapPane, function: str, *args: Any) -> Any:
     pane.call(function, *args, callback=box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=10000)
     return box[0]
+
+
+# The page's Leaflet map, as folium named it: tests act on it as a user's clicks would,
+# so the page ships no hooks for them.
+LEAFLET_MAP = 'window[JSON.parse(document.getElementById("shuttle-map-data").textContent).map]'
+
+
+def page_eval(qtbot, pane: MapPane, body: str) -> Any:
+    """Run ``body`` (a function body) in the map page; its JSON return value."""
+    box: list[Any] = []
+    script = f"JSON.stringify((function () {{ var map = {LEAFLET_MAP}; {body} }})()) || null"
+    pane.page().runJavaScript(script, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    return json.loads(box[0]) if box[0] else None
+
+
+def point_of(qtbot, pane: MapPane, lat: float, lon: float) -> list[float]:
+    """Where a coordinate is in the map's widget, in CSS pixels."""
+    return page_eval(
+        qtbot, pane, f"var p = map.latLngToContainerPoint([{lat}, {lon}]); return [p.x, p.y];"
+    )
+
+
+def click_map(qtbot, pane: MapPane, lat: float, lon: float) -> None:
+    page_eval(qtbot, pane, f"map.fire('click', {{latlng: L.latLng({lat}, {lon})}}); return 1;")
+
+
+def click_marker(qtbot, pane: MapPane, lat: float, lon: float) -> None:
+    """Click the stop's marker at a place's coordinates."""
+    clicked = page_eval(
+        qtbot,
+        pane,
+        "var hits = 0; map.eachLayer(function (layer) {"
+        f" if (layer instanceof L.Marker && layer.getLatLng().equals([{lat}, {lon}]))"
+        " { layer.fire('click'); hits += 1; } }); return hits;",
+    )
+    assert clicked == 1, f"{clicked} markers at {lat}, {lon}"
 
 
 def wait_for_map_state(qtbot, pane: MapPane, check: Callable[[dict], bool]) -> dict:
