@@ -48,12 +48,12 @@ class CalendarPane(QCalendarWidget):
                 fmt.setBackground(QBrush(TRIP_DAY))
                 self.setDateTextFormat(day, fmt)
                 day = day.addDays(1)
-        for day, count in meeting_days.items():
+        for meeting_day, count in meeting_days.items():
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(MEETING_DAY))
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setToolTip(f"{count} meeting{'s' if count != 1 else ''}")
-            self.setDateTextFormat(to_qdate(day), fmt)
+            self.setDateTextFormat(to_qdate(meeting_day), fmt)
 
     def show_day(self, day: date) -> None:
         """Select ``day`` without announcing it as the user's choice."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -97,7 +97,7 @@ class LegDialog(QDialog):
         self.timed = QCheckBox("Departure and arrival times are &known")
         self.depart = QDateTimeEdit()
         self.arrive = QDateTimeEdit()
-        day = QDateTime(leg.day, datetime.min.time().replace(hour=12))
+        day = QDateTime(datetime.combine(leg.day, time(12)))
         for edit, value, name in (
             (self.depart, leg.depart, "Departure"),
             (self.arrive, leg.arrive, "Arrival"),
@@ -132,8 +132,8 @@ class LegDialog(QDialog):
         mode = self.mode.text().strip()
         depart = arrive = None
         if self.timed.isChecked():
-            depart = self.depart.dateTime().toPython().replace(tzinfo=self.origin.tz)
-            arrive = self.arrive.dateTime().toPython().replace(tzinfo=self.destination.tz)
+            depart = _wall_time(self.depart.dateTime()).replace(tzinfo=self.origin.tz)
+            arrive = _wall_time(self.arrive.dateTime()).replace(tzinfo=self.destination.tz)
         try:
             if not mode:
                 raise ValueError("say how the leg travels, e.g. flight or train")
@@ -148,3 +148,9 @@ class LegDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+def _wall_time(value: QDateTime) -> datetime:
+    """The date and time shown in an edit, without a zone (the caller gives it one)."""
+    day, clock = value.date(), value.time()
+    return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from data.model import zone
+from ui.calendar_pane import from_qdate
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ class TripDialog(QDialog):
             ok = False
         start = end = None
         if self.has_dates.isChecked():
-            start, end = self.start.date().toPython(), self.end.date().toPython()
+            start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
             if end < start:
                 self._say(self.dates_error, "The last day is before the first.")
                 ok = False
