@@ -303,3 +303,24 @@ def test_user_text_is_escaped_in_html_and_cannot_add_headers(store):
     html = message.get_body(("html",)).get_content()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<b>" not in html and "&lt;b&gt;Elaraby" in html
+
+
+def test_ssl_from_the_start_works_too(store):
+    trip_id = sample_store(store)
+    trip = store.load_trip(trip_id)
+    with LocalSmtp(implicit_tls=True) as server:
+        settings = SmtpSettings(server.host, server.port, "ssl", USER)
+        box = SmtpOutbox(settings, PASSWORD, server.client_context())
+        plan = plan_invites(trip, [], ORGANIZER, now=NOW)
+        report = send_plan(store, trip_id, plan, ORGANIZER, box, now=NOW)
+        box.close()
+        assert report.failures == () and len(server.received) == 6
+
+
+def test_an_untrusted_certificate_is_one_clear_line(store, server):
+    import ssl
+
+    settings = SmtpSettings(server.host, server.port, "starttls", USER)
+    box = SmtpOutbox(settings, PASSWORD, ssl.create_default_context())  # system CAs only
+    with pytest.raises(SendError, match=r"^127\.0\.0\.1:\d+: secure connection failed: "):
+        box.connect()
