@@ -156,6 +156,70 @@ def build_parser() -> argparse.ArgumentParser:
         help="into this trip (default: the trip named after the calendar, made if needed)",
     )
 
+    restore = commands.add_parser(
+        "restore-backup", help="list the store's backups, or put one in the store's place"
+    )
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("--list", action="store_true", help="list the backups, newest first")
+    which.add_argument("file", nargs="?", metavar="FILE", help="a backup's name or path")
+
+    commands.add_parser(
+        "check-store", help="check every page of the store (SQLite's integrity_check)"
+    )
+
+    sync = commands.add_parser(
+        "sync", help="two-way sync of a trip with a calendar on a CalDAV server"
+    )
+    sync.add_argument(
+        "--trip",
+        metavar="T",
+        help="a trip's id or name (default: the most recently opened trip); a new name "
+        "makes an empty trip that receives the calendar's meetings",
+    )
+    sync.add_argument(
+        "--url",
+        metavar="URL",
+        help="the server, or the calendar's own URL (default: where the trip was shared)",
+    )
+    sync.add_argument("--user", metavar="USER", help="user name on the server")
+    sync.add_argument(
+        "--keep-local",
+        action="append",
+        metavar="ID",
+        default=[],
+        help="settle a conflict: this meeting's local version replaces the server's",
+    )
+    sync.add_argument(
+        "--take-server",
+        action="append",
+        metavar="ID",
+        default=[],
+        help="settle a conflict: the server's version of this meeting replaces the local one",
+    )
+
+    serve = commands.add_parser(
+        "serve-calendar", help="run a CalDAV server (Radicale) for the team, in the foreground"
+    )
+    serve.add_argument(
+        "--dir",
+        type=Path,
+        metavar="DIR",
+        help="its folder: configuration, users file, calendars (default: in the data folder)",
+    )
+    serve.add_argument("--port", type=int, default=5232, metavar="P", help="default: 5232")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    serve.add_argument(
+        "--add-user",
+        metavar="NAME",
+        help="add a user or change their password (from $SHUTTLE_CALDAV_PASSWORD, "
+        "else asked), then exit",
+    )
+
     settings = commands.add_parser("settings", help="show or change a setting")
     settings.add_argument("key", nargs="?", choices=sorted(SETTINGS), metavar="KEY")
     settings.add_argument("value", nargs="?", metavar="VALUE")
@@ -207,6 +271,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _user_errors() as exc:  # evaluated only once something is raised
         _say(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
+    except _database_errors() as exc:  # a page found damaged after the check at open
+        _say(
+            f"shuttle: error: the store cannot be read ({exc}); "
+            "`restore-backup --list` lists its backups",
+            file=sys.stderr,
+        )
+        return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
         return 0
 
@@ -222,6 +293,12 @@ def _split_files(argv: list[str]) -> tuple[list[str], list[Path]]:
     return argv[:index], [Path(word) for word in argv[index:]]
 
 
+def _database_errors() -> tuple[type[Exception], ...]:
+    """SQLite's errors, once a command has opened the store (else none can be raised)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return (sqlite3.DatabaseError,) if sqlite3 is not None else ()
+
+
 def _user_errors() -> tuple[type[Exception], ...]:
     """The errors reported in one line: ours, and those of the data modules the command
     imported (a module it never imported raised none; importing them all would cost
@@ -232,6 +309,7 @@ def _user_errors() -> tuple[type[Exception], ...]:
         ("data.trip_file", "TripFileError"),
         ("data.ics_common", "IcsError"),
         ("data.files", "FileRefused"),
+        ("data.caldav_sync", "SyncError"),
     ):
         if module in sys.modules:
             found.append(getattr(sys.modules[module], name))
@@ -272,7 +350,10 @@ def _trip_and_assumptions(args: argparse.Namespace) -> tuple[Trip, TravelAssumpt
 def _store(args: argparse.Namespace) -> Store:
     from data.store import Store
 
-    return Store.open(args.data_dir)
+    store = Store.open(args.data_dir)
+    if store.notice:
+        _say(f"shuttle: note: {store.notice}", file=sys.stderr)
+    return store
 
 
 def cmd_trips(args: argparse.Namespace) -> int:
@@ -474,6 +555,37 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore_backup(args: argparse.Namespace) -> int:
+    from data.store import list_backups, restore_backup
+
+    if args.list:
+        found = list_backups(args.data_dir)
+        if not found:
+            _say("No backups yet (one is taken daily and before each upgrade of the store).")
+        for backup in found:
+            taken = f"{backup.taken:%Y-%m-%d %H:%M} UTC"
+            _say(f"{backup.path.name}  {taken}  {backup.reason:<18} {backup.size:>10,} bytes")
+        return 0
+    backup, kept = restore_backup(args.data_dir, args.file)
+    _say(f"Restored the store from {backup}")
+    if kept is not None:
+        _say(f"The store it replaced is kept as {kept}")
+    return 0
+
+
+def cmd_check_store(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        problems = store.integrity_check()
+    if problems:
+        for line in problems[:20]:
+            _say(line)
+        raise CommandError(
+            f"the store has {len(problems)} problem(s); `restore-backup --list` lists its backups"
+        )
+    _say(f"{store.path}: ok")
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     from data.ics_common import parse_organizer
 
@@ -497,6 +609,89 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from data import caldav_sync, sync_state
+    from data.store import StoreError
+
+    with _store(args) as store:
+        try:
+            trip_id = store.resolve(args.trip)
+        except StoreError:
+            if not (args.trip and args.url and not args.trip.strip().isdigit()):
+                raise
+            trip_id = store.create_trip(args.trip, "", "UTC").trip_id
+            _say(f"New trip {trip_id}: {args.trip.strip()} (to receive the calendar)")
+        shared = sync_state.account(store, trip_id)
+        url = args.url or (shared.url if shared else None)
+        if not url:
+            raise CommandError("this trip is not shared yet: give --url (and --user)")
+        user = args.user or (shared.user if shared and shared.url == url else None)
+        if not user:
+            import getpass
+
+            user = getpass.getuser()
+        caldav_sync.share(store, trip_id, url, user)
+        for meeting_id in args.keep_local:
+            caldav_sync.resolve(store, trip_id, meeting_id, "local")
+        for meeting_id in args.take_server:
+            caldav_sync.resolve(store, trip_id, meeting_id, "server")
+        password = caldav_sync.password_for(url, user)
+        report = caldav_sync.sync(store, trip_id, password)
+    for line in report.lines():
+        _say(line)
+    return 0
+
+
+def cmd_serve_calendar(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    from data import calendar_server
+    from data.caldav_sync import PASSWORD_ENV
+    from data.files import default_data_dir
+
+    root = args.dir or (args.data_dir or default_data_dir()) / "calendar-server"
+    if not 0 < args.port < 65536:
+        raise CommandError(f"--port: {args.port} is not a port number (1–65535)")
+    try:
+        folder = calendar_server.prepare(root, args.port, args.host)
+        if args.add_user:
+            password = os.environ.get(PASSWORD_ENV) or _ask_password(args.add_user)
+            calendar_server.add_user(folder.users, args.add_user, password)
+            _say(f"{args.add_user} can now use the calendar server in {folder.root}")
+            return 0
+    except calendar_server.ServerSetupError as exc:
+        raise CommandError(str(exc)) from None
+    names = calendar_server.users(folder.users)
+    if not names:
+        raise CommandError("no users yet: add one with `serve-calendar --add-user NAME`")
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    _say(
+        f"Calendar server at http://{host}:{args.port}/ for {', '.join(names)} "
+        f"(folder {folder.root}); Ctrl+C stops it"
+    )
+    sys.stdout.flush()
+    command = calendar_server.command(folder)
+    if os.name == "posix":
+        os.execv(command[0], command)  # the server is this process: signals reach it
+    process = subprocess.Popen(command)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait()
+        return 0
+
+
+def _ask_password(user: str) -> str:
+    import getpass
+
+    first = getpass.getpass(f"Password for {user}: ")
+    if getpass.getpass("Again: ") != first:
+        raise CommandError("the two passwords differ; nothing changed")
+    return first
+
+
 def cmd_print(args: argparse.Namespace) -> int:
     from data.report import default_paper
 
@@ -517,6 +712,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ui import i18n
+
+    i18n.install(app, i18n.system_language())  # the itinerary in the user's language
     try:
         write_pdf(trip, args.pdf, paper, home, assumptions, overwrite=args.force)
     except PrintError as exc:
@@ -579,6 +777,10 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "send-invites": cmd_send_invites,
     "import-ics": cmd_import_ics,
     "settings": cmd_settings,
+    "restore-backup": cmd_restore_backup,
+    "check-store": cmd_check_store,
+    "sync": cmd_sync,
+    "serve-calendar": cmd_serve_calendar,
     "print": cmd_print,
     "install-desktop": cmd_install_desktop,
     "place": cmd_place,

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from data.agenda import display_day
 from data.distances import leg_km
+from data.locale_format import whole_number
 from data.model import Meeting
 from data.store import StoreError
 from data.travel import leg_summary, route_legs
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         workspace.open_trip(None)
         if workspace.trip is None:
             self.statusBar().showMessage("No trips yet: File → Open Trip… adds one.")
+        if workspace.store.notice:  # e.g. a read-only store: viewing works, changes are refused
+            self._warn_later("Shuttle", workspace.store.notice)
         if workspace.assumptions_problem:
             self._warn_later(
                 "Travel assumptions",
@@ -230,6 +233,11 @@ class MainWindow(QMainWindow):
 
         view.addSeparator()
         view.addMenu(language_menu(self, self.settings))
+
+        from ui.sync_actions import SyncActions
+
+        self.sync_actions = SyncActions(self.workspace, self, self.dialogs, self.settings)
+        self.sync_actions.install(menu.addMenu("T&rip"))
 
         help_menu = menu.addMenu("&Help")
         about = _action(self, "&About Shuttle")
@@ -419,7 +427,7 @@ class MainWindow(QMainWindow):
         self.summary_text = (
             f"{_count(len(trip.meetings), 'meeting')} · {_count(days, 'day')} · "
             f"{_count(len(trip.places), 'place')} · {_count(len(legs), 'leg')}, "
-            f"{km:,.0f} km · times: {mode_label(ws.zone_mode, trip)}"
+            f"{whole_number(km)} km · times: {mode_label(ws.zone_mode, trip)}"
         )
         if ws.warnings:
             self.summary_text += f" · ⚠ {_count(len(ws.warnings), 'meeting')} with warnings"
@@ -512,6 +520,7 @@ class MainWindow(QMainWindow):
         for name, splitter in self._splitters().items():
             self.settings.setValue(f"window/{name}", splitter.saveState())
         self.settings.sync()
+        self.sync_actions.shutdown()
         self.map.shutdown()
         super().closeEvent(event)
 
