@@ -145,7 +145,7 @@ class EmlFolder:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SendError(f"cannot create {self.folder}: {exc.strerror or exc}") from None
-        path = self._free_path(file_stem(name, "invite"))
+        path = self._free_path(file_stem(name, "invite").rstrip("-_") or "invite")
         try:
             write_atomically(as_bytes(message), path, overwrite=False)
         except FileRefused as exc:
