@@ -107,6 +107,39 @@
     </message>
 </context>
 <context>
+    <name>CalendarPane</name>
+    <message>
+        <source>Trip calendar</source>
+        <translation>تقويم الرحلة</translation>
+    </message>
+    <message>
+        <source>Month calendar; the trip&apos;s days are shaded</source>
+        <translation>تقويم الشهر؛ أيام الرحلة مظللة</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… و{count} غيرها</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace %n existing file(s) in {folder}?</source>
+        <translation>
+            <numerusform>استبدال %n ملف موجود في {folder}؟</numerusform>
+            <numerusform>استبدال ملف موجود في {folder}؟</numerusform>
+            <numerusform>استبدال ملفين موجودين في {folder}؟</numerusform>
+            <numerusform>استبدال %n ملفات موجودة في {folder}؟</numerusform>
+            <numerusform>استبدال %n ملفًا موجودًا في {folder}؟</numerusform>
+            <numerusform>استبدال %n ملف موجود في {folder}؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print — {name}</source>
+        <translation>طباعة — {name}</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -123,6 +156,72 @@
     <message>
         <source>Shuttle will use %1 from its next start.</source>
         <translation>سيستخدم Shuttle اللغة %1 عند تشغيله في المرة القادمة.</translation>
+    </message>
+</context>
+<context>
+    <name>LegDialog</name>
+    <message>
+        <source>Travel: {origin} → {destination}</source>
+        <translation>الانتقال: {origin} ← {destination}</translation>
+    </message>
+    <message>
+        <source>Mode of travel</source>
+        <translation>وسيلة الانتقال</translation>
+    </message>
+    <message>
+        <source>Departure and arrival times are &amp;known</source>
+        <translation>أوقات المغادرة والوصول &amp;معروفة</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>المغادرة</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>الوصول</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>ال&amp;وسيلة:</translation>
+    </message>
+    <message>
+        <source>&amp;Departs ({zone}):</source>
+        <translation>ال&amp;مغادرة ({zone}):</translation>
+    </message>
+    <message>
+        <source>&amp;Arrives ({zone}):</source>
+        <translation>ال&amp;وصول ({zone}):</translation>
+    </message>
+    <message>
+        <source>say how the leg travels, e.g. flight or train</source>
+        <translation>اذكر وسيلة الانتقال، مثل رحلة جوية أو قطار</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source>Preparing the itinerary…</source>
+        <translation>جارٍ إعداد خط سير الرحلة…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>طباعة</translation>
+    </message>
+    <message>
+        <source>The itinerary could not be prepared: {error}</source>
+        <translation>تعذّر إعداد خط سير الرحلة: {error}</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>تصدير PDF</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>جارٍ كتابة ملف PDF…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>كُتب {path}</translation>
     </message>
 </context>
 <context>
@@ -185,6 +284,120 @@
     </message>
 </context>
 <context>
+    <name>TravelDialog</name>
+    <message>
+        <source>Travel Assumptions</source>
+        <translation>افتراضات الانتقال</translation>
+    </message>
+    <message>
+        <source>Flight speed</source>
+        <translation>سرعة الطيران</translation>
+    </message>
+    <message>
+        <source>Time at airports</source>
+        <translation>الوقت في المطارات</translation>
+    </message>
+    <message>
+        <source>Train speed</source>
+        <translation>سرعة القطار</translation>
+    </message>
+    <message>
+        <source>Road speed</source>
+        <translation>السرعة على الطريق</translation>
+    </message>
+    <message>
+        <source>Fly from</source>
+        <translation>الطيران ابتداءً من</translation>
+    </message>
+    <message>
+        <source>&amp;Flights, gate to gate:</source>
+        <translation>ال&amp;رحلات الجوية، من بوابة إلى بوابة:</translation>
+    </message>
+    <message>
+        <source>Time at &amp;airports (both ends):</source>
+        <translation>الوقت في ال&amp;مطارات (عند الطرفين):</translation>
+    </message>
+    <message>
+        <source>&amp;Trains:</source>
+        <translation>ال&amp;قطارات:</translation>
+    </message>
+    <message>
+        <source>&amp;Road:</source>
+        <translation>ال&amp;طريق:</translation>
+    </message>
+    <message>
+        <source>New legs fly from:</source>
+        <translation>الرحلات الجديدة جوًا ابتداءً من:</translation>
+    </message>
+</context>
+<context>
+    <name>TripDialog</name>
+    <message>
+        <source>New Trip</source>
+        <translation>رحلة جديدة</translation>
+    </message>
+    <message>
+        <source>Trip name</source>
+        <translation>اسم الرحلة</translation>
+    </message>
+    <message>
+        <source>Traveller</source>
+        <translation>المسافر</translation>
+    </message>
+    <message>
+        <source>Home time zone</source>
+        <translation>المنطقة الزمنية المرجعية</translation>
+    </message>
+    <message>
+        <source>The trip has fixed &amp;dates</source>
+        <translation>للرحلة &amp;تواريخ محددة</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>اليوم الأول</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>اليوم الأخير</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>الا&amp;سم:</translation>
+    </message>
+    <message>
+        <source>&amp;Traveller:</source>
+        <translation>ال&amp;مسافر:</translation>
+    </message>
+    <message>
+        <source>&amp;Home zone:</source>
+        <translation>المنطقة ال&amp;مرجعية:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;من:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>إ&amp;لى:</translation>
+    </message>
+    <message>
+        <source>The trip needs a name.</source>
+        <translation>يجب أن يكون للرحلة اسم.</translation>
+    </message>
+    <message>
+        <source>A trip named “{name}” is already in the store.</source>
+        <translation>توجد رحلة باسم «{name}» بالفعل.</translation>
+    </message>
+    <message>
+        <source>“{zone}” is not a known time zone.</source>
+        <translation>«{zone}» ليست منطقة زمنية معروفة.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>اليوم الأخير يسبق اليوم الأول.</translation>
+    </message>
+</context>
+<context>
     <name>Values</name>
     <message>
         <source>confirmed</source>
@@ -229,6 +442,25 @@
     <message>
         <source>road</source>
         <translation>برًا</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneChoice</name>
+    <message>
+        <source>Home zone</source>
+        <translation>المنطقة المرجعية</translation>
+    </message>
+    <message>
+        <source>Home ({zone})</source>
+        <translation>المرجعية ({zone})</translation>
+    </message>
+    <message>
+        <source>System ({zone})</source>
+        <translation>النظام ({zone})</translation>
+    </message>
+    <message>
+        <source>Venue local time</source>
+        <translation>التوقيت المحلي للمكان</translation>
     </message>
 </context>
 </TS>

@@ -99,6 +99,35 @@
     </message>
 </context>
 <context>
+    <name>CalendarPane</name>
+    <message>
+        <source>Trip calendar</source>
+        <translation>Calendrier du voyage</translation>
+    </message>
+    <message>
+        <source>Month calendar; the trip&apos;s days are shaded</source>
+        <translation>Calendrier du mois ; les jours du voyage sont grisés</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… et {count} autres</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace %n existing file(s) in {folder}?</source>
+        <translation>
+            <numerusform>Remplacer %n fichier existant dans {folder} ?</numerusform>
+            <numerusform>Remplacer %n fichiers existants dans {folder} ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print — {name}</source>
+        <translation>Imprimer — {name}</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -115,6 +144,72 @@
     <message>
         <source>Shuttle will use %1 from its next start.</source>
         <translation>Shuttle sera en %1 à son prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>LegDialog</name>
+    <message>
+        <source>Travel: {origin} → {destination}</source>
+        <translation>Trajet : {origin} → {destination}</translation>
+    </message>
+    <message>
+        <source>Mode of travel</source>
+        <translation>Moyen de transport</translation>
+    </message>
+    <message>
+        <source>Departure and arrival times are &amp;known</source>
+        <translation>Les heures de départ et d’arrivée sont &amp;connues</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Moyen :</translation>
+    </message>
+    <message>
+        <source>&amp;Departs ({zone}):</source>
+        <translation>&amp;Départ ({zone}) :</translation>
+    </message>
+    <message>
+        <source>&amp;Arrives ({zone}):</source>
+        <translation>&amp;Arrivée ({zone}) :</translation>
+    </message>
+    <message>
+        <source>say how the leg travels, e.g. flight or train</source>
+        <translation>indiquez le moyen de transport, par exemple vol ou train</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source>Preparing the itinerary…</source>
+        <translation>Préparation de l’itinéraire…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>The itinerary could not be prepared: {error}</source>
+        <translation>L’itinéraire n’a pas pu être préparé : {error}</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Écriture du PDF…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} enregistré</translation>
     </message>
 </context>
 <context>
@@ -177,6 +272,120 @@
     </message>
 </context>
 <context>
+    <name>TravelDialog</name>
+    <message>
+        <source>Travel Assumptions</source>
+        <translation>Hypothèses de déplacement</translation>
+    </message>
+    <message>
+        <source>Flight speed</source>
+        <translation>Vitesse en vol</translation>
+    </message>
+    <message>
+        <source>Time at airports</source>
+        <translation>Temps dans les aéroports</translation>
+    </message>
+    <message>
+        <source>Train speed</source>
+        <translation>Vitesse en train</translation>
+    </message>
+    <message>
+        <source>Road speed</source>
+        <translation>Vitesse sur route</translation>
+    </message>
+    <message>
+        <source>Fly from</source>
+        <translation>Vol à partir de</translation>
+    </message>
+    <message>
+        <source>&amp;Flights, gate to gate:</source>
+        <translation>&amp;Vols, porte à porte :</translation>
+    </message>
+    <message>
+        <source>Time at &amp;airports (both ends):</source>
+        <translation>Temps dans les &amp;aéroports (départ et arrivée) :</translation>
+    </message>
+    <message>
+        <source>&amp;Trains:</source>
+        <translation>&amp;Trains :</translation>
+    </message>
+    <message>
+        <source>&amp;Road:</source>
+        <translation>&amp;Route :</translation>
+    </message>
+    <message>
+        <source>New legs fly from:</source>
+        <translation>Les nouveaux trajets se font en avion à partir de :</translation>
+    </message>
+</context>
+<context>
+    <name>TripDialog</name>
+    <message>
+        <source>New Trip</source>
+        <translation>Nouveau voyage</translation>
+    </message>
+    <message>
+        <source>Trip name</source>
+        <translation>Nom du voyage</translation>
+    </message>
+    <message>
+        <source>Traveller</source>
+        <translation>Voyageur</translation>
+    </message>
+    <message>
+        <source>Home time zone</source>
+        <translation>Fuseau horaire de référence</translation>
+    </message>
+    <message>
+        <source>The trip has fixed &amp;dates</source>
+        <translation>Le voyage a des &amp;dates fixes</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Traveller:</source>
+        <translation>&amp;Voyageur :</translation>
+    </message>
+    <message>
+        <source>&amp;Home zone:</source>
+        <translation>&amp;Fuseau de référence :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>The trip needs a name.</source>
+        <translation>Le voyage doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>A trip named “{name}” is already in the store.</source>
+        <translation>Un voyage nommé « {name} » existe déjà.</translation>
+    </message>
+    <message>
+        <source>“{zone}” is not a known time zone.</source>
+        <translation>« {zone} » n’est pas un fuseau horaire connu.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Le dernier jour précède le premier.</translation>
+    </message>
+</context>
+<context>
     <name>Values</name>
     <message>
         <source>confirmed</source>
@@ -221,6 +430,25 @@
     <message>
         <source>road</source>
         <translation>route</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneChoice</name>
+    <message>
+        <source>Home zone</source>
+        <translation>Fuseau de référence</translation>
+    </message>
+    <message>
+        <source>Home ({zone})</source>
+        <translation>Référence ({zone})</translation>
+    </message>
+    <message>
+        <source>System ({zone})</source>
+        <translation>Système ({zone})</translation>
+    </message>
+    <message>
+        <source>Venue local time</source>
+        <translation>Heure locale du lieu</translation>
     </message>
 </context>
 </TS>
