@@ -16,10 +16,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
+if TYPE_CHECKING:  # Babel loads on first use: an English window starts without it
+    from babel import Locale
 
-ENGLISH = Locale("en")
 _current: Locale | None = None
 
 
@@ -31,18 +32,20 @@ def locale_from_environment(environ: Mapping[str, str] | None = None) -> Locale:
         value = env.get(key, "")
         if value:
             return parse_locale(value)
-    return ENGLISH
+    return parse_locale("en")
 
 
 def parse_locale(name: str) -> Locale:
     """'fr_FR.UTF-8' -> fr_FR; English for C, POSIX or an unknown name."""
+    from babel import Locale, UnknownLocaleError
+
     name = name.split(".")[0].split("@")[0]
     if name in ("", "C", "POSIX"):
-        return ENGLISH
+        return Locale("en")
     try:
         return Locale.parse(name.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        return ENGLISH
+        return Locale("en")
 
 
 def current_locale() -> Locale:
