@@ -50,3 +50,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(os.environ.get(CACHE_DIR_ENV, ""), ignore_errors=True)
+
+
+@pytest.fixture
+def radicale(tmp_path_factory: pytest.TempPathFactory):
+    """A real Radicale CalDAV server on a free local port (see tests/radicale.py)."""
+    from tests.radicale import running
+
+    yield from running(tmp_path_factory.mktemp("radicale"))
