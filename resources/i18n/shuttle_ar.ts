@@ -118,6 +118,81 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>المشاركون</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Sync Conflict — {title}</source>
+        <translation>تعارض في المزامنة — {title}</translation>
+    </message>
+    <message>
+        <source>This meeting was changed here and on the calendar server since the last sync. Keep one version, or tick what to take from the server and merge.</source>
+        <translation>تغيّر هذا الاجتماع هنا وعلى خادم التقويم منذ آخر مزامنة. احتفظ بإحدى النسختين، أو حدد ما تأخذه من الخادم ثم ادمج.</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>هنا</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>على الخادم</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation>خذ نسخة الخادم</translation>
+    </message>
+    <message>
+        <source>(deleted here)</source>
+        <translation>(حُذف هنا)</translation>
+    </message>
+    <message>
+        <source>(deleted on the server)</source>
+        <translation>(حُذف على الخادم)</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s {field}</source>
+        <translation>خذ {field} من الخادم</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>احتفظ &amp;بنسختي</translation>
+    </message>
+    <message>
+        <source>Take the &amp;Server&apos;s</source>
+        <translation>خذ نسخة ال&amp;خادم</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Ticked Fields</source>
+        <translation>ا&amp;دمج الحقول المحددة</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>… and {count} more</source>
@@ -137,6 +212,112 @@
     <message>
         <source>Print — {name}</source>
         <translation>طباعة — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Cannot open trip</source>
+        <translation>تعذّر فتح الرحلة</translation>
+    </message>
+    <message>
+        <source>Trip already in the store</source>
+        <translation>الرحلة محفوظة بالفعل</translation>
+    </message>
+    <message>
+        <source>“{name}” is already in the store. Replace it with the file&apos;s version?</source>
+        <translation>«{name}» محفوظة بالفعل. هل تستبدلها بنسخة الملف؟</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>فُتح {name}</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Send Invites</source>
+        <translation>إرسال الدعوات</translation>
+    </message>
+    <message>
+        <source>Who receives what</source>
+        <translation>من يتلقى ماذا</translation>
+    </message>
+    <message>
+        <source>Send &amp;unchanged invites again too</source>
+        <translation>أعد إرسال الدعوات &amp;غير المتغيرة أيضًا</translation>
+    </message>
+    <message>
+        <source>Folder for .eml files</source>
+        <translation>مجلد ملفات ‎.eml</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>ا&amp;ختر…</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>خادم SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP user</source>
+        <translation>مستخدم SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP password (not kept)</source>
+        <translation>كلمة مرور SMTP (لا تُحفظ)</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>الطريقة</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>المجلد:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>الخادم:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>الأمان:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>المستخدم:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>Sending progress</source>
+        <translation>تقدم الإرسال</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>لم تُرسل</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>أ&amp;رسل</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed</source>
+        <translation>أعد &amp;محاولة ما فشل</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the .eml files.</source>
+        <translation>اختر مجلدًا لملفات ‎.eml.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS or SSL/TLS: the password must not go unencrypted.</source>
+        <translation>اختر STARTTLS أو SSL/TLS: يجب ألا تُرسل كلمة المرور دون تشفير.</translation>
+    </message>
+    <message>
+        <source>Wait for the messages under way to finish.</source>
+        <translation>انتظر حتى تكتمل الرسائل الجاري إرسالها.</translation>
     </message>
 </context>
 <context>
@@ -281,6 +462,61 @@
     <message>
         <source>Printed {when}. Where no source gives a clock time, the meeting is shown as &quot;time to be confirmed&quot;.</source>
         <translation>طُبع في {when}. حين لا يذكر أي مصدر ساعة الاجتماع، يظهر بعبارة «الوقت غير مؤكد».</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share on Calendar Server</source>
+        <translation>المشاركة على خادم تقويم</translation>
+    </message>
+    <message>
+        <source>The trip&apos;s meetings are kept in one calendar on a CalDAV server (Nextcloud, SOGo, Radicale, Fastmail, iCloud…), named after the trip. Give the server&apos;s address or the calendar&apos;s own.</source>
+        <translation>تُحفظ اجتماعات الرحلة في تقويم واحد على خادم CalDAV ‏(Nextcloud وSOGo وRadicale وFastmail وiCloud…) يحمل اسم الرحلة. أدخل عنوان الخادم أو عنوان التقويم نفسه.</translation>
+    </message>
+    <message>
+        <source>from SHUTTLE_CALDAV_PASSWORD or the keyring</source>
+        <translation>من SHUTTLE_CALDAV_PASSWORD أو من سلسلة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>احفظ كلمة المرور في سلسلة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <source>only when asked</source>
+        <translation>عند الطلب فقط</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>&amp;عنوان الخادم:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ال&amp;مستخدم:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation>زامن &amp;كل:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>ا&amp;ختبر الاتصال</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <source>The server URL starts with https:// (or http://).</source>
+        <translation>يبدأ عنوان الخادم بـ https://‎ (أو http://‎).</translation>
+    </message>
+    <message>
+        <source>A user name is needed.</source>
+        <translation>اسم المستخدم مطلوب.</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,81 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Sync Conflict — {title}</source>
+        <translation>Conflit de synchronisation — {title}</translation>
+    </message>
+    <message>
+        <source>This meeting was changed here and on the calendar server since the last sync. Keep one version, or tick what to take from the server and merge.</source>
+        <translation>Ce rendez-vous a été modifié ici et sur le serveur d’agenda depuis la dernière synchronisation. Gardez une version, ou cochez ce qu’il faut reprendre du serveur et fusionnez.</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation>Reprendre du serveur</translation>
+    </message>
+    <message>
+        <source>(deleted here)</source>
+        <translation>(supprimé ici)</translation>
+    </message>
+    <message>
+        <source>(deleted on the server)</source>
+        <translation>(supprimé sur le serveur)</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s {field}</source>
+        <translation>Reprendre du serveur : {field}</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>Garder la &amp;mienne</translation>
+    </message>
+    <message>
+        <source>Take the &amp;Server&apos;s</source>
+        <translation>Prendre celle du &amp;serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Ticked Fields</source>
+        <translation>&amp;Fusionner les champs cochés</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>… and {count} more</source>
@@ -125,6 +200,112 @@
     <message>
         <source>Print — {name}</source>
         <translation>Imprimer — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Cannot open trip</source>
+        <translation>Impossible d’ouvrir le voyage</translation>
+    </message>
+    <message>
+        <source>Trip already in the store</source>
+        <translation>Voyage déjà enregistré</translation>
+    </message>
+    <message>
+        <source>“{name}” is already in the store. Replace it with the file&apos;s version?</source>
+        <translation>« {name} » est déjà enregistré. Le remplacer par la version du fichier ?</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>{name} ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Send Invites</source>
+        <translation>Envoyer les invitations</translation>
+    </message>
+    <message>
+        <source>Who receives what</source>
+        <translation>Qui reçoit quoi</translation>
+    </message>
+    <message>
+        <source>Send &amp;unchanged invites again too</source>
+        <translation>Renvoyer aussi les invitations &amp;inchangées</translation>
+    </message>
+    <message>
+        <source>Folder for .eml files</source>
+        <translation>Dossier des fichiers .eml</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>Serveur SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP user</source>
+        <translation>Utilisateur SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP password (not kept)</source>
+        <translation>Mot de passe SMTP (non conservé)</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Sending progress</source>
+        <translation>Progression de l’envoi</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyés</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed</source>
+        <translation>&amp;Réessayer les échecs</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the .eml files.</source>
+        <translation>Choisissez un dossier pour les fichiers .eml.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS or SSL/TLS: the password must not go unencrypted.</source>
+        <translation>Choisissez STARTTLS ou SSL/TLS : le mot de passe ne doit pas circuler en clair.</translation>
+    </message>
+    <message>
+        <source>Wait for the messages under way to finish.</source>
+        <translation>Attendez la fin de l’envoi des messages en cours.</translation>
     </message>
 </context>
 <context>
@@ -269,6 +450,61 @@
     <message>
         <source>Printed {when}. Where no source gives a clock time, the meeting is shown as &quot;time to be confirmed&quot;.</source>
         <translation>Imprimé le {when}. Quand aucune source ne donne l’heure, le rendez-vous est indiqué « heure à confirmer ».</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share on Calendar Server</source>
+        <translation>Partager sur un serveur d’agenda</translation>
+    </message>
+    <message>
+        <source>The trip&apos;s meetings are kept in one calendar on a CalDAV server (Nextcloud, SOGo, Radicale, Fastmail, iCloud…), named after the trip. Give the server&apos;s address or the calendar&apos;s own.</source>
+        <translation>Les rendez-vous du voyage sont gardés dans un agenda d’un serveur CalDAV (Nextcloud, SOGo, Radicale, Fastmail, iCloud…), au nom du voyage. Indiquez l’adresse du serveur ou celle de l’agenda.</translation>
+    </message>
+    <message>
+        <source>from SHUTTLE_CALDAV_PASSWORD or the keyring</source>
+        <translation>depuis SHUTTLE_CALDAV_PASSWORD ou le trousseau</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>Garder le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>only when asked</source>
+        <translation>seulement sur demande</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>&amp;URL du serveur :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation>Synchroniser &amp;toutes les :</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>The server URL starts with https:// (or http://).</source>
+        <translation>L’URL du serveur commence par https:// (ou http://).</translation>
+    </message>
+    <message>
+        <source>A user name is needed.</source>
+        <translation>Un nom d’utilisateur est nécessaire.</translation>
     </message>
 </context>
 <context>
