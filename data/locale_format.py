@@ -27,19 +27,29 @@ _current: Locale | None = None
 def locale_from_environment(environ: Mapping[str, str] | None = None) -> Locale:
     """The locale LC_ALL, LC_TIME or LANG names (POSIX order); English for C, POSIX or
     a name CLDR does not know."""
+    return parse_locale(_environment_name(environ))
+
+
+def _environment_name(environ: Mapping[str, str] | None = None) -> str:
     env = os.environ if environ is None else environ
-    for key in ("LC_ALL", "LC_TIME", "LANG"):
-        value = env.get(key, "")
-        if value:
-            return parse_locale(value)
-    return parse_locale("en")
+    return next((env[k] for k in ("LC_ALL", "LC_TIME", "LANG") if env.get(k)), "")
+
+
+def _environment_language() -> str:
+    language = _bare(_environment_name()).split("_")[0]
+    return "en" if language in ("", "C", "POSIX") else language
+
+
+def _bare(name: str) -> str:
+    """'fr_FR.UTF-8@euro' -> 'fr_FR'."""
+    return name.split(".")[0].split("@")[0]
 
 
 def parse_locale(name: str) -> Locale:
     """'fr_FR.UTF-8' -> fr_FR; English for C, POSIX or an unknown name."""
     from babel import Locale, UnknownLocaleError
 
-    name = name.split(".")[0].split("@")[0]
+    name = _bare(name)
     if name in ("", "C", "POSIX"):
         return Locale("en")
     try:
@@ -63,6 +73,8 @@ def set_locale(locale: Locale | str | None) -> None:
 
 def _english(locale: Locale | None) -> Locale | None:
     """None when English formats apply, else the locale to format for."""
+    if locale is None and _current is None and _environment_language() == "en":
+        return None  # without loading Babel: the command line's usual case
     chosen = locale or current_locale()
     return None if chosen.language == "en" else chosen
 
