@@ -50,3 +50,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(os.environ.get(CACHE_DIR_ENV, ""), ignore_errors=True)
+
+
+# A real full disk (a small tmpfs) for the tests that need one: tests/full_disk.py.
+from tests.full_disk import small_disk  # noqa: E402, F401

@@ -24,6 +24,7 @@ from data.store import (
     restore_backup,
 )
 from tests.conftest import ROOT
+from tests.full_disk import fill
 
 
 def shuttle(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -260,38 +261,6 @@ def test_kill_9_during_a_big_import_leaves_the_store_whole(data_dir, tmp_path):
 
 
 # -- a full disk -----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 4 MB tmpfs: a real full disk, without filling the machine's."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs to fill needs root; the full-disk tests run as root")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    with filler.open("wb", buffering=0) as out:
-        try:
-            while True:
-                out.write(b"\1" * 4096)
-        except OSError:
-            pass
-    return filler
 
 
 def test_a_full_disk_is_one_clear_line_and_a_rolled_back_import(small_disk, tmp_path):
