@@ -104,6 +104,7 @@ ROW_NAMES = (
     "`import-ics`, many meetings",
     ".ics export",
     ".ics import",
+    "500 invites by SMTP (STARTTLS, AUTH)",
 )
 GROWTH_HEADER = "| meetings | `agenda` | `export-ics` | `import-ics` | window ready |"
 
@@ -136,6 +137,19 @@ def ics_rows(sizes: Sizes, work: Path) -> list[Row]:
             "≤ 1.2×, < 2 s", ours <= 1.2 * plain and ours < 2.0),
         Row(".ics import", "s", imported, parsed, "icalendar's parse",
             "≤ 1.5×", imported <= 1.5 * parsed),
+    ]  # fmt: skip
+
+
+def invite_rows(quick: bool) -> list[Row]:
+    from benchmarks.invites import measure
+
+    count = 20 if quick else 500
+    ours, plain, calls = measure(count, 1 if quick else 5)
+    assert calls == count, "progress was not reported for every message"
+    return [
+        Row("500 invites by SMTP (STARTTLS, AUTH)", "s", ours, plain,
+            f"smtplib alone, the same {count} messages built beforehand", "≤ 1.5×",
+            ours <= 1.5 * plain),
     ]  # fmt: skip
 
 
@@ -374,7 +388,9 @@ def _met(met: bool | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
-    parser.add_argument("--only", choices=("ics", "window", "cli", "growth"), help="one group")
+    parser.add_argument(
+        "--only", choices=("ics", "window", "cli", "growth", "invites"), help="one group"
+    )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     rows: list[Row] = []
@@ -388,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
             rows += cli_rows(sizes, Path(tmp))
         if args.only in (None, "growth"):
             growth = growth_table(sizes, Path(tmp))
+        if args.only in (None, "invites"):
+            rows += invite_rows(args.quick)
     print(f"Machine: {machine()}")
     if rows:
         print(render(rows))

@@ -14,7 +14,7 @@ everywhere.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from babel import Locale, UnknownLocaleError
@@ -114,3 +114,45 @@ def whole_number(value: float, locale: Locale | None = None) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(round(value), locale=chosen)
+
+
+# Words, as opposed to dates and numbers: the window's translator when it has one (Qt's,
+# set by ui/i18n.py; this layer never imports Qt), else English as written. Calls are
+# spelled translate("Context", "literal") so that pyside6-lupdate collects them into the
+# same catalogues as the window's (scripts/translations.py).
+Translator = Callable[[str, str, int], str]
+_translator: Translator | None = None
+
+
+def set_translator(translator: Translator | None) -> None:
+    global _translator
+    _translator = translator
+
+
+def translate(context: str, text: str, disambiguation: None = None, n: int = -1) -> str:
+    """``text`` in the chosen language; ``%n`` is ``n``, and "(s)" its English plural."""
+    if _translator is not None:
+        text = _translator(context, text, n)
+    if n >= 0:
+        text = text.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
+    return text
+
+
+def word(value: str) -> str:
+    """A stored value shown as a word (status, part of day, attendance, travel mode)."""
+    return _WORDS[value]() if value in _WORDS else value
+
+
+_WORDS: dict[str, Callable[[], str]] = {
+    "confirmed": lambda: translate("Values", "confirmed"),
+    "tentative": lambda: translate("Values", "tentative"),
+    "cancelled": lambda: translate("Values", "cancelled"),
+    "uncertain": lambda: translate("Values", "uncertain"),
+    "morning": lambda: translate("Values", "morning"),
+    "afternoon": lambda: translate("Values", "afternoon"),
+    "evening": lambda: translate("Values", "evening"),
+    "late evening": lambda: translate("Values", "late evening"),
+    "flight": lambda: translate("Values", "flight"),
+    "train": lambda: translate("Values", "train"),
+    "road": lambda: translate("Values", "road"),
+}

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -80,6 +80,27 @@ class TripSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class SentInvitation:
+    """One attendee's entry in the invitation record (per meeting and address): the
+    message last sent to them.
+
+    ``calendar`` is the .ics as sent and ``summary`` the JSON of its readable summary, so
+    a CANCEL can still be written once the meeting is deleted.
+    """
+
+    uid: str
+    email: str  # lower case
+    meeting_id: str
+    name: str
+    method: str  # REQUEST or CANCEL
+    sequence: int
+    digest: str
+    calendar: str
+    summary: str
+    sent_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Changes:
     """What an operation changed, for the panes to decide whether to redraw."""
 
@@ -133,6 +154,45 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE trips ADD COLUMN start_day TEXT;
     ALTER TABLE trips ADD COLUMN end_day TEXT;
+    """,
+    # 3: the invitation record (see data/invitations.py): per trip, meeting and attendee,
+    # what was last sent (the UID it carried too: occurrences of a series share one). No
+    # foreign key: a CANCEL is still owed to the attendees of a meeting that is gone.
+    """
+    CREATE TABLE IF NOT EXISTS invitations (
+        trip_id INTEGER NOT NULL,
+        meeting_id TEXT NOT NULL,
+        email TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        name TEXT NOT NULL,
+        method TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        calendar TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (trip_id, meeting_id, email)
+    );
+    """,
+    # 4: CalDAV sync (data/sync_state.py): a trip's server and sync token; per meeting the
+    # object it was last synced as; conflicts kept with both versions until resolved.
+    """
+    CREATE TABLE caldav_trips (
+        trip_id INTEGER PRIMARY KEY REFERENCES trips(id) ON DELETE CASCADE,
+        url TEXT NOT NULL, user TEXT NOT NULL, collection TEXT, sync_token TEXT,
+        synced_at TEXT
+    );
+    CREATE TABLE caldav_meetings (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, fingerprint TEXT,
+        PRIMARY KEY (trip_id, meeting_id)
+    );
+    CREATE TABLE caldav_conflicts (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL, href TEXT NOT NULL, local TEXT, server TEXT,
+        server_etag TEXT, found_at TEXT NOT NULL,
+        PRIMARY KEY (trip_id, meeting_id)
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -490,12 +550,18 @@ class Store:
 
         return self._edit_meetings(trip_id, without, touched=frozenset({meeting_id}))
 
-    def update_trip(self, trip_id: int, edit: Callable[[Trip], Trip]) -> Changes:
+    def update_trip(
+        self,
+        trip_id: int,
+        edit: Callable[[Trip], Trip],
+        also: Callable[[sqlite3.Connection, Trip], None] | None = None,
+    ) -> Changes:
         """Replace a trip's contents (not its name) with ``edit(trip)`` in one transaction.
 
         For bulk changes such as an .ics import: the edit sees the stored trip and the
         whole change is kept or, on any error, dropped. Sequences rise as in
-        :meth:`save_meeting`.
+        :meth:`save_meeting`. ``also(db, trip)`` runs in the same transaction with the
+        trip as stored, for a module keeping its own tables (data/sync_state.py).
         """
         with self._transaction() as db:
             before = self.load_trip(trip_id)
@@ -503,6 +569,8 @@ class Store:
                 after = _with_sequences(before, edit(before))
             except ValueError as exc:
                 raise StoreError(str(exc)) from exc
+            if also is not None:
+                also(db, after)
             old = {m.id: m for m in before.meetings}
             changed = {m.id for m in after.meetings if old.get(m.id) != m}
             changed |= set(old) - {m.id for m in after.meetings}
@@ -516,6 +584,12 @@ class Store:
             places=after.places != before.places,
             legs=after.legs != before.legs,
         )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction for a module keeping its own tables here (data/sync_state.py)."""
+        with self._transaction() as db:
+            yield db
 
     # -- settings -------------------------------------------------------------------------
 
@@ -539,6 +613,60 @@ class Store:
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (_SETTING_PREFIX + key, value),
                 )
+
+    # -- the invitation record ---------------------------------------------------------
+
+    def sent_invitations(self, trip_id: int) -> list[SentInvitation]:
+        """What was last sent to each attendee of the trip's meetings (deleted ones too)."""
+        rows = self._db.execute(
+            "SELECT uid, email, meeting_id, name, method, sequence, digest, calendar, summary,"
+            " sent_at FROM invitations WHERE trip_id = ? ORDER BY meeting_id, email",
+            (trip_id,),
+        ).fetchall()
+        return [
+            SentInvitation(
+                uid=row[0],
+                email=row[1],
+                meeting_id=row[2],
+                name=row[3],
+                method=row[4],
+                sequence=int(row[5]),
+                digest=row[6],
+                calendar=row[7],
+                summary=row[8],
+                sent_at=datetime.fromisoformat(row[9]),
+            )
+            for row in rows
+        ]
+
+    def record_invitations(self, trip_id: int, sent: Iterable[SentInvitation]) -> None:
+        """Note messages the server (or the .eml folder) accepted, in one transaction."""
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT INTO invitations (trip_id, uid, email, meeting_id, name, method,"
+                " sequence, digest, calendar, summary, sent_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trip_id, meeting_id, email)"
+                " DO UPDATE SET uid = excluded.uid, name = excluded.name,"
+                " method = excluded.method, sequence = excluded.sequence,"
+                " digest = excluded.digest, calendar = excluded.calendar,"
+                " summary = excluded.summary, sent_at = excluded.sent_at",
+                [
+                    (
+                        trip_id,
+                        s.uid,
+                        s.email.lower(),
+                        s.meeting_id,
+                        s.name,
+                        s.method,
+                        s.sequence,
+                        s.digest,
+                        s.calendar,
+                        s.summary,
+                        s.sent_at.isoformat(),
+                    )
+                    for s in sent
+                ],
+            )
 
     def travel_assumptions(self) -> TravelAssumptions:
         """The travel assumptions every view estimates with (the defaults until set).

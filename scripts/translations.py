@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = ROOT / "resources" / "i18n"
 LANGUAGES = ("fr", "ar")
-SOURCES = ("main.py", "ui")
+SOURCES = ("main.py", "ui", "data")
 
 
 def tool(name: str) -> str:

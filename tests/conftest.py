@@ -52,5 +52,17 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(os.environ.get(CACHE_DIR_ENV, ""), ignore_errors=True)
 
 
-# A real full disk (a small tmpfs) for the tests that need one: tests/full_disk.py.
-from tests.full_disk import small_disk  # noqa: E402, F401
+@pytest.fixture
+def radicale(tmp_path_factory: pytest.TempPathFactory):
+    """A real Radicale CalDAV server on a free local port (see tests/radicale.py)."""
+    from tests.radicale import running
+
+    yield from running(tmp_path_factory.mktemp("radicale"))
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A real full disk for the tests that need one: a small tmpfs (see tests/full_disk.py)."""
+    from tests.full_disk import mounted
+
+    yield from mounted(tmp_path)

@@ -2,13 +2,13 @@
 
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 
-@pytest.fixture
-def small_disk(tmp_path):
+def mounted(tmp_path: Path) -> Iterator[Path]:
     """A 4 MB tmpfs: a real full disk, without filling the machine's."""
     if os.geteuid() != 0:
         pytest.skip("mounting a small tmpfs to fill needs root; the full-disk tests run as root")

@@ -199,3 +199,19 @@ def test_each_command_imports_only_what_it_needs(tmp_path):
     assert not {"pydantic", "icalendar", "geopy", "PySide6", "folium"} & agenda
     exported = modules_after("export-ics", "-o", str(tmp_path / "trip.ics"))
     assert not {"pydantic", "icalendar", "geopy", "PySide6", "folium"} & exported
+
+
+def test_print_in_french(tmp_path):
+    target = tmp_path / "trip.pdf"
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "print", "--pdf", str(target)],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "LANG": "fr_FR.UTF-8"},
+    )
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for words in ("Voyageur :", "dimanche 14 décembre 2014", "Page 1 sur", "heure à confirmer"):
+        assert words in text
+    assert "Talks with Russian Foreign Minister Sergei Lavrov" in text  # the trip's own words

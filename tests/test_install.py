@@ -48,6 +48,19 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir
 
 
+def test_every_shipped_file_is_in_the_wheel(installed: Path):
+    """A file added under resources/ or data/ that the package data does not name fails here."""
+    site = next((installed / "lib").glob("python3*/site-packages"))
+    for folder, skip in (("resources", {".py", ".ts", ".pyc"}), ("data", {".py", ".pyc"})):
+        shipped = {
+            p.relative_to(ROOT)
+            for p in (ROOT / folder).rglob("*")
+            if p.is_file() and p.suffix not in skip and "__pycache__" not in p.parts
+        }
+        missing = sorted(str(p) for p in shipped if not (site / p).is_file())
+        assert not missing, f"not in the wheel (pyproject.toml package-data): {missing}"
+
+
 def run(installed: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [installed / "bin" / "shuttle", *args], capture_output=True, text=True, cwd=cwd

@@ -42,6 +42,7 @@ from data.agenda import (
     place_label,
     sort_key,
 )
+from data.locale_format import long_day
 from data.model import Meeting, Place, Status, Trip
 from data.warnings import TripWarning
 
@@ -216,7 +217,7 @@ class AgendaPane(QWidget):
             self.select(keep, announce=False)
         finally:
             self._quiet = False
-        self.title.setText(f"{day:%A} {day.day} {day:%B %Y}" if day else "Whole trip")
+        self.title.setText(long_day(day) if day else "Whole trip")
         self.whole_trip_button.setEnabled(day is not None)
         self.empty.setVisible(day is not None and not self.model.rows)
         self.table.resizeColumnsToContents()

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from data.agenda import home_time_label, local_time_label, participant_with_role
+from data.locale_format import long_day
 from data.model import Meeting, Provenance, Trip
 
 PLACEHOLDER = "<p style='color:#666'>Select a meeting to see its details.</p>"
@@ -40,7 +41,7 @@ def meeting_html(
 ) -> str:
     place = trip.place(meeting.place_id)
     rows = [
-        ("When (local)", _e(f"{meeting.day:%A %d %B %Y}, {local_time_label(meeting)}")),
+        ("When (local)", _e(f"{long_day(meeting.day, pad=True)}, {local_time_label(meeting)}")),
         ("At home", _e(home_time_label(meeting, trip))),
         ("Where", _e(f"{place.name}, {place.city}, {place.country}")),
         ("Zone", _e(place.timezone)),

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from data.locale_format import set_locale
+from data.locale_format import set_locale, set_translator
 from resources import resource_path
 
 # Language code -> its own name, as the menu shows it.
@@ -32,8 +32,11 @@ SETTING = "ui/language"  # "" or missing: the system's
 def chosen_language(settings: QSettings) -> str:
     """The language to use: the setting's, else the system's if translated, else English."""
     value = str(settings.value(SETTING, "") or "")
-    if value in LANGUAGES:
-        return value
+    return value if value in LANGUAGES else system_language()
+
+
+def system_language() -> str:
+    """The system locale's language if Shuttle speaks it, else English."""
     for name in QLocale.system().uiLanguages():
         code = name.replace("-", "_").split("_")[0]
         if code in LANGUAGES:
@@ -67,14 +70,15 @@ def install(app: QApplication, language: str) -> list[QTranslator]:
         if locale.textDirection() == Qt.LayoutDirection.RightToLeft
         else Qt.LayoutDirection.LeftToRight
     )
-    # Dates and numbers in the data layer's labels: the system's, or the chosen language.
-    set_locale(None if language == _system_language() else language)
+    # The data layer's labels: dates and numbers in the system's locale, or in the chosen
+    # language; their words through the same catalogues as the window's.
+    set_locale(None if language == system_language() else language)
+    set_translator(None if language == "en" else _translate)
     return translators
 
 
-def _system_language() -> str:
-    names = QLocale.system().uiLanguages()
-    return names[0].replace("-", "_").split("_")[0] if names else "en"
+def _translate(context: str, text: str, n: int) -> str:
+    return QCoreApplication.translate(context, text, None, n)
 
 
 def language_menu(parent: QWidget, settings: QSettings) -> QMenu:

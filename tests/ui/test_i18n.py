@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from data import locale_format
+from data.agenda import local_time_label
 from ui import i18n
 
 
@@ -27,6 +28,7 @@ def language(qapp) -> Iterator[object]:
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     QLocale.setDefault(QLocale.system())
     locale_format.set_locale(None)
+    locale_format.set_translator(None)
 
 
 def menu_titles(window) -> list[str]:
@@ -53,6 +55,16 @@ def test_french_menus_and_calendar(qtbot, language, make_window):
     assert "&Langue" in [a.text() for a in view_menu(window).actions()]
     assert QLocale().monthName(12) == "décembre"
     assert locale_format.long_day(date(2014, 12, 14)) == "dimanche 14 décembre 2014"
+
+
+def test_the_agenda_and_details_speak_french(qtbot, language, make_window):
+    language("fr")
+    window = make_window(wait_for_map=False)
+    lavrov = window.agenda.model.rows[0].meeting
+    assert local_time_label(lavrov) == "heure à conf. (soir, ~3 h)"
+    window.agenda.select([lavrov.id])
+    assert "dimanche 14 décembre 2014" in window.details.toPlainText()
+    assert "Rome a 6 h d’avance sur New York" in window.details.toPlainText()
 
 
 def test_a_string_missing_from_the_catalogue_stays_english(qtbot, language):
