@@ -298,3 +298,15 @@ def test_a_full_disk_leaves_the_old_export_whole(small_disk, data_dir):
         "trip.ics",
         "trip.json",
     ]
+
+
+def test_opening_a_store_on_a_full_disk_says_the_disk_is_full(small_disk):
+    data_dir = small_disk / "store"
+    Store.open(data_dir).close()
+    fill(small_disk)
+    result = shuttle(data_dir, "import-trip", str(SAMPLE_TRIP))
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "is full" in result.stderr, result.stderr
+    (small_disk / "filler").unlink()
+    with whole(data_dir) as store:
+        assert len(store.trips()) == 1
