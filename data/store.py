@@ -185,6 +185,12 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (trip_id, meeting_id)
     );
     """,
+    # 5: the UID another client gave a synced calendar object, and that client's own
+    # lines in it, kept when Shuttle sends the object again (data/sync_state.py).
+    """
+    ALTER TABLE caldav_meetings ADD COLUMN uid TEXT;
+    ALTER TABLE caldav_meetings ADD COLUMN extra TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
