@@ -478,7 +478,7 @@ def cmd_send_invites(args: argparse.Namespace) -> int:
         outbox: Outbox
         if args.eml_dir is not None:
             outbox = EmlFolder(args.eml_dir)
-            where = str(args.eml_dir)
+            where = f"written to {args.eml_dir}"
         else:
             security: Security = args.security or "none"
             try:
@@ -492,7 +492,7 @@ def cmd_send_invites(args: argparse.Namespace) -> int:
                 )
             settings = dataclasses.replace(settings, user=args.smtp_user)
             outbox = SmtpOutbox(settings)
-            where = str(settings)
+            where = f"sent through {settings}"
         for item in plan.no_email:
             _say(f"No email address, not invited: {item.title!r}: {', '.join(item.names)}")
         for same in plan.unchanged:
@@ -505,14 +505,14 @@ def cmd_send_invites(args: argparse.Namespace) -> int:
             _say(f"{len(plan.deliveries)} messages to send for {plan.scope}; nothing sent")
             return 0
         try:
-            report = send_plan(store, trip_id, plan, organizer, outbox)
+            report = send_plan(store, trip_id, plan, organizer, outbox, progress=_progress())
         finally:
             outbox.close()
     if isinstance(outbox, EmlFolder):
         for path in outbox.written:
             _say(f"Wrote {path}")
     total = plan.recipient_count
-    _say(f"{report.recipient_count} of {total} recipients sent through {where}")
+    _say(f"{report.recipient_count} of {total} recipients {where}")
     if not report.failures:
         return 0
     for failure in report.failures:
@@ -524,6 +524,19 @@ def cmd_send_invites(args: argparse.Namespace) -> int:
         f"{len(report.failures)} of {total} recipients not sent (listed above); "
         "run again to retry only those"
     )
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """'Sent 12 of 500 messages' kept on one line of a terminal; nothing when piped."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rSent {done} of {total} messages{end}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _organizer(text: str | None) -> Organizer:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,7 +93,6 @@ def import_while_serving(modules: tuple[str, ...]) -> None:
     failed import is left for the caller's own import to raise, with its usual traceback.
     """
     import importlib
-    import threading
 
     from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 
@@ -160,6 +160,9 @@ def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
     errors.install(window)
     instance.files_received.connect(lambda paths: open_files(window, paths))
     window.show()
+    # The editor's city completion and Pick on Map need the gazetteer's index (a second
+    # or two to build): build it now, off the GUI thread, rather than on the first keypress.
+    threading.Thread(target=window.workspace.gazetteer.warm, name="gazetteer", daemon=True).start()
     if files:
         from PySide6.QtCore import QTimer
 

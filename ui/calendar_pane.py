@@ -29,8 +29,8 @@ class CalendarPane(QCalendarWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Trip calendar")
-        self.setAccessibleDescription("Month calendar; the trip's days are shaded")
+        self.setAccessibleName(self.tr("Trip calendar"))
+        self.setAccessibleDescription(self.tr("Month calendar; the trip's days are shaded"))
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.marked: dict[date, int] = {}

@@ -182,6 +182,7 @@ def test_warnings_show_in_the_agenda_and_the_details(qtbot, window):
 
 
 def test_a_place_picked_on_the_map_gets_its_zone_from_the_coordinates(qtbot, window):
+    window.workspace.gazetteer.warm()  # as run_app does on its worker thread
     editor = open_editor(qtbot, window, window.planner.new_action)
     editor.map_button.click()
     assert not editor.isVisible()
