@@ -278,3 +278,18 @@ def test_bad_stored_assumptions_are_an_error(store, value, data_dir):
     )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "travel_assumptions" in result.stderr
+
+
+def test_the_window_says_when_the_stored_assumptions_are_bad(qtbot, store, make_window):
+    from PySide6.QtWidgets import QMessageBox
+
+    from data.store import ASSUMPTIONS_SETTING
+
+    store._db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?)", ("setting:" + ASSUMPTIONS_SETTING, "{}")
+    )
+    window = make_window()
+    [box] = window.findChildren(QMessageBox)
+    assert box.isVisible() and "travel_assumptions: missing cruise_kmh" in box.text()
+    assert window.workspace.assumptions == TravelAssumptions()  # the defaults, said so
+    box.close()
