@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import time
@@ -183,6 +184,12 @@ MIGRATIONS: tuple[str, ...] = (
         server_etag TEXT, found_at TEXT NOT NULL,
         PRIMARY KEY (trip_id, meeting_id)
     );
+    """,
+    # 5: the UID another client gave a synced calendar object, and that client's own
+    # lines in it, kept when Shuttle sends the object again (data/sync_state.py).
+    """
+    ALTER TABLE caldav_meetings ADD COLUMN uid TEXT;
+    ALTER TABLE caldav_meetings ADD COLUMN extra TEXT;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -909,7 +916,7 @@ def _datetime_or_none(text: str | None) -> datetime | None:
 def _store_error(path: Path | None, exc: sqlite3.Error, doing: str) -> StoreError:
     """One clear line for what SQLite reports."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-    if code == sqlite3.SQLITE_FULL:
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _disk_full(path)):
         return StoreError(f"the disk holding {path} is full: nothing was saved")
     if code == sqlite3.SQLITE_READONLY:
         return StoreError(f"{path} is read-only: nothing was saved")
@@ -920,6 +927,16 @@ def _store_error(path: Path | None, exc: sqlite3.Error, doing: str) -> StoreErro
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return StoreError(f"{path} is busy (another Shuttle is writing): try again")
     return StoreError(f"{path}: {exc} (while {doing})")
+
+
+def _disk_full(path: Path | None) -> bool:
+    """SQLite reports a full disk met while mapping its shared memory as an I/O error."""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _damaged(path: Path | None, what: str) -> str:
