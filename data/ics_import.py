@@ -40,6 +40,7 @@ from data.ics_common import (
     meeting_id_from_uid,
 )
 from data.ics_export import location_text
+from data.ids import place_id, unique_id
 from data.model import (
     AllDay,
     Attendance,
@@ -567,7 +568,7 @@ def _place_for(event: IcsEvent, places: list[Place], gazetteer: Gazetteer, fallb
             if _same_place(place, stored):
                 return place
         if _taken(stored, places):
-            return dataclasses.replace(stored, id=_free_id(stored.id, places))
+            return dataclasses.replace(stored, id=unique_id(stored.id, {p.id for p in places}))
         return stored
     location = event.location
     parts = [p.strip() for p in location.split(",") if p.strip()]
@@ -613,7 +614,7 @@ def _place_for(event: IcsEvent, places: list[Place], gazetteer: Gazetteer, fallb
             timezone=zone(zone_key).key,
             provenance=(Provenance(ProvenanceKind.ASSUMED, note=note),),
         )
-    return dataclasses.replace(place, id=_free_id(_slug(place.name), places))
+    return dataclasses.replace(place, id=place_id(place.name, {p.id for p in places}))
 
 
 def _same_place(a: Place, b: Place) -> bool:
@@ -627,19 +628,6 @@ def _taken(place: Place, places: list[Place]) -> bool:
 
 def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return abs(a[0] - b[0]) < _SAME_SPOT_DEGREES and abs(a[1] - b[1]) < _SAME_SPOT_DEGREES
-
-
-def _slug(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40]
-    return slug or "place"
-
-
-def _free_id(wanted: str, places: list[Place]) -> str:
-    ids = {p.id for p in places}
-    candidate, number = wanted, 2
-    while candidate in ids:
-        candidate, number = f"{wanted}-{number}", number + 1
-    return candidate
 
 
 def _what(exc: BaseException) -> str:
