@@ -30,7 +30,7 @@ from data.model import (
 @dataclass(frozen=True, slots=True)
 class AgendaItem:
     meeting: Meeting
-    place: Place
+    place: Place | None  # None: the place is not given
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ def local_time_label(meeting: Meeting, display_tz: tzinfo | None = None) -> str:
     return f"{start:%H:%M}–{end_text} {zone_abbreviation(start)}"
 
 
-def other_zone_label(meeting: Meeting, place: Place, display_tz: ZoneInfo) -> str:
+def other_zone_label(meeting: Meeting, place: Place | None, display_tz: ZoneInfo) -> str:
     """The time seen from another zone; a TBC time gives the clock difference instead."""
     time = meeting.time
     if isinstance(time, ExactTime):
@@ -116,6 +116,8 @@ def other_zone_label(meeting: Meeting, place: Place, display_tz: ZoneInfo) -> st
         if start.date() != time.start.date():
             label = f"{start:%a %d %b} {label}"
         return label
+    if place is None:
+        return "TBC"
     shift = zone_shift(display_tz, place.tz, meeting.day)
     return f"TBC ({place.city} {clock_difference(shift)})"
 
@@ -142,6 +144,8 @@ def participant_label(person: Participant) -> str:
     label = person.name
     if person.attendance is Attendance.UNCERTAIN:
         label += " (attendance uncertain)"
+    if person.reply is not None:
+        label += f" ({person.reply})"
     return label
 
 
@@ -150,11 +154,23 @@ def participant_with_role(person: Participant) -> str:
     label = f"{person.name} ({role})" if role else person.name
     if person.attendance is Attendance.UNCERTAIN:
         label += " — attendance uncertain"
+    if person.reply is not None:
+        label += f" — {person.reply}"
     return label
 
 
 def place_label(place: Place) -> str:
     return place.name if place.city in place.name else f"{place.name}, {place.city}"
+
+
+NO_PLACE = "place not given"
+
+
+def where_label(place: Place | None) -> str:
+    """'Villa Taverna, Rome, Italy', or 'place not given'."""
+    if place is None:
+        return NO_PLACE
+    return ", ".join(p for p in (place_label(place), place.country) if p)
 
 
 def status_label(status: Status) -> str:
@@ -190,9 +206,7 @@ def build_agenda(trip: Trip, legs: Sequence[Leg] | None = None) -> list[AgendaDa
     for day in sorted(set(by_day) | set(legs_by_day)):
         # Stable sort keeps file order among equals (the trip's own order).
         meetings = sorted(by_day[day], key=sort_key)
-        items: list[AgendaItem | LegItem] = [
-            AgendaItem(m, trip.place(m.place_id)) for m in meetings
-        ]
+        items: list[AgendaItem | LegItem] = [AgendaItem(m, trip.place_of(m)) for m in meetings]
         for leg in legs_by_day[day]:
             origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
             at = _after_last_meeting_in(items, leg.from_place)
@@ -204,7 +218,7 @@ def build_agenda(trip: Trip, legs: Sequence[Leg] | None = None) -> list[AgendaDa
 def _after_last_meeting_in(items: list[AgendaItem | LegItem], place_id: str) -> int:
     position = 0
     for index, item in enumerate(items):
-        if (isinstance(item, AgendaItem) and item.place.id == place_id) or (
+        if (isinstance(item, AgendaItem) and item.place and item.place.id == place_id) or (
             isinstance(item, LegItem) and item.destination.id == place_id
         ):
             position = index + 1
@@ -264,7 +278,7 @@ def render_text(
                 row += f"  {other_zone_label(meeting, place, display_tz):<{width}}"
             lines.append(f"{row}  {title}")
             pad = " " * (len(row) + 2)
-            lines.append(f"{pad}{place_label(place)}, {place.country}")
+            lines.append(f"{pad}{where_label(place)}")
             if meeting.participants:
                 people = ", ".join(participant_label(p) for p in meeting.participants)
                 lines.append(f"{pad}With: {people}")
@@ -289,6 +303,8 @@ def home_time_label(meeting: Meeting, trip: Trip) -> str:
         start = time.start.astimezone(trip.home_tz)
         label = local_time_label(meeting, trip.home_tz)
         return f"{start:%a %d %b} {label}" if start.date() != time.day else label
-    place = trip.place(meeting.place_id)
+    place = trip.place_of(meeting)
+    if place is None:
+        return "to be confirmed"
     shift = zone_shift(trip.home_tz, place.tz, meeting.day)
     return f"to be confirmed ({clock_relation(place.city, zone_city(trip.home_tz), shift)})"

@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from data.agenda import home_time_label, local_time_label, participant_with_role
+from data.agenda import NO_PLACE, home_time_label, local_time_label, participant_with_role
 from data.model import Meeting, Provenance, Trip
 
 PLACEHOLDER = "<p style='color:#666'>Select a meeting to see its details.</p>"
@@ -38,12 +38,12 @@ def _provenance(items: tuple[Provenance, ...]) -> str:
 def meeting_html(
     trip: Trip, meeting: Meeting, warnings: Sequence[str] = (), travel: Sequence[str] = ()
 ) -> str:
-    place = trip.place(meeting.place_id)
+    place = trip.place_of(meeting)
     rows = [
         ("When (local)", _e(f"{meeting.day:%A %d %B %Y}, {local_time_label(meeting)}")),
         ("At home", _e(home_time_label(meeting, trip))),
-        ("Where", _e(f"{place.name}, {place.city}, {place.country}")),
-        ("Zone", _e(place.timezone)),
+        ("Where", _e(f"{place.name}, {place.city}, {place.country}" if place else NO_PLACE)),
+        *([("Zone", _e(place.timezone))] if place else []),
         ("Status", _e(str(meeting.status))),
     ]
     if meeting.topic:

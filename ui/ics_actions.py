@@ -42,7 +42,8 @@ def export_ics(window: MainWindow) -> None:
     if not path:
         return
     try:
-        Path(path).write_bytes(export_calendar(trip, meeting_ids))
+        # The window's export is the team's own calendar: lossless, with internal data.
+        Path(path).write_bytes(export_calendar(trip, meeting_ids, internal=True))
     except OSError as exc:
         QMessageBox.warning(window, "Export .ics", f"Cannot write {path}: {exc.strerror or exc}")
         return
@@ -104,12 +105,17 @@ def import_ics_file(window: MainWindow) -> None:
         trip_ref = window.trip_id if choice == 0 else None
     try:
         data = read_ics_file(path)
-        changes = import_ics(window.store, data, path, trip_ref)
+        result = import_ics(window.store, data, path, trip_ref)
     except (IcsError, StoreError) as exc:
         QMessageBox.warning(window, "Cannot import", str(exc))
         return
+    changes = result.changes
     window.refresh_trip_list()
     window.open_trip(changes.trip_id)
     window.statusBar().showMessage(
         f"Imported {Path(path).name}: {len(changes.meetings)} meetings added or changed", 8000
     )
+    if result.notices:
+        QMessageBox.information(
+            window, "Import .ics", "\n".join(f"{Path(path).name}, {n}" for n in result.notices)
+        )

@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
         meetings = [trip.meeting(mid) for mid in meeting_ids]
         first = meetings[0]
         self._show_details(first)
-        places = _unique(m.place_id for m in meetings)
+        places = _unique(m.place_id for m in meetings if m.place_id is not None)
         self.map.highlight(places, first.place_id)
         self.calendar.show_day(display_day(first, display_zone(self.zone_mode, trip)))
 
@@ -513,12 +513,12 @@ class MainWindow(QMainWindow):
         trip = self.trip
         if trip is None:
             return
-        rows = [r for r in self.agenda.model.rows if r.place.id == place_id]
+        rows = [r for r in self.agenda.model.rows if r.place and r.place.id == place_id]
         held_here = [m for m in trip.meetings if m.place_id == place_id]
         if len(rows) < len(held_here):
             self.day_filter = None  # some are on other days: show them all
             self._refresh_views()
-            rows = [r for r in self.agenda.model.rows if r.place.id == place_id]
+            rows = [r for r in self.agenda.model.rows if r.place and r.place.id == place_id]
         self.agenda.select([r.meeting.id for r in rows], announce=False)
         if rows:
             self._show_details(rows[0].meeting)
