@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from data.files import DATA_DIR_ENV
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from data.model import Trip
     from data.store import Store
+    from data.travel import TravelAssumptions
 
 
 class CommandError(Exception):
@@ -44,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"folder of the trip store (default: ${DATA_DIR_ENV}, else the user's data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def force_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--force", action="store_true", help="replace files that exist (never symlinks)"
+        )
 
     def trip_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -69,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export-trip", help="write a trip to a trip file")
     trip_option(exp)
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    force_option(exp)
 
     ics = commands.add_parser(
         "export-ics",
@@ -101,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with -o: add notes, participants, sources and places for the team's own use",
     )
+    force_option(ics)
 
     imp_ics = commands.add_parser("import-ics", help="add a calendar's events as meetings")
     imp_ics.add_argument("file", type=Path, metavar="FILE")
@@ -133,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     trip_option(printing)
     printing.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    force_option(printing)
     printing.add_argument(
         "--paper", choices=("A4", "Letter"), help="paper size (default: from the locale)"
     )
@@ -158,25 +167,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.app import run_app
 
         return run_app(args.data_dir)
-    # Imported after the window's branch: the window starts faster without them.
-    from data.ics_common import IcsError
-    from data.store import StoreError
-    from data.trip_file import TripFileError
-
     handler = _COMMANDS[args.command]
     try:
         return handler(args)
-    except (CommandError, StoreError, TripFileError, IcsError) as exc:
-        print(f"shuttle: error: {exc}", file=sys.stderr)
+    except _user_errors() as exc:  # evaluated only once something is raised
+        _say(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
         return 0
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors reported in one line: ours, and those of the data modules the command
+    imported (a module it never imported raised none; importing them all would cost
+    `trips` pydantic and icalendar)."""
+    found: list[type[Exception]] = [CommandError]
+    for module, name in (
+        ("data.store", "StoreError"),
+        ("data.trip_file", "TripFileError"),
+        ("data.ics_common", "IcsError"),
+        ("data.files", "FileRefused"),
+    ):
+        if module in sys.modules:
+            found.append(getattr(sys.modules[module], name))
+    return tuple(found)
+
+
+def _say(text: str, *, end: str = "\n", file: TextIO | None = None) -> None:
+    """Every line the commands print goes through here: trip text is data, and escape
+    sequences in it must not drive the terminal (see data/terminal.py)."""
+    from data.terminal import for_terminal
+
+    (file or sys.stdout).write(for_terminal(text) + end)
+
+
 def _zone_option(name: str | None) -> ZoneInfo | None:
     from data.model import zone
 
-    if not name:
+    if name is None:
         return None
     try:
         return zone(name)
@@ -190,6 +218,12 @@ def _chosen_trip(args: argparse.Namespace) -> Trip:
         return store.load_trip(store.resolve(args.trip))
 
 
+def _trip_and_assumptions(args: argparse.Namespace) -> tuple[Trip, TravelAssumptions]:
+    """The chosen trip and the travel assumptions kept in the store (the window's)."""
+    with _store(args) as store:
+        return store.load_trip(store.resolve(args.trip)), store.travel_assumptions()
+
+
 def _store(args: argparse.Namespace) -> Store:
     from data.store import Store
 
@@ -200,15 +234,15 @@ def cmd_trips(args: argparse.Namespace) -> int:
     with _store(args) as store:
         rows = store.trips()
     if not rows:
-        print("No trips. Add one with: shuttle import-trip FILE")
+        _say("No trips. Add one with: shuttle import-trip FILE")
         return 0
-    print(f"{'ID':>3}  {'DATES':<23}  {'MEETINGS':>8}  NAME")
+    _say(f"{'ID':>3}  {'DATES':<23}  {'MEETINGS':>8}  NAME")
     for row in rows:
         if row.first_day and row.last_day:
             dates = f"{row.first_day:%Y-%m-%d} – {row.last_day:%Y-%m-%d}"
         else:
             dates = "no meetings yet"
-        print(f"{row.id:>3}  {dates:<23}  {row.meeting_count:>8}  {row.name}")
+        _say(f"{row.id:>3}  {dates:<23}  {row.meeting_count:>8}  {row.name}")
     return 0
 
 
@@ -216,10 +250,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from data.agenda import render_text
 
     display = _zone_option(args.tz)
-    trip = _chosen_trip(args)
-    from data.travel import route_legs
+    trip, assumptions = _trip_and_assumptions(args)
+    from data.travel import route_plan
 
-    sys.stdout.write(render_text(trip, display, route_legs(trip)))
+    _say(render_text(trip, display, route_plan(trip, assumptions)), end="")
     return 0
 
 
@@ -236,7 +270,7 @@ def cmd_import_trip(args: argparse.Namespace) -> int:
         else:
             trip_id = store.add_trip(trip).trip_id
             verb = "Imported"
-    print(f"{verb} trip {trip_id}: {trip.name} ({len(trip.meetings)} meetings)")
+    _say(f"{verb} trip {trip_id}: {trip.name} ({len(trip.meetings)} meetings)")
     return 0
 
 
@@ -245,14 +279,15 @@ def cmd_export_trip(args: argparse.Namespace) -> int:
 
     trip = _chosen_trip(args)
     try:
-        trip_file.write(trip, args.output)
+        trip_file.write(trip, args.output, overwrite=args.force)
     except OSError as exc:
         raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    print(f"Wrote {args.output} ({len(trip.meetings)} meetings)")
+    _say(f"Wrote {args.output} ({len(trip.meetings)} meetings)")
     return 0
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
+    from data.files import write_atomically
     from data.ics_common import parse_organizer
     from data.ics_export import export_calendar, write_invites
 
@@ -268,11 +303,11 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
             raise CommandError("--organizer goes with --invites")
         data = export_calendar(trip, args.meeting, internal=args.internal)
         try:
-            args.output.write_bytes(data)
+            write_atomically(data, args.output, overwrite=args.force)
         except OSError as exc:
             raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
         count = len(args.meeting) if args.meeting else len(trip.meetings)
-        print(f"Wrote {args.output} ({count} meetings)")
+        _say(f"Wrote {args.output} ({count} meetings)")
         return 0
     if args.internal:
         raise CommandError("--internal goes with -o: invites carry only what invitees need")
@@ -286,14 +321,16 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CommandError(f"organizer: {exc}") from None
     try:
-        report = write_invites(trip, args.invites, organizer, meeting_ids=args.meeting)
+        report = write_invites(
+            trip, args.invites, organizer, meeting_ids=args.meeting, overwrite=args.force
+        )
     except OSError as exc:
         raise CommandError(f"cannot write to {args.invites}: {exc.strerror or exc}") from None
     for path in report.written:
-        print(f"Wrote {path}")
+        _say(f"Wrote {path}")
     for meeting_id, reason in report.skipped:
-        print(f"Skipped {meeting_id}: {reason}")
-    print(f"{len(report.written)} invites written, {len(report.skipped)} meetings skipped")
+        _say(f"Skipped {meeting_id}: {reason}")
+    _say(f"{len(report.written)} invites written, {len(report.skipped)} meetings skipped")
     return 0
 
 
@@ -314,8 +351,8 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         store.mark_opened(changes.trip_id)
         trip = store.load_trip(changes.trip_id)
     for notice in result.notices:
-        print(f"{args.file}: {notice}")
-    print(
+        _say(f"{args.file}: {notice}")
+    _say(
         f"Imported {args.file} into trip {changes.trip_id}: {trip.name}; "
         f"{len(changes.meetings)} meetings added or changed, {len(trip.meetings)} in all"
     )
@@ -328,20 +365,20 @@ def cmd_settings(args: argparse.Namespace) -> int:
     with _store(args) as store:
         if args.key is None:
             for key, about in SETTINGS.items():
-                print(f"{key}: {store.get_setting(key) or '(not set)'}  # {about}")
+                _say(f"{key}: {store.get_setting(key) or '(not set)'}  # {about}")
             return 0
         if args.value is None:
             value = store.get_setting(args.key)
             if value is None:
                 raise CommandError(f"{args.key} is not set")
-            print(value)
+            _say(value)
             return 0
         try:
             value = str(parse_organizer(args.value))
         except ValueError as exc:
             raise CommandError(f"organizer: {exc}") from None
         store.set_setting(args.key, value)
-    print(f"{args.key}: {value}")
+    _say(f"{args.key}: {value}")
     return 0
 
 
@@ -349,10 +386,11 @@ def cmd_print(args: argparse.Namespace) -> int:
     from data.report import default_paper
 
     home = _zone_option(args.tz)
-    trip = _chosen_trip(args)
+    trip, assumptions = _trip_and_assumptions(args)
     paper = args.paper or default_paper()
-    if not args.pdf.parent.is_dir():
-        raise CommandError(f"cannot write {args.pdf}: no folder {args.pdf.parent}")
+    from data.files import check_writable
+
+    check_writable(args.pdf, overwrite=args.force)  # before the slow part
 
     from ui.app import prepare_headless
 
@@ -365,12 +403,12 @@ def cmd_print(args: argparse.Namespace) -> int:
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
-        write_pdf(trip, args.pdf, paper, home)
+        write_pdf(trip, args.pdf, paper, home, assumptions, overwrite=args.force)
     except PrintError as exc:
         raise CommandError(str(exc)) from None
     finally:
         app.processEvents()
-    print(f"Wrote {args.pdf} ({trip.name}, {paper})")
+    _say(f"Wrote {args.pdf} ({trip.name}, {paper})")
     return 0
 
 
@@ -383,7 +421,7 @@ def cmd_place(args: argparse.Namespace) -> int:
         except GeocodingError as exc:
             raise CommandError(str(exc)) from None
         for hit in results:
-            print(f"{hit.lat:9.4f} {hit.lon:9.4f}  {hit.address}")
+            _say(f"{hit.lat:9.4f} {hit.lon:9.4f}  {hit.address}")
         if not results:
             raise CommandError(f"no place called {args.name!r} found online")
         return 0
@@ -393,7 +431,7 @@ def cmd_place(args: argparse.Namespace) -> int:
     if not cities:
         raise CommandError(f"no city called {args.name!r} in the offline gazetteer; try --online")
     for city in cities[:10]:
-        print(f"{city.lat:9.4f} {city.lon:9.4f}  {city.timezone:<22} {city.label}")
+        _say(f"{city.lat:9.4f} {city.lon:9.4f}  {city.timezone:<22} {city.label}")
     return 0
 
 

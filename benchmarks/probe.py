@@ -91,8 +91,8 @@ def run_app(store_dir: str, interact: bool) -> None:
     settings = QSettings(str(ini), QSettings.Format.IniFormat)
     window = start_window(Path(store_dir), settings, seed=False)
     window.resize(1440, 900)
-    assert window.trip is not None
-    expected = len(window.trip.places)
+    assert window.workspace.trip is not None
+    expected = len(window.workspace.trip.places)
     result: dict[str, Any] = {"places": expected}
 
     def check_state(state: Any) -> None:
@@ -124,7 +124,7 @@ def measure_interactions(window: Any, result: dict[str, Any]) -> None:
     """Day filter (synchronous) and selection until the page reports the highlight."""
     from PySide6.QtCore import QTimer
 
-    trip = window.trip
+    trip = window.workspace.trip
     days = sorted({m.day for m in trip.meetings})
     filters = []
     for day in days:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from data.distances import places_km
@@ -33,12 +34,24 @@ class AgendaItem:
     place: Place | None  # None: the place is not given
 
 
+class PlannedTravel(Protocol):
+    """A leg with the time it takes (``data.travel.PlannedLeg``)."""
+
+    @property
+    def leg(self) -> Leg: ...
+
+    @property
+    def travel_time(self) -> timedelta: ...
+
+
 @dataclass(frozen=True, slots=True)
 class LegItem:
     leg: Leg
     origin: Place
     destination: Place
     km: float
+    travel_time: timedelta | None = None  # None: the caller gave no plan
+    estimated: bool = True  # travel_time is an estimate, not the leg's own times
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +183,10 @@ def where_label(place: Place | None) -> str:
     """'Villa Taverna, Rome, Italy', or 'place not given'."""
     if place is None:
         return NO_PLACE
-    return ", ".join(p for p in (place_label(place), place.country) if p)
+    label = place_label(place)
+    if place.country and not label.endswith(place.country):
+        label = f"{label}, {place.country}" if label else place.country
+    return label
 
 
 def status_label(status: Status) -> str:
@@ -191,26 +207,34 @@ def sort_key(meeting: Meeting) -> tuple[date, int, datetime]:
     return (time.day, 1, datetime.combine(time.day, datetime.min.time(), UTC).replace(hour=hour))
 
 
-def build_agenda(trip: Trip, legs: Sequence[Leg] | None = None) -> list[AgendaDay]:
+def build_agenda(trip: Trip, legs: Sequence[Leg | PlannedTravel] | None = None) -> list[AgendaDay]:
     """Day by day (venue-local dates), meetings in order, each leg after its departure.
 
-    ``legs`` defaults to the trip's stored legs; views pass ``travel.route_legs(trip)``.
+    ``legs`` defaults to the trip's stored legs; views pass ``travel.route_plan(trip,
+    assumptions)``, whose legs come with their travel times.
     """
     by_day: dict[date, list[Meeting]] = defaultdict(list)
     for meeting in trip.meetings:
         by_day[meeting.day].append(meeting)
-    legs_by_day: dict[date, list[Leg]] = defaultdict(list)
-    for leg in trip.legs if legs is None else legs:
-        legs_by_day[leg.day].append(leg)
+    legs_by_day: dict[date, list[Leg | PlannedTravel]] = defaultdict(list)
+    for given in trip.legs if legs is None else legs:
+        legs_by_day[given.day if isinstance(given, Leg) else given.leg.day].append(given)
     days = []
     for day in sorted(set(by_day) | set(legs_by_day)):
         # Stable sort keeps file order among equals (the trip's own order).
         meetings = sorted(by_day[day], key=sort_key)
         items: list[AgendaItem | LegItem] = [AgendaItem(m, trip.place_of(m)) for m in meetings]
-        for leg in legs_by_day[day]:
+        for given in legs_by_day[day]:
+            leg = given if isinstance(given, Leg) else given.leg
             origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
             at = _after_last_meeting_in(items, leg.from_place)
-            items.insert(at, LegItem(leg, origin, destination, places_km(origin, destination)))
+            km = places_km(origin, destination)
+            if isinstance(given, Leg):
+                item = LegItem(leg, origin, destination, km)
+            else:
+                estimated = leg.duration is None
+                item = LegItem(leg, origin, destination, km, given.travel_time, estimated)
+            items.insert(at, item)
         days.append(AgendaDay(day, tuple(items)))
     return days
 
@@ -228,7 +252,14 @@ def _after_last_meeting_in(items: list[AgendaItem | LegItem], place_id: str) -> 
 def leg_label(item: LegItem) -> str:
     clocks = clock_change(item.origin, item.destination, item.leg.day)
     text = f"{item.leg.mode}: {item.origin.city} → {item.destination.city}, {item.km:,.0f} km"
+    if item.travel_time is not None:
+        text += f", {travel_time_words(item.travel_time, item.estimated)}"
     return f"{text}; {clocks}" if clocks else text
+
+
+def travel_time_words(length: timedelta, estimated: bool) -> str:
+    """'about 2 h 58 min' for an estimate, '2 h 10 min' for a leg's own times."""
+    return f"about {format_duration(length)}" if estimated else format_duration(length)
 
 
 def clock_change(origin: Place, destination: Place, day: date) -> str:
@@ -253,7 +284,9 @@ def zone_city(tz: ZoneInfo) -> str:
 
 
 def render_text(
-    trip: Trip, display_tz: ZoneInfo | None = None, legs: Sequence[Leg] | None = None
+    trip: Trip,
+    display_tz: ZoneInfo | None = None,
+    legs: Sequence[Leg | PlannedTravel] | None = None,
 ) -> str:
     """The agenda as plain text for a terminal."""
     lines = [trip.name, f"Traveller: {trip.traveller} · home zone {trip.home_timezone}"]

@@ -17,11 +17,16 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from data.model import Leg, Meeting, Place, Source, Trip, upsert
-from data.store import KEEP, Changes, Keep, Store, StoreError
-from data.travel import PlannedLeg
+from data.store import ASSUMPTIONS_SETTING, KEEP, Changes, Keep, Store, StoreError
+from data.travel import PlannedLeg, TravelAssumptions, assumptions_json
+
+if TYPE_CHECKING:
+    from data.gazetteer import Gazetteer
+    from data.ics_import import IcsCalendar
 
 
 class Edit(Protocol):
@@ -99,6 +104,31 @@ class DeleteMeeting:
             raise StoreError(f"trip {self.trip_id} has no meeting {self.meeting_id!r}")
         changes = store.delete_meeting(self.trip_id, self.meeting_id)
         return changes, RestoreMeeting(self.trip_id, meeting, position)
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteMeetings:
+    """Delete several meetings as one step; the undo puts each back where it was."""
+
+    trip_id: int
+    meeting_ids: tuple[str, ...]
+    what: str = "Delete meetings"
+
+    @property
+    def label(self) -> str:
+        return self.what
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        before = store.load_trip(self.trip_id)
+        unknown = set(self.meeting_ids) - {m.id for m in before.meetings}
+        if unknown:
+            raise StoreError(f"trip {self.trip_id} has no meeting {sorted(unknown)[0]!r}")
+        gone = set(self.meeting_ids)
+        changes = store.update_trip(
+            self.trip_id,
+            lambda trip: trip.replace(meetings=tuple(m for m in trip.meetings if m.id not in gone)),
+        )
+        return changes, ChangeTrip(self.trip_id, lambda _now: before, self.what)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +349,103 @@ class RestoreTrip:
     def apply(self, store: Store) -> tuple[Changes, Edit]:
         changes = store.add_trip(self.trip, trip_id=self.trip_id)
         return changes, DeleteTrip(self.trip_id, self.trip.name)
+
+
+@dataclass(frozen=True, slots=True)
+class AddTrip:
+    """A whole trip into the store (opening a trip file); undone by deleting it."""
+
+    trip: Trip
+
+    @property
+    def label(self) -> str:
+        return _quoted("Open trip", self.trip.name)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        changes = store.add_trip(self.trip)
+        return changes, DeleteTrip(changes.trip_id, self.trip.name)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceTrip:
+    """A stored trip replaced as a whole (a trip file's newer version); undone in kind."""
+
+    trip_id: int
+    trip: Trip
+
+    @property
+    def label(self) -> str:
+        return _quoted("Replace trip", self.trip.name)
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        before = store.load_trip(self.trip_id)
+        changes = store.replace_trip(self.trip_id, self.trip)
+        return changes, ReplaceTrip(self.trip_id, before)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCalendar:
+    """A parsed calendar's events into a trip (``trip_ref``, else the one named after it).
+
+    The undo puts back the trip as it was before (or deletes the trip the import made),
+    so it removes exactly what the import changed; the redo puts the imported trip back.
+    """
+
+    calendar: IcsCalendar
+    source_name: str
+    trip_ref: int | None = None
+    gazetteer: Gazetteer | None = None
+    # Filled by apply: events ignored or applied partly (stale, unknown, ...), one line each.
+    notices: list[str] = field(default_factory=list, compare=False)
+
+    @property
+    def label(self) -> str:
+        return f"Import {Path(self.source_name).name}"
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        # Loaded on first use: icalendar is not needed to start the window.
+        from data.ics_common import IcsError
+        from data.ics_import import import_calendar
+
+        try:
+            changes, before = import_calendar(
+                store, self.calendar, self.source_name, self.trip_ref, self.gazetteer, self.notices
+            )
+        except IcsError as exc:
+            raise StoreError(str(exc)) from exc
+        if before is None:
+            return changes, DeleteTrip(changes.trip_id, store.load_trip(changes.trip_id).name)
+        return changes, ChangeTrip(changes.trip_id, lambda _now: before, self.label)
+
+
+# -- settings -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SetSetting:
+    """Set a user setting (None removes it); ``trip_id`` is the trip whose views follow."""
+
+    trip_id: int
+    key: str
+    value: str | None
+    what: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.what or f"Set {self.key}"
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        old = store.get_setting(self.key)
+        store.set_setting(self.key, self.value)
+        changes = Changes(self.trip_id, settings=frozenset({self.key}))
+        return changes, SetSetting(self.trip_id, self.key, old, self.what)
+
+
+def set_travel_assumptions(trip_id: int, value: TravelAssumptions) -> SetSetting:
+    """An edit keeping ``value`` as the travel assumptions (validated by the store)."""
+    return SetSetting(
+        trip_id, ASSUMPTIONS_SETTING, assumptions_json(value), "Change travel assumptions"
+    )
 
 
 # -- several parts of a trip at once ------------------------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from data.agenda import duration_words, participant_with_role, where_label
-from data.files import write_atomically
+from data.files import check_writable, write_atomically
 from data.ics_common import (
     PRODID,
     X_DURATION,
@@ -133,11 +133,16 @@ def write_invites(
     organizer: Organizer,
     now: datetime | None = None,
     meeting_ids: Iterable[str] | None = None,
+    *,
+    overwrite: bool = True,
 ) -> InviteReport:
-    """One ``<meeting id>.ics`` per meeting that has someone to invite, in ``directory``."""
+    """One ``<meeting id>.ics`` per meeting that has someone to invite, in ``directory``.
+
+    With ``overwrite=False`` nothing is written when any of the files exists already.
+    """
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    files: list[tuple[Path, bytes]] = []
     skipped: list[tuple[str, str]] = []
     for meeting in _chosen(trip, meeting_ids):
         data = invite(trip, meeting, organizer, now)
@@ -145,9 +150,11 @@ def write_invites(
             skipped.append((meeting.id, "no participant has an email address"))
             continue
         path = folder / f"{file_stem_for(meeting.id)}.ics"
-        write_atomically(data, path)
-        written.append(path)
-    return InviteReport(tuple(written), tuple(skipped))
+        check_writable(path, overwrite=overwrite)  # every file checked before any is written
+        files.append((path, data))
+    for path, data in files:
+        write_atomically(data, path, overwrite=overwrite)
+    return InviteReport(tuple(path for path, _ in files), tuple(skipped))
 
 
 def build_event(
@@ -245,9 +252,12 @@ _ALL_GIVEN = ("STATUS", "DESCRIPTION", "GEO", "DTEND")  # a meeting made in Shut
 
 
 def exact(moment: datetime) -> datetime:
-    """``moment`` as written: in UTC when it is the second pass of a repeated hour (a
-    TZID time always means the first; RFC 5545 3.3.5), else as it is."""
-    if moment.fold and moment.replace(fold=0).utcoffset() != moment.utcoffset():
+    """``moment`` as written: in UTC when its wall time falls in a repeated hour, else as
+    it is. RFC 5545 (3.3.5) gives a TZID time in a repeated hour its first pass, so a
+    second pass cannot be written with TZID; and readers differ even on the first
+    (vobject takes the second), so neither pass is."""
+    other = moment.replace(fold=1 - moment.fold)
+    if other.utcoffset() != moment.utcoffset():
         return moment.astimezone(UTC)
     return moment
 
@@ -331,6 +341,8 @@ def participant_data(person: Participant) -> dict[str, Any]:
     if person.email:
         data["email"] = person.email
     data["attendance"] = str(person.attendance)
+    if person.reply is not None:
+        data["reply"] = str(person.reply)
     return data
 
 

@@ -19,6 +19,7 @@ import hashlib
 import json
 import quopri
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -30,6 +31,7 @@ from icalendar import Calendar, Component, vDuration, vText
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from pydantic import TypeAdapter, ValidationError
 
+from data.files import FileRefused, read_file
 from data.gazetteer import City, Gazetteer, fold
 from data.ics_common import (
     MAX_ICS_BYTES,
@@ -83,24 +85,33 @@ _REPLY = {
     "NEEDS-ACTION": Reply.NO_ANSWER,
 }
 _PLACE = TypeAdapter(Place)
+# Properties RFC 5545 (3.6.1) allows at most once in a VEVENT.
+_ONCE = frozenset(
+    [
+        "CLASS",
+        "CREATED",
+        "DESCRIPTION",
+        "DTSTART",
+        "GEO",
+        "LAST-MODIFIED",
+        "LOCATION",
+        "ORGANIZER",
+        "PRIORITY",
+        "DTSTAMP",
+        "SEQUENCE",
+        "STATUS",
+        "SUMMARY",
+        "TRANSP",
+        "UID",
+        "URL",
+        "RECURRENCE-ID",
+        "DTEND",
+        "DURATION",
+    ]
+)
 _SAME_SPOT_DEGREES = 1e-4  # about 10 m: two places this close are one
 _CITY_REACH_KM = 40.0  # a GEO this close to a gazetteer city is in it
 METHODS = ("PUBLISH", "REQUEST", "REPLY", "CANCEL")
-# Properties an event may hold at most once (RFC 5545 3.6.1); a second one is refused.
-_ONCE = (
-    "DTSTART",
-    "DTEND",
-    "DURATION",
-    "UID",
-    "RECURRENCE-ID",
-    "SEQUENCE",
-    "DTSTAMP",
-    "SUMMARY",
-    "LOCATION",
-    "GEO",
-    "STATUS",
-    "ORGANIZER",
-)
 # Optional properties whose absence an export keeps (see CalendarOrigin.given).
 _KEPT_ABSENT = ("STATUS", "DESCRIPTION", "GEO", "DTEND")
 DEFAULT_SERIES_DAYS = 90  # occurrences taken for a new trip with nothing else to go by
@@ -157,15 +168,11 @@ class ImportResult:
 
 
 def read_ics_file(path: str | Path) -> bytes:
-    """The bytes of an .ics file, refusing one too large before reading it."""
-    file = Path(path)
+    """The bytes of an .ics file: a regular file, read no further than the size cap."""
     try:
-        size = file.stat().st_size
-        if size > MAX_ICS_BYTES:
-            raise IcsError(str(file), f"{size:,} bytes is too large for a calendar file")
-        return file.read_bytes()
-    except OSError as exc:
-        raise IcsError(str(file), exc.strerror or str(exc)) from exc
+        return read_file(path, MAX_ICS_BYTES, "calendar file")
+    except FileRefused as exc:
+        raise IcsError(exc.path, exc.what) from None
 
 
 def import_ics(
@@ -184,16 +191,40 @@ def import_ics(
     within the trip's dates. Raises IcsError (file problems) or StoreError; the store is
     then unchanged.
     """
+    if days is None and trip_ref is not None:
+        days = series_days(store.load_trip(store.resolve(trip_ref)))
+    calendar = parse_ics(data, source_name, days)
+    notices: list[str] = []
+    changes, _ = import_calendar(store, calendar, source_name, trip_ref, gazetteer, notices)
+    return ImportResult(changes, tuple(notices))
+
+
+def series_days(trip: Trip | None) -> tuple[date, date] | None:
+    """The days whose occurrences of repeating events an import into ``trip`` takes."""
+    if trip is None or trip.first_day is None or trip.last_day is None:
+        return None
+    return trip.first_day, trip.last_day
+
+
+def import_calendar(
+    store: Store,
+    calendar: IcsCalendar,
+    source_name: str,
+    trip_ref: str | int | None = None,
+    gazetteer: Gazetteer | None = None,
+    notices: list[str] | None = None,
+) -> tuple[Changes, Trip | None]:
+    """:func:`import_ics` for a parsed calendar; also the trip as it was before.
+
+    That trip is None when the import made a new one; an undo puts back what is returned.
+    The merge's notices (see :func:`merge_calendar`) are added to ``notices``.
+    """
     places = gazetteer or Gazetteer()
+    said = notices if notices is not None else []
     trip_id: int | None = None
     if trip_ref is not None:
         trip_id = store.resolve(trip_ref)
-    if days is None and trip_id is not None:
-        trip = store.load_trip(trip_id)
-        if trip.first_day is not None and trip.last_day is not None:
-            days = (trip.first_day, trip.last_day)
-    calendar = parse_ics(data, source_name, days)
-    if trip_id is None:
+    else:
         name = (calendar.name or Path(source_name).stem or "Imported calendar").strip()
         existing = [t.id for t in store.trips() if t.name == name]
         if not existing:
@@ -201,16 +232,17 @@ def import_ics(
                 merged = merge_calendar(new_trip(name), calendar, places, new=True)
             except ValueError as exc:
                 raise IcsError(source_name, str(exc)) from exc
-            return ImportResult(store.add_trip(merged.trip), merged.notices)
+            said += merged.notices
+            return store.add_trip(merged.trip), None
         trip_id = existing[0]
-    notices: list[str] = []
+    before = store.load_trip(trip_id)
 
     def edit(trip: Trip) -> Trip:
         merged = merge_calendar(trip, calendar, places)
-        notices[:] = merged.notices
+        said.extend(merged.notices)
         return merged.trip
 
-    return ImportResult(store.update_trip(trip_id, edit), tuple(notices))
+    return store.update_trip(trip_id, edit), before
 
 
 def new_trip(name: str) -> Trip:
@@ -415,6 +447,17 @@ def parse_ics(data: bytes, source: str, days: tuple[date, date] | None = None) -
     no ``days``, within the dates of the file's single events, else the first
     ``DEFAULT_SERIES_DAYS`` days of the earliest series.
     """
+    with warnings.catch_warnings():
+        # The readers warn about guesses they make (a vendor-prefixed TZID such as
+        # /mozilla.org/.../America/New_York read as America/New_York); the guess is taken.
+        warnings.filterwarnings("ignore", module=_READERS)
+        return _parse(data, source, days)
+
+
+_READERS = r"(icalendar|recurring_ical_events|x_wr_timezone)(\.|$)"
+
+
+def _parse(data: bytes, source: str, days: tuple[date, date] | None) -> IcsCalendar:
     text = _decode(data, source)
     logical = _unfold(text, source)
     event_lines, methods = _check_structure(logical, source)
@@ -725,7 +768,7 @@ def _check_structure(
             if name in _ONCE and name in props:
                 raise IcsError(
                     source,
-                    f"{name} appears twice in the event (first on line {props[name]})",
+                    f"{name} appears twice in one event (first on line {props[name]})",
                     number,
                 )
             props.setdefault(name, number)
@@ -1113,7 +1156,11 @@ def _city_in(location: str, event: IcsEvent, gazetteer: Gazetteer) -> City | Non
     assert event.meeting is not None
     time = event.meeting.time
     moment = time.start if isinstance(time, ExactTime) else None
-    for city in _cities_named(location, gazetteer):
+    named = _cities_named(location, gazetteer)
+    for city in named:  # the event's own zone first ('Cambridge' in New York time: MA)
+        if city.timezone == event.zone_key:
+            return city
+    for city in named:
         if _agrees(city.timezone, event.zone_key, moment):
             return city
     return None

@@ -9,6 +9,7 @@ force from 31 December of the year before, so every event in range has a rule.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from data.ics_writer import date_line, text, utc_offset
@@ -32,10 +33,23 @@ def vtimezone(key: str, first_year: int, last_year: int) -> list[str]:
 def _transitions(
     tz: ZoneInfo, start: datetime, end: datetime
 ) -> list[tuple[datetime, timedelta, timedelta]]:
-    """(first UTC instant of the new offset, offset before, offset after), in order."""
+    """(first UTC instant of the new offset, offset before, offset after), in order, for
+    the changes after ``start`` up to ``end``. Each zone's year is worked out once."""
+    return [
+        change
+        for year in range(start.year, end.year + 1)
+        for change in _year_transitions(tz, year)
+        if start < change[0] <= end
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _year_transitions(tz: ZoneInfo, year: int) -> tuple[tuple[datetime, timedelta, timedelta], ...]:
+    """The changes of offset after 1 January ``year`` 00:00 UTC up to the next: offsets a
+    day apart compared, and each change found to the second by bisection."""
     found = []
     step = timedelta(days=1)
-    moment = start
+    moment, end = datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
     while moment < end:
         following = moment + step
         before, after = _offset(moment, tz), _offset(following, tz)
@@ -52,7 +66,7 @@ def _transitions(
                     high = middle
             found.append((high, before, after))
         moment = following
-    return found
+    return tuple(found)
 
 
 def _observance(tz: ZoneInfo, moment: datetime, before: timedelta, after: timedelta) -> list[str]:

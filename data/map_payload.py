@@ -7,7 +7,6 @@ page treats the payload as data and never evaluates it as code.
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +16,6 @@ from data.map_document import DEFAULT_BOUNDS
 from data.model import Meeting, Place, PlaceKind, Trip
 from data.travel import route_legs
 
-ARC_POINTS = 48
 NEAR_KM = 25.0
 
 
@@ -42,15 +40,15 @@ class Stop:
 
 def stops(trip: Trip) -> list[Stop]:
     """Places numbered by their first visit; places never visited come last."""
-    order: list[str] = []
+    order: dict[str, None] = {}  # insertion-ordered set
     meetings: dict[str, list[Meeting]] = {p.id: [] for p in trip.places}
     for day in build_agenda(trip, ()):
         for item in day.items:
             if isinstance(item, AgendaItem) and item.place is not None:
                 meetings[item.place.id].append(item.meeting)
-                if item.place.id not in order:
-                    order.append(item.place.id)
-    order += [p.id for p in trip.places if p.id not in order]
+                order.setdefault(item.place.id)
+    for place in trip.places:
+        order.setdefault(place.id)
     return [
         Stop(number, trip.place(pid), tuple(meetings[pid])) for number, pid in enumerate(order, 1)
     ]
@@ -82,37 +80,6 @@ def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, in
         for index, stop in enumerate(group):
             shifts[stop.place.id] = round((index - (len(group) - 1) / 2) * 30)
     return shifts
-
-
-def arc(a: Place, b: Place, points: int = ARC_POINTS) -> list[tuple[float, float]]:
-    """Points along the great circle from ``a`` to ``b``, for drawing the leg.
-
-    Spherical interpolation: on a map it is indistinguishable from the ellipsoidal
-    geodesic (distances stay geodesic, see distances.py) and far cheaper for many legs.
-    """
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    p1 = (math.cos(lat1) * math.cos(lon1), math.cos(lat1) * math.sin(lon1), math.sin(lat1))
-    p2 = (math.cos(lat2) * math.cos(lon2), math.cos(lat2) * math.sin(lon2), math.sin(lat2))
-    dot = max(-1.0, min(1.0, sum(x * y for x, y in zip(p1, p2, strict=True))))
-    angle = math.acos(dot)
-    if angle < 1e-9:
-        return [(a.lat, a.lon), (b.lat, b.lon)]
-    out = []
-    previous_lon = a.lon
-    for i in range(points + 1):
-        t = i / points
-        w1, w2 = math.sin((1 - t) * angle) / math.sin(angle), math.sin(t * angle) / math.sin(angle)
-        x, y, z = (w1 * u + w2 * v for u, v in zip(p1, p2, strict=True))
-        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-        lon = math.degrees(math.atan2(y, x))
-        # Keep the line continuous across the antimeridian (Leaflet draws it as given).
-        while lon - previous_lon > 180:
-            lon -= 360
-        while lon - previous_lon < -180:
-            lon += 360
-        previous_lon = lon
-        out.append((round(lat, 5), round(lon, 5)))
-    return out
 
 
 def popup_html(stop: Stop) -> str:
@@ -160,7 +127,8 @@ def map_payload(trip: Trip) -> dict[str, Any]:
                 "from": origin.id,
                 "to": destination.id,
                 "km": round(km, 1),
-                "points": arc(origin, destination),
+                # The page draws the great circle between the ends (map_bridge.js).
+                "ends": [[origin.lat, origin.lon], [destination.lat, destination.lon]],
                 "label": f"{text(origin.city)} → {text(destination.city)} · {km:,.0f} km",
             }
         )

@@ -8,18 +8,44 @@ time is still to be confirmed, with part of day and expected length) or ``AllDay
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeVar
 from zoneinfo import ZoneInfo
-
-from pydantic import ConfigDict, Field
 
 from data.zoned import ZonedDatetime
 
+if TYPE_CHECKING:
+    from pydantic import ConfigDict
+
 # How pydantic reads these dataclasses from trip files: no unknown keys, no coercion.
-_FILE_RULES = ConfigDict(extra="forbid", strict=True)
+# A plain dict, so the model itself never imports pydantic (`trips` needs no validation).
+_FILE_RULES: ConfigDict = {"extra": "forbid", "strict": True}
+
+
+class _ByKind:
+    """``Annotated[MeetingTime, _ByKind]``: pydantic picks a time's class by its ``kind``
+    tag (its discriminated union), imported only when pydantic builds the schema."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic import Field
+
+        return handler.generate_schema(Annotated[source, Field(discriminator="kind")])
+
+
+# The edges of what Shuttle accepts, so that everything it accepts it can show, compute
+# with (in any zone) and export: the years of its dates, the length of any span of time,
+# iCalendar's SEQUENCE (RFC 5545 3.8.7.4: a non-negative 32-bit integer).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+MAX_SPAN = timedelta(days=366)
+MAX_SEQUENCE = 2**31 - 1
+# C0 and C1 controls (ESC, BEL, NUL...) and lone surrogates; a tab is kept (it is
+# harmless and exports as itself), newlines only in multi-line text.
+_CONTROL_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class Status(StrEnum):
@@ -71,6 +97,9 @@ class Provenance:
     note: str = ""
 
     def __post_init__(self) -> None:
+        for source_id in self.sources:
+            check_text(source_id, "provenance source")
+        check_text(self.note, "provenance note", multiline=True)
         if self.kind is ProvenanceKind.SOURCE and not self.sources:
             raise ValueError("provenance of kind 'source' must name at least one source id")
 
@@ -86,6 +115,8 @@ class Source:
 
     def __post_init__(self) -> None:
         _require_text(self.id, "source id")
+        check_text(self.title, "source title")
+        check_text(self.note, "source note", multiline=True)
         if self.url is not None and not self.url.startswith(("http://", "https://")):
             raise ValueError(f"source URL must start with http:// or https://, got {self.url!r}")
 
@@ -107,6 +138,8 @@ class Place:
     def __post_init__(self) -> None:
         _require_text(self.id, "place id")
         _require_text(self.name, "place name")
+        check_text(self.city, "city")
+        check_text(self.country, "country")
         if not -90.0 <= self.lat <= 90.0:
             raise ValueError(f"latitude {self.lat} is outside -90..90")
         if not -180.0 <= self.lon <= 180.0:
@@ -132,6 +165,8 @@ class Participant:
 
     def __post_init__(self) -> None:
         _require_text(self.name, "participant name")
+        check_text(self.role, "participant role")
+        check_text(self.organisation, "participant organisation")
         if self.email is not None and (
             "@" not in self.email or any(c.isspace() for c in self.email)
         ):
@@ -152,11 +187,13 @@ class ExactTime:
         for name, value in (("start", self.start), ("end", self.end)):
             if not isinstance(value.tzinfo, ZoneInfo):
                 raise ValueError(f"{name} must carry an IANA zone, got {value.tzinfo!r}")
+            check_instant(value, name)
         # Equal is allowed: RFC 5545's event with a DTSTART and no end takes no time.
         if _utc(self.end) < _utc(self.start):
             raise ValueError(
                 f"end {self.end.isoformat()} is not after start {self.start.isoformat()}"
             )
+        check_span(self.duration, "the meeting")
 
     @property
     def day(self) -> date:
@@ -180,8 +217,11 @@ class TimeTBC:
     kind: Literal["tbc"] = field(default="tbc", repr=False)
 
     def __post_init__(self) -> None:
+        check_day(self.day, "day")
         if self.duration is not None and self.duration <= timedelta(0):
             raise ValueError("expected duration must be positive")
+        if self.duration is not None:
+            check_span(self.duration, "the expected duration")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +235,12 @@ class AllDay:
     kind: Literal["all-day"] = field(default="all-day", repr=False)
 
     def __post_init__(self) -> None:
-        if self.last_day is not None and self.last_day < self.day:
-            raise ValueError("last day is before the first day")
+        check_day(self.day, "day")
+        if self.last_day is not None:
+            check_day(self.last_day, "last_day")
+            if self.last_day < self.day:
+                raise ValueError("last day is before the first day")
+            check_span(self.last_day - self.day, "the all-day item")
 
     @property
     def end_day(self) -> date:
@@ -233,7 +277,7 @@ class Meeting:
     id: str
     title: str
     place_id: str | None  # None: the place is not given (no marker, no leg)
-    time: Annotated[MeetingTime, Field(discriminator="kind")]
+    time: Annotated[MeetingTime, _ByKind]
     participants: tuple[Participant, ...] = ()
     topic: str = ""
     notes: str = ""
@@ -249,6 +293,12 @@ class Meeting:
         _require_text(self.title, "meeting title")
         if self.place_id is not None:
             _require_text(self.place_id, "meeting place")
+        check_text(self.topic, "topic", multiline=True)
+        check_text(self.notes, "notes", multiline=True)
+        for key in self.field_provenance:
+            check_text(key, "field_provenance key")
+        if not 0 <= self.sequence <= MAX_SEQUENCE:
+            raise ValueError(f"sequence {self.sequence} is outside 0..{MAX_SEQUENCE}")
 
     @property
     def day(self) -> date:
@@ -293,9 +343,13 @@ class Leg:
 
     def __post_init__(self) -> None:
         _require_text(self.mode, "leg mode")
+        check_text(self.notes, "leg notes", multiline=True)
+        check_day(self.day, "day")
         for name, value in (("depart", self.depart), ("arrive", self.arrive)):
             if value is not None and not isinstance(value.tzinfo, ZoneInfo):
                 raise ValueError(f"{name} must carry an IANA zone, got {value.tzinfo!r}")
+            if value is not None:
+                check_instant(value, name)
         if (
             self.depart is not None
             and self.arrive is not None
@@ -305,6 +359,8 @@ class Leg:
                 f"arrival {self.arrive.isoformat()} is not after departure "
                 f"{self.depart.isoformat()}"
             )
+        if self.duration is not None:
+            check_span(self.duration, "the leg")
 
     @property
     def duration(self) -> timedelta | None:
@@ -333,35 +389,41 @@ class Trip:
     # have none, and then the meetings decide first_day and last_day).
     start_day: date | None = None
     end_day: date | None = None
+    # Places and meetings by id, built once per (immutable) trip: ``place`` and ``meeting``
+    # are asked for on every row, leg and warning. Not data: no default, so pydantic
+    # neither reads nor writes them.
+    _places_by_id: dict[str, Place] = field(init=False, repr=False, compare=False)
+    _meetings_by_id: dict[str, Meeting] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _require_text(self.name, "trip name")
+        check_text(self.traveller, "traveller")
+        check_text(self.notes, "trip notes", multiline=True)
         zone(self.home_timezone)
+        for name, day in (("start_day", self.start_day), ("end_day", self.end_day)):
+            if day is not None:
+                check_day(day, name)
         if self.start_day and self.end_day and self.end_day < self.start_day:
             raise ValueError(
                 f"end_day: the trip ends ({self.end_day}) before it starts ({self.start_day})"
             )
         _check_references(self)
+        object.__setattr__(self, "_places_by_id", {p.id: p for p in self.places})
+        object.__setattr__(self, "_meetings_by_id", {m.id: m for m in self.meetings})
 
     @property
     def home_tz(self) -> ZoneInfo:
         return zone(self.home_timezone)
 
     def place(self, place_id: str) -> Place:
-        for place in self.places:
-            if place.id == place_id:
-                return place
-        raise KeyError(place_id)
+        return self._places_by_id[place_id]  # KeyError when the trip has no such place
 
     def place_of(self, meeting: Meeting) -> Place | None:
         """The meeting's place, or None when the place is not given."""
         return None if meeting.place_id is None else self.place(meeting.place_id)
 
     def meeting(self, meeting_id: str) -> Meeting:
-        for meeting in self.meetings:
-            if meeting.id == meeting_id:
-                return meeting
-        raise KeyError(meeting_id)
+        return self._meetings_by_id[meeting_id]
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:
@@ -434,6 +496,44 @@ def _last_date(time: MeetingTime) -> date:
 def _require_text(value: str, what: str) -> None:
     if not value or not value.strip():
         raise ValueError(f"{what} must not be empty")
+    check_text(value, what)
+
+
+def check_text(value: str, what: str, *, multiline: bool = False) -> None:
+    """Refuse control characters (ESC, BEL, NUL...): text is shown, printed and exported.
+
+    Tabs are kept; multi-line text (notes, topics) keeps newlines too.
+    """
+    found = (_CONTROL_TEXT if multiline else _CONTROL_LINE).search(value)
+    if found:
+        raise ValueError(
+            f"{what}: control character U+{ord(found.group()):04X} at position "
+            f"{found.start() + 1} is not allowed in text"
+        )
+
+
+def check_day(value: date, what: str) -> None:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(
+            f"{what}: {value.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}"
+        )
+
+
+def check_instant(value: datetime, what: str) -> None:
+    """A moment within the years in some zone (an import reads it in UTC first)."""
+    try:
+        utc_day = _utc(value).date()
+    except OverflowError:  # year 1 or 9999 and an offset that leaves the calendar
+        utc_day = value.date()
+    if not date(FIRST_YEAR - 1, 12, 31) <= utc_day <= date(LAST_YEAR + 1, 1, 1):
+        raise ValueError(
+            f"{what}: {value.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}"
+        )
+
+
+def check_span(length: timedelta, what: str) -> None:
+    if length > MAX_SPAN:
+        raise ValueError(f"{what} lasts {length.days:,} days; at most {MAX_SPAN.days} are allowed")
 
 
 def _check_references(trip: Trip) -> None:

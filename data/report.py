@@ -22,11 +22,12 @@ from data.agenda import (
     local_time_label,
     participant_with_role,
     tbc_words,
+    travel_time_words,
     where_label,
     zone_shift,
 )
 from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
-from data.travel import route_legs
+from data.travel import DEFAULT_ASSUMPTIONS, TravelAssumptions, route_plan
 
 PAPER_SIZES = ("A4", "Letter")
 REPORT_CSS = Path(__file__).resolve().parents[1] / "resources" / "report.css"
@@ -57,6 +58,7 @@ class ReportOptions:
     paper: str = "A4"
     home_tz: ZoneInfo | None = None  # the second time column; default: the trip's home zone
     generated: datetime | None = None
+    assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS  # the store's, as every view uses
 
 
 def css_string(text: str) -> str:
@@ -144,10 +146,15 @@ def _leg_html(item: LegItem) -> str:
     clocks = (
         clock_words(item.destination.city, item.origin.city, shift) if shift else "clocks unchanged"
     )
+    time = (
+        ""
+        if item.travel_time is None
+        else f", {travel_time_words(item.travel_time, item.estimated)}"
+    )
     return (
         f'<div class="leg">✈ {_e(item.leg.mode[:1].upper() + item.leg.mode[1:])}: '
         f"{_e(item.origin.city)} → "
-        f"{_e(item.destination.city)}, {item.km:,.0f} km · {_e(clocks)}</div>"
+        f"{_e(item.destination.city)}, {item.km:,.0f} km{_e(time)} · {_e(clocks)}</div>"
     )
 
 
@@ -157,7 +164,7 @@ def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions)
     first, last = trip.first_day, trip.last_day
     dates = f"{first:%A %d %B %Y} – {last:%A %d %B %Y}" if first and last else "no dates yet"
     days_html = []
-    for day in build_agenda(trip, route_legs(trip)):
+    for day in build_agenda(trip, route_plan(trip, options.assumptions)):
         blocks = []
         for item in day.items:
             if isinstance(item, AgendaItem):

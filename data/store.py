@@ -17,17 +17,32 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
-from pydantic import TypeAdapter
-
-from data import trip_file
 from data.files import default_data_dir
 from data.model import Leg, Meeting, Place, Source, Trip, upsert, zone
 
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from data.travel import TravelAssumptions
+
 STORE_FILE = "shuttle.sqlite3"
 
-_PLACE, _MEETING, _LEG, _SOURCE = (TypeAdapter(t) for t in (Place, Meeting, Leg, Source))
+
+def _row_json(item: Place | Meeting | Leg | Source) -> str:
+    """An item's row: the JSON of its entry in a trip file."""
+    kind = type(item)
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:
+        # Imported on first write: listing trips needs neither pydantic nor its schemas.
+        from pydantic import TypeAdapter
+
+        adapter = _ADAPTERS[kind] = TypeAdapter(kind)
+    return adapter.dump_json(item).decode()
+
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
 class StoreError(RuntimeError):
@@ -64,6 +79,7 @@ class Changes:
     places: bool = False
     legs: bool = False
     removed: bool = False
+    settings: frozenset[str] = field(default_factory=frozenset)  # keys of changed settings
 
 
 # Each entry moves the schema from version i to i + 1; never edit a released one.
@@ -112,6 +128,7 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _SETTING_PREFIX = "setting:"
+ASSUMPTIONS_SETTING = "travel_assumptions"  # data.travel.TravelAssumptions as JSON
 _TRIP_COLUMNS = ("name", "traveller", "home_timezone", "notes", "start_day", "end_day")
 
 SAMPLE_TRIP = Path(__file__).with_name("sample_trips") / "kerry-2014-12.json"
@@ -188,6 +205,8 @@ class Store:
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone():
                 return
+            from data import trip_file
+
             self._insert_trip(db, trip_file.read(SAMPLE_TRIP))
             db.execute("INSERT INTO meta (key, value) VALUES ('seeded', '1')")
 
@@ -266,6 +285,8 @@ class Store:
             f'"{table}":{bodies(table)}' for table in ("places", "meetings", "legs", "sources")
         ]
         document = "{" + ",".join(parts) + "}"
+        from data import trip_file
+
         try:
             return trip_file.parse_trip_json(document, f"trip {trip_id} in the store")
         except trip_file.TripFileError as exc:
@@ -355,7 +376,9 @@ class Store:
         return None if row is None else str(row[0])
 
     def set_setting(self, key: str, value: str | None) -> None:
-        """Set a user setting; None removes it."""
+        """Set a user setting; None removes it. Travel assumptions are checked first."""
+        if key == ASSUMPTIONS_SETTING and value is not None:
+            self._parse_assumptions(value)
         with self._transaction() as db:
             if value is None:
                 db.execute("DELETE FROM meta WHERE key = ?", (_SETTING_PREFIX + key,))
@@ -365,6 +388,32 @@ class Store:
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (_SETTING_PREFIX + key, value),
                 )
+
+    def travel_assumptions(self) -> TravelAssumptions:
+        """The travel assumptions every view estimates with (the defaults until set).
+
+        Raises StoreError when the stored value is not valid assumptions.
+        """
+        from data.travel import DEFAULT_ASSUMPTIONS
+
+        raw = self.get_setting(ASSUMPTIONS_SETTING)
+        return DEFAULT_ASSUMPTIONS if raw is None else self._parse_assumptions(raw)
+
+    def set_travel_assumptions(self, value: TravelAssumptions | None) -> None:
+        """Keep ``value`` as the travel assumptions; None goes back to the defaults."""
+        from data.travel import assumptions_json
+
+        self.set_setting(ASSUMPTIONS_SETTING, None if value is None else assumptions_json(value))
+
+    def _parse_assumptions(self, raw: str) -> TravelAssumptions:
+        # data.travel loads distances (geopy): only when assumptions are asked for.
+        from data.travel import parse_assumptions
+
+        try:
+            return parse_assumptions(raw)
+        except ValueError as exc:
+            where = self.path or "the store"
+            raise StoreError(f"{where}: setting {ASSUMPTIONS_SETTING}: {exc}") from None
 
     def mark_opened(self, trip_id: int) -> None:
         with self._transaction() as db:
@@ -511,20 +560,14 @@ class Store:
                 raise StoreError(str(exc)) from exc
             db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
             if table == "places":
-                rows = [
-                    (trip_id, p.id, i, _PLACE.dump_json(p).decode())
-                    for i, p in enumerate(after.places)
-                ]
+                rows = [(trip_id, p.id, i, _row_json(p)) for i, p in enumerate(after.places)]
                 db.executemany(
                     "INSERT INTO places (trip_id, id, position, body) VALUES (?, ?, ?, ?)", rows
                 )
             else:
                 db.executemany(
                     "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
-                    [
-                        (trip_id, i, _LEG.dump_json(leg).decode())
-                        for i, leg in enumerate(after.legs)
-                    ],
+                    [(trip_id, i, _row_json(leg)) for i, leg in enumerate(after.legs)],
                 )
         return Changes(trip_id, places=table == "places", legs=table == "legs")
 
@@ -578,16 +621,16 @@ class Store:
     def _insert_parts(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
         db.executemany(
             "INSERT INTO places (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
-            [(trip_id, p.id, i, _PLACE.dump_json(p).decode()) for i, p in enumerate(trip.places)],
+            [(trip_id, p.id, i, _row_json(p)) for i, p in enumerate(trip.places)],
         )
         self._insert_meetings(db, trip_id, trip.meetings)
         db.executemany(
             "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
-            [(trip_id, i, _LEG.dump_json(leg).decode()) for i, leg in enumerate(trip.legs)],
+            [(trip_id, i, _row_json(leg)) for i, leg in enumerate(trip.legs)],
         )
         db.executemany(
             "INSERT INTO sources (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
-            [(trip_id, s.id, i, _SOURCE.dump_json(s).decode()) for i, s in enumerate(trip.sources)],
+            [(trip_id, s.id, i, _row_json(s)) for i, s in enumerate(trip.sources)],
         )
         self._update_days(db, trip_id, trip)
 
@@ -596,10 +639,7 @@ class Store:
     ) -> None:
         db.executemany(
             "INSERT INTO meetings (trip_id, id, position, day, body) VALUES (?, ?, ?, ?, ?)",
-            [
-                (trip_id, m.id, i, m.day.isoformat(), _MEETING.dump_json(m).decode())
-                for i, m in enumerate(meetings)
-            ],
+            [(trip_id, m.id, i, m.day.isoformat(), _row_json(m)) for i, m in enumerate(meetings)],
         )
 
     def _update_days(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:

@@ -9,6 +9,7 @@ as a flight, a train or a road journey for the estimate.
 from __future__ import annotations
 
 import itertools
+import json
 import math
 from dataclasses import dataclass
 from datetime import timedelta
@@ -60,6 +61,51 @@ class TravelAssumptions:
 
 
 DEFAULT_ASSUMPTIONS = TravelAssumptions()
+
+# How assumptions are kept in the store: JSON numbers, the airport time in minutes.
+_STORED_FIELDS = ("cruise_kmh", "airport_minutes", "train_kmh", "road_kmh", "flight_from_km")
+
+
+def assumptions_json(value: TravelAssumptions) -> str:
+    numbers = {
+        "cruise_kmh": value.cruise_kmh,
+        "airport_minutes": value.airport_time.total_seconds() / 60,
+        "train_kmh": value.train_kmh,
+        "road_kmh": value.road_kmh,
+        "flight_from_km": value.flight_from_km,
+    }
+    return json.dumps(numbers, sort_keys=True)
+
+
+def parse_assumptions(text: str) -> TravelAssumptions:
+    """Assumptions from their stored JSON; ValueError says which field is wrong."""
+    try:
+        values = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg})") from None
+    if not isinstance(values, dict):
+        raise ValueError("not a JSON object")
+    missing = [key for key in _STORED_FIELDS if key not in values]
+    unknown = sorted(set(values) - set(_STORED_FIELDS))
+    problems = [f"missing {', '.join(missing)}"] if missing else []
+    problems += [f"unknown {', '.join(unknown)}"] if unknown else []
+    if problems:
+        raise ValueError("; ".join(problems))
+    numbers: dict[str, float] = {}
+    for key in _STORED_FIELDS:
+        value = values[key]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{key}: {value!r} is not a number")
+        if not math.isfinite(value) or abs(value) > 1e6:
+            raise ValueError(f"{key}: {value!r} is out of range")
+        numbers[key] = float(value)
+    return TravelAssumptions(
+        cruise_kmh=numbers["cruise_kmh"],
+        airport_time=timedelta(minutes=numbers["airport_minutes"]),
+        train_kmh=numbers["train_kmh"],
+        road_kmh=numbers["road_kmh"],
+        flight_from_km=numbers["flight_from_km"],
+    )
 
 
 def mode_kind(mode: str) -> TravelMode:
@@ -173,10 +219,18 @@ def _take_matching(legs: list[Leg], before: Meeting, after: Meeting) -> Leg | No
 LOCAL_KM = 50.0  # shorter moves (across a city, to its airport) are not drawn as route legs
 
 
+def route_plan(
+    trip: Trip, assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS
+) -> tuple[PlannedLeg, ...]:
+    """The legs the agenda, map and printout show, with their travel times: derived from
+    the order of meetings, stored ones with their details, local moves under LOCAL_KM
+    left out."""
+    return tuple(p for p in derive_legs(trip, assumptions) if p.stored or p.km >= LOCAL_KM)
+
+
 def route_legs(trip: Trip, assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS) -> tuple[Leg, ...]:
-    """The legs the agenda, map and printout show: derived from the order of meetings,
-    stored ones with their details, local moves under LOCAL_KM left out."""
-    return tuple(p.leg for p in derive_legs(trip, assumptions) if p.stored or p.km >= LOCAL_KM)
+    """:func:`route_plan`'s legs alone."""
+    return tuple(p.leg for p in route_plan(trip, assumptions))
 
 
 def travel_needed(

@@ -15,16 +15,16 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from data.files import write_atomically
+from data.files import FileRefused, JsonError, parse_json, read_file, write_atomically
 from data.model import Trip
 
 FORMAT = "shuttle-trip"
 SCHEMA_VERSION = 1
+KNOWN_VERSIONS = range(1, SCHEMA_VERSION + 1)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 _TRIP = TypeAdapter(Trip)
@@ -72,12 +72,16 @@ def dumps(trip: Trip) -> str:
 
 
 def loads(text: str | bytes, source: str = "<trip>") -> Trip:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = exc.object[: exc.start].count(b"\n") + 1
+            raise TripFileError(source, f"line {line}", "not UTF-8 text") from None
     try:
-        document = json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise TripFileError(source, "", "not UTF-8 text") from exc
-    except json.JSONDecodeError as exc:
-        raise TripFileError(source, f"line {exc.lineno}, column {exc.colno}", exc.msg) from exc
+        document = parse_json(text.removeprefix("\ufeff"))
+    except JsonError as exc:
+        raise TripFileError(source, f"line {exc.line}, column {exc.column}", exc.what) from None
     if not isinstance(document, dict):
         raise TripFileError(source, "", "expected a JSON object at the top")
     if document.get("format") != FORMAT:
@@ -91,6 +95,10 @@ def loads(text: str | bytes, source: str = "<trip>") -> Trip:
             "schema_version",
             f"version {version} was written by a newer Shuttle; this one reads up to "
             f"{SCHEMA_VERSION}",
+        )
+    if version not in KNOWN_VERSIONS:
+        raise TripFileError(
+            source, "schema_version", f"unknown version {version} (known: 1 to {SCHEMA_VERSION})"
         )
     document = _upgrade(document, version)
     extra = set(document) - {"format", "schema_version", "trip"}
@@ -121,20 +129,19 @@ def parse_trip_json(text: str | bytes, source: str = "<trip>") -> Trip:
 
 
 def read(path: str | os.PathLike[str]) -> Trip:
-    file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise TripFileError(str(file), "", f"{size:,} bytes is too large for a trip file")
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise TripFileError(str(file), "", exc.strerror or str(exc)) from exc
-    return loads(raw, str(file))
+        raw = read_file(path, MAX_FILE_BYTES, "trip file")
+    except FileRefused as exc:
+        raise TripFileError(exc.path, "", exc.what) from None
+    return loads(raw, str(path))
 
 
-def write(trip: Trip, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never half of one."""
-    write_atomically(dumps(trip).encode("utf-8"), path)
+def write(trip: Trip, path: str | os.PathLike[str], *, overwrite: bool = True) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half of one.
+
+    ``overwrite=False`` refuses an existing file (FileRefused, as for any unsafe target).
+    """
+    write_atomically(dumps(trip).encode("utf-8"), path, overwrite=overwrite)
 
 
 def _upgrade(document: dict[str, Any], version: int) -> dict[str, Any]:

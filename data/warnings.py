@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from itertools import combinations, pairwise
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from data.agenda import format_duration, zone_abbreviation
@@ -107,25 +107,36 @@ def _people(meeting: Meeting) -> dict[str, str]:
 
 
 def _overlaps(timed: list[Meeting]) -> list[TripWarning]:
+    """Shared people in overlapping meetings, by a sweep over ``timed`` (sorted by UTC
+    start): each meeting is compared only with the later-starting ones that start before
+    it ends, so a trip of thousands costs about its overlaps, not every pair. The pairs
+    come out in the order every pair would (first by the earlier meeting, then the later)."""
+    starts = [_start(m) for m in timed]
+    people = [_people(m) for m in timed]
     out = []
-    for first, second in combinations(timed, 2):
-        if not (_start(first) < _end(second) and _start(second) < _end(first)):
-            continue
-        shared = _people(first).keys() & _people(second).keys()
-        if not shared:
-            continue
-        names = sorted(_people(first)[key] for key in shared)
-        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        verb = "is" if len(names) == 1 else "are"
-        out.append(
-            TripWarning(
-                WarningKind.OVERLAP,
-                (first.id, second.id),
-                f"{who} {verb} in two meetings at once: “{first.title}” and “{second.title}” "
-                "overlap.",
-            )
-        )
+    for i, first in enumerate(timed):
+        end = _end(first)
+        for j in range(i + 1, len(timed)):
+            if starts[j] >= end:
+                break  # every later meeting starts later still
+            # starts[i] <= starts[j] < end, and every meeting ends after it starts: overlap.
+            shared = people[i].keys() & people[j].keys()
+            if shared:
+                out.append(_overlap_warning(first, timed[j], people[i], shared))
     return out
+
+
+def _overlap_warning(
+    first: Meeting, second: Meeting, names_of: dict[str, str], shared: set[str]
+) -> TripWarning:
+    names = sorted(names_of[key] for key in shared)
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    verb = "is" if len(names) == 1 else "are"
+    return TripWarning(
+        WarningKind.OVERLAP,
+        (first.id, second.id),
+        f"{who} {verb} in two meetings at once: “{first.title}” and “{second.title}” overlap.",
+    )
 
 
 def _too_close(

@@ -52,6 +52,7 @@
   // Past this many stops, labels show on hover only: hundreds of permanent labels are
   // unreadable and cost seconds of layout.
   var LABELS_UP_TO = 40;
+  var ARC_POINTS = 48;  // segments of the longest leg; one a degree for shorter ones
 
   function addStop(stop, labelled) {
     var marker = L.marker([stop.lat, stop.lon], {
@@ -76,6 +77,34 @@
     });
   }
 
+  // Points along the great circle between two [lat, lon] ends, computed here rather than
+  // sent: thousands of legs would be megabytes of JSON. Spherical interpolation draws the
+  // same line as the ellipsoidal geodesic at map scale (distances stay geodesic, see
+  // data/distances.py); longitudes stay continuous across the antimeridian.
+  function greatCircle(ends) {
+    var rad = Math.PI / 180, a = ends[0], b = ends[1];
+    function unit(p) {
+      var lat = p[0] * rad, lon = p[1] * rad;
+      return [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)];
+    }
+    var u = unit(a), v = unit(b);
+    var angle = Math.acos(Math.max(-1, Math.min(1, u[0] * v[0] + u[1] * v[1] + u[2] * v[2])));
+    if (angle < 1e-9) { return [a, b]; }
+    var count = Math.max(2, Math.min(ARC_POINTS, Math.ceil(angle / rad)));
+    var out = [], previous = a[1];
+    for (var i = 0; i <= count; i++) {
+      var t = i / count, s = Math.sin(angle);
+      var w1 = Math.sin((1 - t) * angle) / s, w2 = Math.sin(t * angle) / s;
+      var x = w1 * u[0] + w2 * v[0], y = w1 * u[1] + w2 * v[1], z = w1 * u[2] + w2 * v[2];
+      var lon = Math.atan2(y, x) / rad;
+      while (lon - previous > 180) { lon -= 360; }
+      while (lon - previous < -180) { lon += 360; }
+      previous = lon;
+      out.push([Math.atan2(z, Math.hypot(x, y)) / rad, lon]);
+    }
+    return out;
+  }
+
   // Redraw stops and legs after an edit, without reloading the page.
   function update(payload) {
     Object.keys(state.stops).forEach(function (id) { state.map.removeLayer(state.stops[id].marker); });
@@ -87,7 +116,7 @@
       register(stop.place, addStop(stop, labelled), stop.meetings);
     });
     payload.legs.forEach(function (leg) {
-      var line = L.polyline(leg.points, STOP_STYLE).addTo(state.map);
+      var line = L.polyline(greatCircle(leg.ends), STOP_STYLE).addTo(state.map);
       line.bindTooltip(leg.label, {
         permanent: labelled, direction: "center", className: "shuttle-leg-label",
       });
@@ -116,6 +145,7 @@
       return true;
     },
     update: update,
+    greatCircle: greatCircle,
     setPicking: setPicking,
     highlight: setHighlight,
     setOnlineTiles: function (on) {

@@ -30,19 +30,17 @@ def main() -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from data.store import Store
-    from ui.main_window import MainWindow
+    from ui.app import start_window
     from ui.map_pane import register_scheme
 
     register_scheme()
     app = QApplication([])
     scratch = tempfile.mkdtemp()
     settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-    store = Store.open(scratch)
-    window = MainWindow(store, settings)
+    window = start_window(Path(scratch), settings)
     window.resize(1440, 900)
     window.show()
-    assert window.trip is not None
+    assert window.workspace.trip is not None
 
     def shoot(widget: QWidget) -> None:
         widget.grab().save(str(args.target))
@@ -53,17 +51,17 @@ def main() -> int:
 
     def stage() -> None:
         if args.editor:
-            window.agenda.select([window.trip.meetings[3].id])  # the Orly dinner
+            window.agenda.select([window.workspace.trip.meetings[3].id])  # the Orly dinner
             window.planner.edit_action.trigger()
             QTimer.singleShot(800, lambda: shoot(window.planner.editor or window))
         else:
-            window.agenda.select([window.trip.meetings[2].id])  # Netanyahu, at Villa Taverna
+            window.agenda.select([window.workspace.trip.meetings[2].id])  # Netanyahu
             QTimer.singleShot(1200, lambda: shoot(window))
 
     window.map.map_ready.connect(lambda: QTimer.singleShot(500, stage))
     QTimer.singleShot(30000, app.quit)
     app.exec()
-    store.close()
+    window.workspace.store.close()
     print(f"wrote {args.target}")
     return 0
 

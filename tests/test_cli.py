@@ -143,3 +143,27 @@ def test_export_ics_invites_settings_and_import_ics(tmp_path):
     assert result.returncode == 1 and f"{broken}, line" in result.stderr
     assert "truncated" in result.stderr
     assert shuttle("trips").stdout == before
+
+
+def modules_after(*args):
+    """The modules a command has imported when it finishes (run in a fresh interpreter)."""
+    code = (
+        "import sys; sys.argv[0] = 'main.py'; import main; "
+        f"status = main.main({list(args)!r}); print(' '.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return set(done.stdout.splitlines()[-1].split())
+
+
+def test_each_command_imports_only_what_it_needs(tmp_path):
+    shuttle("trips")  # seeds the store first (the sample trip is a validated file)
+    trips = modules_after("trips")
+    assert "data.store" in trips
+    assert not {"pydantic", "icalendar", "geopy", "geographiclib", "PySide6"} & trips
+    agenda = modules_after("agenda")
+    assert "geographiclib" in agenda  # its legs' distances
+    assert not {"icalendar", "geopy", "PySide6", "folium"} & agenda
+    exported = modules_after("export-ics", "-o", str(tmp_path / "trip.ics"))
+    assert not {"geopy", "PySide6", "folium"} & exported

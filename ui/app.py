@@ -50,20 +50,25 @@ def start_window(
     from ui.map_pane import MapPane
 
     map_pane = MapPane()
-    import_while_serving(("data.store", "ui.main_window"))
+    import_while_serving(("data.store", "data.trip_file", "ui.main_window"))
     from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
     from data.store import Store
     from ui.main_window import MainWindow
+    from ui.workspace import Workspace
 
+    settings = settings or QSettings()
+    store: Store | None = None
     try:
         store = Store.open(data_dir, seed=seed)
+        return MainWindow(Workspace(store, settings), settings, map_pane=map_pane)
     except BaseException:
-        # The page must go before its profile, or Qt warns at exit (see PLATFORM.md).
+        if store is not None:
+            store.close()
+        # The page must go before its profile, or Qt warns at exit (docs/platform.md).
         map_pane.shutdown()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         raise
-    return MainWindow(store, settings or QSettings(), map_pane=map_pane)
 
 
 def import_while_serving(modules: tuple[str, ...]) -> None:
@@ -126,4 +131,4 @@ def run_app(data_dir: Path | None) -> int:
     try:
         return app.exec()
     finally:
-        window.store.close()
+        window.workspace.store.close()

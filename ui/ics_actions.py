@@ -1,36 +1,33 @@
 """File-menu work for .ics: export the trip, send invites, import a calendar.
 
-Each function takes the main window (for its store, trip, selection and dialogs) and does
-its work through the data layer; errors end in a message box, never a lost store.
+Each function takes the workspace (store, trip, selection) and the window's dialogs, and
+does its work through the data layer; writes to the store go through the workspace as
+edits (an import is undone in one step), and errors end in a message, never a lost store.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
-from data.files import file_stem
-from data.ics_common import IcsError, parse_organizer
+from data.edits import ImportCalendar, SetSetting
+from data.files import FileRefused, file_stem, write_atomically
+from data.ics_common import IcsError, file_stem_for, parse_organizer
 from data.ics_export import export_calendar, write_invites
-from data.ics_import import import_ics, read_ics_file
-from data.store import StoreError
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from data.ics_import import parse_ics, read_ics_file, series_days
+from ui.dialogs import Dialogs
+from ui.workspace import Workspace
 
 ICS_FILTER = "Calendar files (*.ics);;All files (*)"
 
 
-def export_ics(window: MainWindow) -> None:
-    trip = window.trip
+def export_ics(ws: Workspace, dialogs: Dialogs) -> None:
+    trip = ws.trip
     if trip is None:
         return
-    chosen = window.agenda.selected_ids()
+    chosen = list(ws.selection)
     meeting_ids: list[str] | None = None
     if chosen and len(chosen) < len(trip.meetings):
-        choice = window.ask_choice(
+        choice = dialogs.ask_choice(
             "Export .ics",
             f"Export the {len(chosen)} selected meeting(s) or the whole trip?",
             ["&Selected Meetings", "&Whole Trip"],
@@ -38,27 +35,31 @@ def export_ics(window: MainWindow) -> None:
         if choice is None:
             return
         meeting_ids = chosen if choice == 0 else None
-    path = window.ask_save_path("Export .ics", f"{file_stem(trip.name)}.ics", ICS_FILTER)
-    if not path:
+    path = dialogs.ask_save_path("Export .ics", f"{file_stem(trip.name)}.ics", ICS_FILTER)
+    if not path or not dialogs.confirm_overwrite("Export .ics", [Path(path)]):
         return
     try:
         # The window's export is the team's own calendar: lossless, with internal data.
-        Path(path).write_bytes(export_calendar(trip, meeting_ids, internal=True))
+        write_atomically(export_calendar(trip, meeting_ids, internal=True), path)
+    except FileRefused as exc:
+        dialogs.warn("Export .ics", f"Cannot write {exc}")
+        return
     except OSError as exc:
-        QMessageBox.warning(window, "Export .ics", f"Cannot write {path}: {exc.strerror or exc}")
+        dialogs.warn("Export .ics", f"Cannot write {path}: {exc.strerror or exc}")
         return
     count = len(meeting_ids) if meeting_ids else len(trip.meetings)
-    window.statusBar().showMessage(f"Exported {count} meetings to {path}", 8000)
+    ws.say(f"Exported {count} meetings to {path}", 8000)
 
 
-def send_invites(window: MainWindow) -> None:
-    trip = window.trip
-    if trip is None:
+def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
+    trip, trip_id = ws.trip, ws.trip_id
+    if trip is None or trip_id is None:
         return
-    organizer_text = window.store.get_setting("organizer") or ""
+    known = ws.store.get_setting("organizer") or ""
+    organizer_text = known
     while True:
         if not organizer_text:
-            organizer_text = window.ask_text(
+            organizer_text = dialogs.ask_text(
                 "Invites: organizer",
                 "Invites are sent in your name. Your name and email, e.g.\n"
                 "Jane Doe <jane.doe@example.org>:",
@@ -69,53 +70,64 @@ def send_invites(window: MainWindow) -> None:
             organizer = parse_organizer(organizer_text)
             break
         except ValueError as exc:
-            QMessageBox.warning(window, "Invites: organizer", str(exc))
+            dialogs.warn("Invites: organizer", str(exc))
             organizer_text = ""
-    window.store.set_setting("organizer", str(organizer))
-    folder = window.ask_directory("Write invites to folder")
+    if str(organizer) != known and not ws.perform(
+        SetSetting(trip_id, "organizer", str(organizer), "Set the invites' organizer")
+    ):
+        return
+    folder = dialogs.ask_directory("Write invites to folder")
     if not folder:
         return
+    chosen = list(ws.selection) or None
+    ids = chosen or [m.id for m in trip.meetings]
+    paths = [Path(folder) / f"{file_stem_for(mid)}.ics" for mid in ids]
+    if not dialogs.confirm_overwrite("Invites", paths):
+        return
     try:
-        chosen = window.agenda.selected_ids() or None
         report = write_invites(trip, folder, organizer, meeting_ids=chosen)
+    except FileRefused as exc:
+        dialogs.warn("Invites", f"Cannot write {exc}")
+        return
     except OSError as exc:
-        QMessageBox.warning(window, "Invites", f"Cannot write to {folder}: {exc.strerror or exc}")
+        dialogs.warn("Invites", f"Cannot write to {folder}: {exc.strerror or exc}")
         return
     lines = [f"{len(report.written)} invite(s) written to {folder}."]
     if report.skipped:
         titles = {m.id: m.title for m in trip.meetings}
         lines.append(f"{len(report.skipped)} meeting(s) skipped:")
         lines += [f"• {titles.get(mid, mid)}: {reason}" for mid, reason in report.skipped]
-    QMessageBox.information(window, "Invites", "\n".join(lines))
+    dialogs.inform("Invites", "\n".join(lines))
 
 
-def import_ics_file(window: MainWindow) -> None:
-    path = window.ask_open_path("Import .ics", ICS_FILTER)
+def import_ics_file(ws: Workspace, dialogs: Dialogs) -> None:
+    path = dialogs.ask_open_path("Import .ics", ICS_FILTER)
     if not path:
         return
     trip_ref: int | None = None
-    if window.trip is not None:
-        choice = window.ask_choice(
+    if ws.trip is not None:
+        choice = dialogs.ask_choice(
             "Import .ics",
-            f"Import {Path(path).name} into “{window.trip.name}”, or as a new trip?",
+            f"Import {Path(path).name} into “{ws.trip.name}”, or as a new trip?",
             ["Into &This Trip", "As a &New Trip"],
         )
         if choice is None:
             return
-        trip_ref = window.trip_id if choice == 0 else None
+        trip_ref = ws.trip_id if choice == 0 else None
     try:
-        data = read_ics_file(path)
-        result = import_ics(window.store, data, path, trip_ref)
-    except (IcsError, StoreError) as exc:
-        QMessageBox.warning(window, "Cannot import", str(exc))
+        days = series_days(ws.trip) if trip_ref is not None else None
+        calendar = parse_ics(read_ics_file(path), path, days)
+    except IcsError as exc:
+        dialogs.warn("Cannot import", str(exc))
         return
-    changes = result.changes
-    window.refresh_trip_list()
-    window.open_trip(changes.trip_id)
-    window.statusBar().showMessage(
-        f"Imported {Path(path).name}: {len(changes.meetings)} meetings added or changed", 8000
-    )
-    if result.notices:
-        QMessageBox.information(
-            window, "Import .ics", "\n".join(f"{Path(path).name}, {n}" for n in result.notices)
+    edit = ImportCalendar(calendar, path, trip_ref, ws.gazetteer)
+    changes = ws.perform(edit)
+    if changes is not None:
+        ws.say(
+            f"Imported {Path(path).name}: {len(changes.meetings)} meetings added or changed",
+            8000,
+        )
+    if edit.notices:
+        dialogs.inform(
+            "Import .ics", "\n".join(f"{Path(path).name}, {line}" for line in edit.notices)
         )

@@ -1,23 +1,21 @@
 """The main window: calendar and agenda on the left, the map and details on the right.
 
-The window owns the current trip and the selection; the panes never talk to each other,
-only to it. Store operations return ``Changes``; :meth:`MainWindow.apply_changes` decides
-what to redraw (the map page reloads only when places or legs changed).
+The window lays out the panes and the menus and wires them to the :class:`Workspace`,
+which holds the trip shown and makes every change. The panes never talk to each other:
+the window redraws them when the workspace says what ``changed`` (the map page is
+updated in place, reloaded only when another trip is shown).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -27,46 +25,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data import trip_file
 from data.agenda import display_day
 from data.distances import leg_km
-from data.edits import SetLegs, edit_leg
-from data.gazetteer import Gazetteer
-from data.model import Meeting, Trip
-from data.store import Changes, Store, StoreError
-from data.travel import derive_legs, leg_summary, route_legs
-from data.warnings import TripWarning, check_trip, warnings_by_meeting
+from data.model import Meeting
+from data.store import StoreError
+from data.travel import leg_summary, route_legs
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
+from ui.dialogs import Dialogs
 from ui.map_pane import MapPane
 from ui.planning import Planner
-from ui.travel_dialog import LegDialog
-from ui.zone_choice import ZoneMode, display_zone, mode_label
-
-if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from ui.workspace import Changes, Workspace
+from ui.zone_choice import ZoneMode, mode_label
 
 APP_VERSION = "0.1.0"
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self,
-        store: Store,
-        settings: QSettings,
-        gazetteer: Gazetteer | None = None,
-        map_pane: MapPane | None = None,
+        self, workspace: Workspace, settings: QSettings, map_pane: MapPane | None = None
     ) -> None:
-        """``map_pane`` may come ready-made, its page already loading (see ui.app)."""
+        """``map_pane`` may come ready-made, its page already loading (see ui.app).
+
+        Shows the most recently opened trip; raises StoreError when it cannot be read.
+        """
         super().__init__()
-        self.store = store
+        self.workspace = workspace
         self.settings = settings
-        self.warnings: dict[str, list[TripWarning]] = {}
-        self.trip: Trip | None = None
-        self.trip_id: int | None = None
-        self.day_filter: date | None = None
-        self.zone_mode = _zone_mode(settings.value("view/zone", ZoneMode.VENUE))
         self.setWindowTitle("Shuttle")
         self.setMinimumSize(900, 600)
 
@@ -78,18 +64,22 @@ class MainWindow(QMainWindow):
         self.summary.setAccessibleName("Trip summary")
         self.statusBar().addPermanentWidget(self.summary)
         self.summary_text = ""
+        self.dialogs = Dialogs(self, settings)
+        workspace.set_selection_source(self.agenda.selected_ids)
         self._build_layout()
-        self.planner = Planner(self, gazetteer or Gazetteer())
+        self.planner = Planner(workspace, self, self.map, self.calendar.selected_day)
         self._build_actions()
         self._connect()
         self._restore_settings()
-        self.refresh_trip_list()
-        for action in self.trip_actions:
-            action.setEnabled(False)
-        if self.trip_list.count():
-            self.open_trip(self.store.resolve(None))
-        else:
+        workspace.open_trip(None)
+        if workspace.trip is None:
             self.statusBar().showMessage("No trips yet: File → Open Trip… adds one.")
+        if workspace.assumptions_problem:
+            self._warn_later(
+                "Travel assumptions",
+                f"{workspace.assumptions_problem}\n\nEstimates use the default assumptions "
+                "until new ones are set (Edit → Travel Assumptions…).",
+            )
 
     # -- construction -----------------------------------------------------------------
 
@@ -124,22 +114,34 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         self.open_action = _action(self, "&Open Trip…", QKeySequence.StandardKey.Open)
         self.open_action.setStatusTip("Add a Shuttle trip file (.json) to the store and show it")
-        self.open_action.triggered.connect(self.open_trip_file)
+        self.open_action.triggered.connect(
+            lambda: _files().open_trip_file(self.workspace, self.dialogs)
+        )
         self.import_ics_action = _action(self, "&Import .ics…", "Ctrl+I")
         self.import_ics_action.setStatusTip("Add the events of a calendar file to a trip")
-        self.import_ics_action.triggered.connect(lambda: _ics().import_ics_file(self))
+        self.import_ics_action.triggered.connect(
+            lambda: _ics().import_ics_file(self.workspace, self.dialogs)
+        )
         self.export_ics_action = _action(self, "&Export .ics…", "Ctrl+E")
         self.export_ics_action.setStatusTip("Write the trip, or the selected meetings, as .ics")
-        self.export_ics_action.triggered.connect(lambda: _ics().export_ics(self))
+        self.export_ics_action.triggered.connect(
+            lambda: _ics().export_ics(self.workspace, self.dialogs)
+        )
         self.invites_action = _action(self, "Send In&vites…", "Ctrl+Shift+E")
         self.invites_action.setStatusTip("Write one invite (.ics) per meeting to a folder")
-        self.invites_action.triggered.connect(lambda: _ics().send_invites(self))
+        self.invites_action.triggered.connect(
+            lambda: _ics().send_invites(self.workspace, self.dialogs)
+        )
         self.print_action = _action(self, "&Print…", QKeySequence.StandardKey.Print)
         self.print_action.setStatusTip("Print the itinerary, with a preview first")
-        self.print_action.triggered.connect(lambda: _printing().print_itinerary(self))
+        self.print_action.triggered.connect(
+            lambda: _printing().print_itinerary(self.workspace, self.dialogs)
+        )
         self.pdf_action = _action(self, "Export P&DF…", "Ctrl+Shift+P")
         self.pdf_action.setStatusTip("Save the printable itinerary as a PDF")
-        self.pdf_action.triggered.connect(lambda: _printing().export_pdf(self))
+        self.pdf_action.triggered.connect(
+            lambda: _printing().export_pdf(self.workspace, self.dialogs)
+        )
         quit_action = _action(self, "&Quit", QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         # Enabled while a trip is shown.
@@ -166,16 +168,13 @@ class MainWindow(QMainWindow):
 
         edit_menu = menu.addMenu("&Edit")
         planner = self.planner
-        self.leg_action = _action(self, "Travel to &Here…", "Ctrl+T")
-        self.leg_action.setStatusTip("Mode and times of the journey to the selected meeting")
-        self.leg_action.triggered.connect(self.edit_leg_to_selected)
         for item in (
             planner.undo_action,
             planner.redo_action,
             None,
             *planner.meeting_actions(),
             None,
-            self.leg_action,
+            planner.leg_action,
             planner.assumptions_action,
         ):
             edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
@@ -255,10 +254,16 @@ class MainWindow(QMainWindow):
         self._sync_zone_controls()
 
     def _connect(self) -> None:
+        ws = self.workspace
+        ws.changed.connect(self._on_changed)
+        ws.refused.connect(self._on_refused)
+        ws.select_requested.connect(self.select_meetings)
+        ws.message.connect(self.statusBar().showMessage)
+        self.agenda.table.addAction(self.planner.delete_action)
+        self.agenda.table.doubleClicked.connect(lambda _index: self.planner.edit_meeting())
         self.calendar.day_chosen.connect(self.show_day)
         self.calendar.activated.connect(lambda _qdate: self.agenda.table.setFocus())
         self.agenda.selection_changed.connect(self._on_agenda_selection)
-        self.agenda.selection_changed.connect(lambda _ids: self._update_edit_actions())
         self.agenda.whole_trip_requested.connect(self.show_whole_trip)
         self.agenda.table.activated.connect(lambda _index: self.details.setFocus())
         self.map.place_clicked.connect(self._on_place_clicked)
@@ -269,197 +274,111 @@ class MainWindow(QMainWindow):
             )
         )
 
-    # -- trips ------------------------------------------------------------------------
+    # -- following the workspace --------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Redraw what ``changes`` touched; the map page is updated in place."""
+        if changes.trips:
+            self.refresh_trip_list()
+        trip = self.workspace.trip
+        if changes.shown:
+            self.setWindowTitle(f"{trip.name} — Shuttle" if trip else "Shuttle")
+            for action in self.trip_actions:
+                action.setEnabled(trip is not None)
+            self._sync_zone_controls()
+            if trip is not None:
+                self.map.show_trip(trip)
+            self._refresh_views()
+            if trip is not None and trip.first_day:
+                self.calendar.show_day(trip.first_day)
+            self._show_details(None)
+            self._update_edit_actions()
+            return
+        if changes.contents is not None or changes.assumptions:
+            if trip is not None:
+                self.setWindowTitle(f"{trip.name} — Shuttle")
+                self.map.update_trip(trip)
+            self.refresh()
+        elif changes.view:
+            self._sync_zone_controls()
+            self._refresh_views()
+
+    def refresh(self) -> None:
+        """Redraw the views from the workspace's trip, keeping the selection."""
+        self._refresh_views()
+        chosen = self.agenda.selected_ids()
+        trip = self.workspace.trip
+        self._show_details(trip.meeting(chosen[0]) if trip and chosen else None)
+        self._update_edit_actions()
 
     def refresh_trip_list(self) -> None:
-        trips = self.store.trips()
+        trips = self.workspace.trips()
         self.trip_list.clear()
         for summary in trips:
             self.trip_list.addItem(summary.name, summary.id)
         several = len(trips) > 1
         self.trip_list_action.setVisible(several)
         self.trip_label_action.setVisible(several)
-        if self.trip_id is not None:
-            self.trip_list.setCurrentIndex(self.trip_list.findData(self.trip_id))
-
-    def open_trip(self, trip_id: int) -> None:
-        self.trip = self.store.load_trip(trip_id)
-        self.trip_id = trip_id
-        self.store.mark_opened(trip_id)
-        for action in self.trip_actions:
-            action.setEnabled(True)
-        self.trip_list.setCurrentIndex(self.trip_list.findData(trip_id))
-        self.setWindowTitle(f"{self.trip.name} — Shuttle")
-        self._sync_zone_controls()
-        self.day_filter = None
-        self.map.show_trip(self.trip)
-        self._refresh_views()
-        if self.trip.first_day:
-            self.calendar.show_day(self.trip.first_day)
-        self._show_details(None)
-        self._update_edit_actions()
-
-    def apply_changes(self, changes: Changes) -> None:
-        """Redraw what ``changes`` touched; the map page is updated in place, not reloaded."""
-        self.refresh_trip_list()
-        if changes.removed:
-            if changes.trip_id == self.trip_id:
-                self.trip, self.trip_id = None, None
-                if self.trip_list.count():
-                    self.open_trip(self.store.resolve(None))
-                else:
-                    self._show_empty()
-            return
-        if changes.trip_id != self.trip_id:
-            self.open_trip(changes.trip_id)  # another trip was made or changed: show it
-            return
-        self.trip = self.store.load_trip(changes.trip_id)
-        self.setWindowTitle(f"{self.trip.name} — Shuttle")
-        self.map.update_trip(self.trip)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Redraw the views from ``self.trip`` (after an edit or a change of assumptions)."""
-        self._refresh_views()
-        chosen = self.agenda.selected_ids()
-        trip = self.trip
-        self._show_details(trip.meeting(chosen[0]) if trip and chosen else None)
-        self._update_edit_actions()
+        if self.workspace.trip_id is not None:
+            self.trip_list.setCurrentIndex(self.trip_list.findData(self.workspace.trip_id))
 
     def select_meetings(self, meeting_ids: list[str]) -> None:
         """Select meetings in the agenda (showing the whole trip if a day hides them)."""
         rows = {r.meeting.id for r in self.agenda.model.rows}
         if not set(meeting_ids) <= rows:
-            self.show_whole_trip()
+            self.workspace.set_day_filter(None)
         self.agenda.select(meeting_ids)
-
-    def _show_empty(self) -> None:
-        self.setWindowTitle("Shuttle")
-        self._refresh_views()
-        self._show_details(None)
-        for action in self.trip_actions:
-            action.setEnabled(False)
-        self._update_edit_actions()
 
     def _update_edit_actions(self) -> None:
         self.planner.update_actions()
-        self.leg_action.setEnabled(bool(self.agenda.selected_ids()))
-
-    def open_trip_file(self) -> None:
-        path = self.ask_open_path()
-        if not path:
-            return
-        try:
-            trip = trip_file.read(path)
-        except trip_file.TripFileError as exc:
-            QMessageBox.warning(self, "Cannot open trip", str(exc))
-            return
-        existing = {t.name: t.id for t in self.store.trips()}
-        try:
-            if trip.name in existing:
-                answer = QMessageBox.question(
-                    self,
-                    "Trip already in the store",
-                    f"“{trip.name}” is already in the store. Replace it with the file's version?",
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    self.open_trip(existing[trip.name])
-                    return
-                changes = self.store.replace_trip(existing[trip.name], trip)
-            else:
-                changes = self.store.add_trip(trip)
-        except StoreError as exc:
-            QMessageBox.warning(self, "Cannot open trip", str(exc))
-            return
-        self.refresh_trip_list()
-        self.open_trip(changes.trip_id)
-        self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
-
-    # File dialogs, kept apart so tests can replace them.
-
-    def ask_open_path(
-        self, caption: str = "Open Trip", filters: str = "Shuttle trips (*.json);;All files (*)"
-    ) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, caption, self._last_folder(), filters)
-        return self._remember_folder(path)
-
-    def ask_save_path(self, caption: str, suggested: str, filters: str) -> str:
-        start = str(Path(self._last_folder()) / suggested)
-        path, _ = QFileDialog.getSaveFileName(self, caption, start, filters)
-        return self._remember_folder(path)
-
-    def ask_directory(self, caption: str) -> str:
-        return self._remember_folder(
-            QFileDialog.getExistingDirectory(self, caption, self._last_folder()), folder=True
-        )
-
-    def ask_choice(self, title: str, text: str, options: list[str]) -> int | None:
-        """A question with one button per option (and Cancel): the option's index or None."""
-        box = QMessageBox(self)
-        box.setWindowTitle(title)
-        box.setText(text)
-        buttons = [box.addButton(o, QMessageBox.ButtonRole.AcceptRole) for o in options]
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return next((i for i, b in enumerate(buttons) if b is clicked), None)
-
-    def make_print_preview(self, printer: QPrinter) -> QPrintPreviewDialog:
-        return _printing().make_preview(self, printer)
-
-    def ask_text(self, title: str, label: str) -> str:
-        text, ok = QInputDialog.getText(self, title, label)
-        return text.strip() if ok else ""
-
-    def _last_folder(self) -> str:
-        return str(self.settings.value("files/last_folder", str(Path.home())))
-
-    def _remember_folder(self, path: str, folder: bool = False) -> str:
-        if path:
-            self.settings.setValue("files/last_folder", path if folder else str(Path(path).parent))
-        return path
 
     def _on_trip_chosen(self, index: int) -> None:
         trip_id = self.trip_list.itemData(index)
-        if trip_id is not None and trip_id != self.trip_id:
-            self.open_trip(int(trip_id))
+        if trip_id is not None and trip_id != self.workspace.trip_id:
+            try:
+                self.workspace.open_trip(int(trip_id))
+            except StoreError as exc:
+                QMessageBox.warning(self, "Cannot open trip", str(exc))
+                self.refresh_trip_list()
+
+    def _on_refused(self, label: str, reason: str) -> None:
+        self.dialogs.warn(label, reason)
+
+    def _warn_later(self, title: str, text: str) -> None:
+        """A warning that does not block (shown while the window starts)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- view state -------------------------------------------------------------------
 
     def set_zone_mode(self, mode: ZoneMode) -> None:
-        self.zone_mode = mode
-        self.settings.setValue("view/zone", str(mode))
-        self._sync_zone_controls()
-        self._refresh_views()
-        self.statusBar().showMessage(f"Times: {mode_label(mode, self.trip)}", 3000)
+        self.workspace.set_zone_mode(mode)
+        self.statusBar().showMessage(f"Times: {mode_label(mode, self.workspace.trip)}", 3000)
 
     def set_online_tiles(self, on: bool) -> None:
         self.settings.setValue("view/online_tiles", on)
         self.map.set_online_tiles(on)
 
     def show_whole_trip(self) -> None:
-        self.day_filter = None
-        self._refresh_views()
+        self.workspace.set_day_filter(None)
 
     def show_day(self, day: date) -> None:
         """The calendar's choice: that day's meetings, their places lit on the map."""
-        self.day_filter = day
-        self._refresh_views()
+        self.workspace.set_day_filter(day)
         meetings = self.agenda.model.rows
         places = _unique(row.place.id for row in meetings)
         self.map.highlight(places, places[0] if places else None)
         if meetings:
             self.agenda.select([meetings[0].meeting.id], announce=False)
             self._show_details(meetings[0].meeting)
+            self._update_edit_actions()
 
     def _refresh_views(self) -> None:
-        trip = self.trip
-        tz = display_zone(self.zone_mode, trip)
-        self.warnings = (
-            warnings_by_meeting(check_trip(trip, self.planner.assumptions())) if trip else {}
-        )
-        self.agenda.show_rows(trip, tz, self.day_filter, self.warnings)
+        ws = self.workspace
+        trip = ws.trip
+        tz = ws.display_zone()
+        self.agenda.show_rows(trip, tz, ws.day_filter, ws.warnings)
         counts: dict[date, int] = {}
         for meeting in trip.meetings if trip else ():
             day = display_day(meeting, tz)
@@ -469,35 +388,35 @@ class MainWindow(QMainWindow):
         self._show_summary()
 
     def _sync_zone_controls(self) -> None:
-        self.zone_actions[self.zone_mode].setChecked(True)
-        for mode, action in self.zone_actions.items():
-            action.setText(mode_label(mode, self.trip))
-            self.zone_box.setItemText(
-                self.zone_box.findData(str(mode)), mode_label(mode, self.trip)
-            )
-        self.zone_box.setCurrentIndex(self.zone_box.findData(str(self.zone_mode)))
+        mode, trip = self.workspace.zone_mode, self.workspace.trip
+        self.zone_actions[mode].setChecked(True)
+        for each, action in self.zone_actions.items():
+            action.setText(mode_label(each, trip))
+            self.zone_box.setItemText(self.zone_box.findData(str(each)), mode_label(each, trip))
+        self.zone_box.setCurrentIndex(self.zone_box.findData(str(mode)))
 
     def _show_summary(self) -> None:
-        trip = self.trip
+        ws = self.workspace
+        trip = ws.trip
         if trip is None:
             return
-        legs = route_legs(trip, self.planner.assumptions())
+        legs = route_legs(trip, ws.assumptions)
         km = sum(leg_km(trip, leg) for leg in legs)
         days = (trip.last_day - trip.first_day).days + 1 if trip.first_day and trip.last_day else 0
         self.summary_text = (
             f"{_count(len(trip.meetings), 'meeting')} · {_count(days, 'day')} · "
             f"{_count(len(trip.places), 'place')} · {_count(len(legs), 'leg')}, "
-            f"{km:,.0f} km · times: {mode_label(self.zone_mode, trip)}"
+            f"{km:,.0f} km · times: {mode_label(ws.zone_mode, trip)}"
         )
-        problems = sum(len(w) for w in self.warnings.values())
-        if problems:
-            self.summary_text += f" · ⚠ {_count(len(self.warnings), 'meeting')} with warnings"
+        if ws.warnings:
+            self.summary_text += f" · ⚠ {_count(len(ws.warnings), 'meeting')} with warnings"
         self.summary.setText(self.summary_text)
 
     # -- selection --------------------------------------------------------------------
 
     def _on_agenda_selection(self, meeting_ids: list[str]) -> None:
-        trip = self.trip
+        trip = self.workspace.trip
+        self._update_edit_actions()
         if trip is None or not meeting_ids:
             self._show_details(None)
             self.map.highlight([], None)
@@ -507,68 +426,39 @@ class MainWindow(QMainWindow):
         self._show_details(first)
         places = _unique(m.place_id for m in meetings if m.place_id is not None)
         self.map.highlight(places, first.place_id)
-        self.calendar.show_day(display_day(first, display_zone(self.zone_mode, trip)))
+        self.calendar.show_day(display_day(first, self.workspace.display_zone()))
 
     def _on_place_clicked(self, place_id: str) -> None:
-        trip = self.trip
+        trip = self.workspace.trip
         if trip is None:
             return
         rows = [r for r in self.agenda.model.rows if r.place and r.place.id == place_id]
         held_here = [m for m in trip.meetings if m.place_id == place_id]
         if len(rows) < len(held_here):
-            self.day_filter = None  # some are on other days: show them all
-            self._refresh_views()
+            self.workspace.set_day_filter(None)  # some are on other days: show them all
             rows = [r for r in self.agenda.model.rows if r.place and r.place.id == place_id]
         self.agenda.select([r.meeting.id for r in rows], announce=False)
         if rows:
             self._show_details(rows[0].meeting)
             self.calendar.show_day(rows[0].day)
         self.map.highlight([place_id], place_id)
+        self._update_edit_actions()
 
     def _show_details(self, meeting: Meeting | None) -> None:
-        trip = self.trip
+        ws = self.workspace
+        trip = ws.trip
         if trip is None or meeting is None:
             self.details.show_meeting(trip, None)
             return
-        problems = [w.message for w in self.warnings.get(meeting.id, [])]
-        assumptions = self.planner.assumptions()
+        problems = [w.message for w in ws.warnings.get(meeting.id, [])]
         travel = [
             leg_summary(planned)
-            for planned in derive_legs(trip, assumptions)
+            for planned in ws.planned_legs()
             if meeting.id in (planned.before_meeting, planned.after_meeting)
         ]
         if travel:
-            travel.append(assumptions.describe())
+            travel.append(ws.assumptions.describe())
         self.details.show_meeting(trip, meeting, problems, travel)
-
-    def edit_leg_to_selected(self) -> None:
-        """Mode and times of the journey that ends at the selected meeting."""
-        trip, chosen = self.trip, self.agenda.selected_ids()
-        if trip is None or not chosen or self.trip_id is None:
-            return
-        planned = next(
-            (
-                p
-                for p in derive_legs(trip, self.planner.assumptions())
-                if p.before_meeting == chosen[0]
-            ),
-            None,
-        )
-        if planned is None:
-            self.statusBar().showMessage("No travel leads to this meeting.", 5000)
-            return
-        dialog = LegDialog(planned.leg, planned.origin, planned.destination, self)
-        if not dialog.exec() or dialog.value is None:
-            return
-        if planned.stored:
-            edit = edit_leg(self.trip_id, trip, trip.legs.index(planned.leg), dialog.value)
-        else:
-            edit = SetLegs(
-                self.trip_id,
-                (*trip.legs, dialog.value),
-                f"Set travel {planned.origin.city} → {planned.destination.city}",
-            )
-        self.planner.perform(edit)
 
     # -- settings and about -----------------------------------------------------------
 
@@ -623,6 +513,12 @@ def _action(
 # The .ics and printing modules (icalendar, QtPrintSupport) load on first use, not at start-up.
 
 
+def _files() -> ModuleType:
+    from ui import file_actions
+
+    return file_actions
+
+
 def _ics() -> ModuleType:
     from ui import ics_actions
 
@@ -639,16 +535,9 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _unique(values: object) -> list[str]:
+def _unique(values: Iterable[str]) -> list[str]:
     out: list[str] = []
-    for value in values:  # type: ignore[attr-defined]
+    for value in values:
         if value not in out:
             out.append(value)
     return out
-
-
-def _zone_mode(value: object) -> ZoneMode:
-    try:
-        return ZoneMode(str(value))
-    except ValueError:
-        return ZoneMode.VENUE

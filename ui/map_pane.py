@@ -60,6 +60,7 @@ TILE_URL = OSM_TILES  # tests point it at a closed local port
 JsCallback = Callable[[Any], None]
 _JS_FUNCTIONS = {
     "showTrip",
+    "greatCircle",
     "highlight",
     "update",
     "setPicking",

@@ -1,95 +1,85 @@
-"""File → Print… (with preview) and File → Export PDF… for the main window."""
+"""File → Print… (with preview) and File → Export PDF…, for the workspace's trip."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 
-from data.files import file_stem
+from data.files import FileRefused, file_stem
 from data.report import default_paper
+from ui.dialogs import Dialogs
 from ui.printing import ItineraryRenderer, PrintError, page_layout
-from ui.zone_choice import ZoneMode, display_zone
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.workspace import Workspace
+from ui.zone_choice import ZoneMode
 
 
 @contextmanager
-def _busy(window: MainWindow, message: str) -> Iterator[None]:
-    window.statusBar().showMessage(message)
+def _busy(ws: Workspace, message: str) -> Iterator[None]:
+    ws.say(message, 0)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield
     finally:
         QApplication.restoreOverrideCursor()
-        window.statusBar().clearMessage()
+        ws.say("", 1)
 
 
-def _prepared(window: MainWindow, paper: str) -> ItineraryRenderer | None:
-    assert window.trip is not None
+def _prepared(ws: Workspace, dialogs: Dialogs, paper: str) -> ItineraryRenderer | None:
+    assert ws.trip is not None
     renderer = ItineraryRenderer()
     # The second time column: the zone chosen in the window, else the trip's home zone.
-    home = (
-        display_zone(window.zone_mode, window.trip) if window.zone_mode != ZoneMode.VENUE else None
-    )
+    home = ws.display_zone() if ws.zone_mode != ZoneMode.VENUE else None
     try:
-        with _busy(window, "Preparing the itinerary…"):
-            renderer.prepare(window.trip, paper, home)
+        with _busy(ws, "Preparing the itinerary…"):
+            renderer.prepare(ws.trip, paper, home, ws.assumptions)
     except PrintError as exc:
         renderer.close()
-        QMessageBox.warning(window, "Print", f"The itinerary could not be prepared: {exc}")
+        dialogs.warn("Print", f"The itinerary could not be prepared: {exc}")
         return None
     return renderer
 
 
-def print_itinerary(window: MainWindow) -> None:
+def print_itinerary(ws: Workspace, dialogs: Dialogs) -> None:
     """Print preview, then any printer the system offers."""
-    if window.trip is None:
+    if ws.trip is None:
         return
     paper = default_paper()
-    renderer = _prepared(window, paper)
+    renderer = _prepared(ws, dialogs, paper)
     if renderer is None:
         return
     try:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(paper))
-        printer.setDocName(window.trip.name)
-        preview = window.make_print_preview(printer)
+        printer.setDocName(ws.trip.name)
+        preview = dialogs.make_print_preview(printer)
         preview.paintRequested.connect(renderer.to_printer)
         preview.exec()
     finally:
         renderer.close()
 
 
-def export_pdf(window: MainWindow) -> None:
-    trip = window.trip
+def export_pdf(ws: Workspace, dialogs: Dialogs) -> None:
+    trip = ws.trip
     if trip is None:
         return
-    path = window.ask_save_path("Export PDF", f"{file_stem(trip.name)}.pdf", "PDF (*.pdf)")
-    if not path:
+    path = dialogs.ask_save_path("Export PDF", f"{file_stem(trip.name)}.pdf", "PDF (*.pdf)")
+    if not path or not dialogs.confirm_overwrite("Export PDF", [Path(path)]):
         return
     paper = default_paper()
-    renderer = _prepared(window, paper)
+    renderer = _prepared(ws, dialogs, paper)
     if renderer is None:
         return
     try:
-        with _busy(window, "Writing the PDF…"):
+        with _busy(ws, "Writing the PDF…"):
             renderer.to_pdf(path, paper)
-    except PrintError as exc:
-        QMessageBox.warning(window, "Export PDF", str(exc))
+    except (PrintError, FileRefused) as exc:
+        dialogs.warn("Export PDF", str(exc))
         return
     finally:
         renderer.close()
-    window.statusBar().showMessage(f"Wrote {path}", 8000)
-
-
-def make_preview(window: MainWindow, printer: QPrinter) -> QPrintPreviewDialog:
-    dialog = QPrintPreviewDialog(printer, window)
-    dialog.setWindowTitle(f"Print — {window.trip.name if window.trip else 'Shuttle'}")
-    dialog.resize(900, 1000)
-    return dialog
+    ws.say(f"Wrote {path}", 8000)

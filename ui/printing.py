@@ -27,8 +27,10 @@ from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
+from data.files import replace_with, temp_path_beside
 from data.model import Trip
 from data.report import ReportOptions, build_report_html
+from data.travel import DEFAULT_ASSUMPTIONS, TravelAssumptions
 from ui.map_pane import BASE, MapPage, MapPane
 
 MAP_SIZE = (1100, 680)  # pixels; printed ~17 cm wide: labels stay legible
@@ -76,7 +78,13 @@ class ItineraryRenderer:
         self.view.setPage(MapPage(self.map.profile, self.view))
         self.html = ""
 
-    def prepare(self, trip: Trip, paper: str = "A4", home_tz: ZoneInfo | None = None) -> None:
+    def prepare(
+        self,
+        trip: Trip,
+        paper: str = "A4",
+        home_tz: ZoneInfo | None = None,
+        assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS,
+    ) -> None:
         """Draw the map, snapshot it, and load the report; blocks until all is ready."""
         self.map.show()
         ready: list[bool] = []
@@ -91,7 +99,9 @@ class ItineraryRenderer:
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")
         png = bytes(buffer.data().data())
-        self.html = build_report_html(trip, png, ReportOptions(paper=paper, home_tz=home_tz))
+        self.html = build_report_html(
+            trip, png, ReportOptions(paper=paper, home_tz=home_tz, assumptions=assumptions)
+        )
         self.map.handler.documents["report.html"] = self.html.encode("utf-8")
         loaded: list[bool] = []
         self.view.page().loadFinished.connect(loaded.append)
@@ -116,18 +126,24 @@ class ItineraryRenderer:
         ask()
         _wait(lambda: bool(settled), "waiting for the map to settle")
 
-    def to_pdf(self, path: str | os.PathLike[str], paper: str = "A4") -> None:
-        target = Path(path).resolve()
+    def to_pdf(
+        self, path: str | os.PathLike[str], paper: str = "A4", *, overwrite: bool = True
+    ) -> None:
+        """Print to a temp file beside ``path``, then rename it over: a failure (a full
+        disk) leaves an existing PDF whole. FileRefused for a target not to be written."""
+        target = Path(path)
+        tmp = temp_path_beside(target, overwrite=overwrite)
         done: list[bool] = []
         self.view.page().pdfPrintingFinished.connect(lambda _path, ok: done.append(ok))
-        self.view.page().printToPdf(str(target), page_layout(paper))
-        _wait(lambda: bool(done), "writing the PDF")
-        if not done[0]:
-            raise PrintError(f"could not write {target}")
-        # Chromium writes 0600; give the file the user's usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        target.chmod(0o666 & ~umask)
+        self.view.page().printToPdf(str(tmp.resolve()), page_layout(paper))
+        try:
+            _wait(lambda: bool(done), "writing the PDF")
+            if not done[0] or tmp.stat().st_size == 0:
+                raise PrintError(f"could not write {target} (is the disk full?)")
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        replace_with(tmp, target, overwrite=overwrite)
 
     def to_printer(self, printer: QPrinter) -> bool:
         done: list[bool] = []
@@ -152,12 +168,18 @@ def _settle(ms: int) -> None:
 
 
 def write_pdf(
-    trip: Trip, path: str | os.PathLike[str], paper: str, home_tz: ZoneInfo | None
+    trip: Trip,
+    path: str | os.PathLike[str],
+    paper: str,
+    home_tz: ZoneInfo | None,
+    assumptions: TravelAssumptions = DEFAULT_ASSUMPTIONS,
+    *,
+    overwrite: bool = True,
 ) -> None:
     """Render ``trip`` to a PDF; needs a QApplication."""
     renderer = ItineraryRenderer()
     try:
-        renderer.prepare(trip, paper, home_tz)
-        renderer.to_pdf(path, paper)
+        renderer.prepare(trip, paper, home_tz, assumptions)
+        renderer.to_pdf(path, paper, overwrite=overwrite)
     finally:
         renderer.close()

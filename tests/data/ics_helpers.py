@@ -223,6 +223,10 @@ def read_with_icalendar(data: bytes) -> dict[str, dict]:
 def read_with_vobject(data: bytes) -> dict[str, dict]:
     import vobject
 
+    # vobject keeps every VTIMEZONE it has read in one process-wide map by TZID, and
+    # would read this file's times with another file's zone of the same name (each
+    # export describes only the years it uses): forget them, as a fresh reader would.
+    vars(vobject.icalendar)["__tzidMap"].clear()
     out = {}
     for event in vobject.readOne(data.decode("utf-8")).vevent_list:
         contents = event.contents

@@ -142,3 +142,32 @@ def test_upsert_replaces_by_id_or_inserts():
     c = place("c")
     assert upsert((a, b), c) == (a, b, c)
     assert upsert((a, b), c, position=0) == (c, a, b)
+
+
+def test_places_and_meetings_are_found_by_id_in_any_version_of_a_trip():
+    places = tuple(place(f"p{i}") for i in range(300))
+    meetings = tuple(
+        Meeting(f"m{i}", f"M{i}", f"p{i % 300}", TimeTBC(date(2025, 6, 1))) for i in range(900)
+    )
+    trip = Trip("T", "Envoy", "Europe/Paris", places=places, meetings=meetings)
+    assert trip.place("p299") is places[299]
+    assert trip.meeting("m450") is meetings[450]
+    with pytest.raises(KeyError):
+        trip.place("nowhere")
+    with pytest.raises(KeyError):
+        trip.meeting("m900")
+    moved = meetings[450].replace(title="Moved")
+    changed = trip.replace(meetings=(*meetings[:450], moved, *meetings[451:]))
+    assert changed.meeting("m450") is moved  # the index follows the new version
+    assert trip.meeting("m450") is meetings[450]
+    assert changed.replace(meetings=meetings) == trip  # the index is not part of equality
+    assert "by_id" not in repr(trip)
+
+
+def test_the_index_is_not_written_to_trip_files():
+    from data import trip_file
+
+    trip = Trip("T", "Envoy", "Europe/Paris", places=(place(),))
+    text = trip_file.dumps(trip)
+    assert "by_id" not in text
+    assert trip_file.loads(text).place("p") == place()

@@ -1,4 +1,6 @@
-from datetime import date, datetime, timedelta
+import random
+from datetime import UTC, date, datetime, timedelta
+from itertools import combinations
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -161,3 +163,94 @@ def test_warnings_by_meeting_lists_a_pair_under_both():
     by_meeting = warnings_by_meeting(warnings)
     assert by_meeting == {"p": warnings, "l": warnings}
     assert warnings_by_meeting([]) == {}
+
+
+# The sweep against the pairwise check it replaced, on random trips.
+
+ZONES = (PARIS, LONDON, ZoneInfo("Asia/Tokyo"))
+SPREAD = (
+    *PLACES,
+    Place("tokyo", "Iikura House", "Tokyo", "Japan", 35.6605, 139.7400, "Asia/Tokyo"),
+)
+PEOPLE = ("Jane Doe", "jane doe ", "John Roe", "Ana Lima", "Li Wei")
+
+
+def pairwise_overlaps(timed):
+    """Every pair compared, as before the sweep (the reference the sweep must match)."""
+    out = []
+    for first, second in combinations(timed, 2):
+        if not (start_utc(first) < end_utc(second) and start_utc(second) < end_utc(first)):
+            continue
+        people_first = {p.name.strip().casefold(): p.name.strip() for p in first.participants}
+        people_second = {p.name.strip().casefold() for p in second.participants}
+        shared = people_first.keys() & people_second
+        if not shared:
+            continue
+        names = sorted(people_first[key] for key in shared)
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        verb = "is" if len(names) == 1 else "are"
+        out.append(
+            TripWarning(
+                WarningKind.OVERLAP,
+                (first.id, second.id),
+                f"{who} {verb} in two meetings at once: “{first.title}” and “{second.title}” "
+                "overlap.",
+            )
+        )
+    return out
+
+
+def start_utc(meeting):
+    return meeting.time.start.astimezone(UTC)
+
+
+def end_utc(meeting):
+    return meeting.time.end.astimezone(UTC)
+
+
+def random_trip(rng, count):
+    meetings = []
+    base = datetime(2025, 3, 28, 6, 0, tzinfo=UTC)  # spans Europe's spring change
+    for i in range(count):
+        place = rng.choice(SPREAD)
+        if rng.random() < 0.15:
+            meetings.append(Meeting(f"m{i}", f"M{i}", place.id, TimeTBC(date(2025, 3, 29))))
+            continue
+        start = base + timedelta(minutes=15 * rng.randrange(4 * 24 * 4))
+        if rng.random() < 0.2 and meetings:  # same instant as an earlier one: ties
+            earlier = rng.choice(meetings).time
+            if isinstance(earlier, ExactTime):
+                start = earlier.start.astimezone(UTC)
+        end = start + timedelta(minutes=rng.choice((1, 15, 30, 60, 90, 180, 600)))
+        tz = place.tz
+        people = tuple(Participant(name) for name in rng.sample(PEOPLE, rng.randrange(4)))
+        status = Status.CANCELLED if rng.random() < 0.1 else Status.CONFIRMED
+        meetings.append(
+            Meeting(
+                f"m{i}",
+                f"M{i}",
+                place.id,
+                ExactTime(start.astimezone(tz), end.astimezone(tz)),
+                people,
+                status=status,
+            )
+        )
+    return Trip("T", "Envoy", "America/New_York", places=SPREAD, meetings=tuple(meetings))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_sweep_finds_the_overlaps_every_pair_would(seed):
+    rng = random.Random(seed)
+    random_ = random_trip(rng, rng.choice((2, 5, 20, 60, 150)))
+    timed = sorted(
+        (
+            m
+            for m in random_.meetings
+            if isinstance(m.time, ExactTime) and m.status is not Status.CANCELLED
+        ),
+        key=start_utc,
+    )
+    found = check_trip(random_)
+    overlaps = [w for w in found if w.kind is WarningKind.OVERLAP]
+    assert overlaps == pairwise_overlaps(timed)
+    assert found[: len(overlaps)] == overlaps  # overlaps still come first

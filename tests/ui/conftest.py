@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from data.store import Store
 from ui.main_window import MainWindow
 from ui.map_pane import MapPane
+from ui.workspace import Workspace
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def make_window(qtbot, store, settings) -> Iterator[Callable[..., MainWindow]]:
     windows: list[MainWindow] = []
 
     def make(wait_for_map: bool = True) -> MainWindow:
-        window = MainWindow(store, settings)
+        window = MainWindow(Workspace(store, settings), settings)
         windows.append(window)
         if wait_for_map:
             with qtbot.waitSignal(window.map.map_ready, timeout=30000):

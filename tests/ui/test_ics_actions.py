@@ -15,23 +15,23 @@ def events(path):
 
 def test_export_writes_the_whole_trip(qtbot, window, tmp_path, monkeypatch):
     target = tmp_path / "kerry.ics"
-    monkeypatch.setattr(window, "ask_save_path", lambda *a: str(target))
+    monkeypatch.setattr(window.dialogs, "ask_save_path", lambda *a: str(target))
     window.export_ics_action.trigger()
     found = events(target)
     assert len(found) == 6
-    assert {str(e["SUMMARY"]) for e in found} == {m.title for m in window.trip.meetings}
+    assert {str(e["SUMMARY"]) for e in found} == {m.title for m in window.workspace.trip.meetings}
     assert "kerry.ics" in window.statusBar().currentMessage()
 
 
 def test_export_of_the_selected_meetings_only(qtbot, window, tmp_path, monkeypatch):
     target = tmp_path / "two.ics"
-    chosen = [m.id for m in window.trip.meetings[4:]]
+    chosen = [m.id for m in window.workspace.trip.meetings[4:]]
     window.agenda.select(chosen)
-    monkeypatch.setattr(window, "ask_save_path", lambda *a: str(target))
-    monkeypatch.setattr(window, "ask_choice", lambda title, text, options: 0)
+    monkeypatch.setattr(window.dialogs, "ask_save_path", lambda *a: str(target))
+    monkeypatch.setattr(window.dialogs, "ask_choice", lambda title, text, options: 0)
     window.export_ics_action.trigger()
     assert [str(e["SUMMARY"]) for e in events(target)] == [
-        m.title for m in window.trip.meetings[4:]
+        m.title for m in window.workspace.trip.meetings[4:]
     ]
 
 
@@ -40,13 +40,13 @@ def test_invites_ask_for_the_organizer_once_and_skip_meetings_without_invitees(
 ):
     asked, shown = [], []
     monkeypatch.setattr(
-        window, "ask_text", lambda *a: asked.append(a) or "Jane Doe <jane@example.org>"
+        window.dialogs, "ask_text", lambda *a: asked.append(a) or "Jane Doe <jane@example.org>"
     )
-    monkeypatch.setattr(window, "ask_directory", lambda *a: str(tmp_path / "invites"))
-    monkeypatch.setattr("ui.ics_actions.QMessageBox.information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(window.dialogs, "ask_directory", lambda *a: str(tmp_path / "invites"))
+    monkeypatch.setattr(window.dialogs, "inform", lambda *a: shown.append(a[1]))
     window.invites_action.trigger()
     assert len(asked) == 1
-    assert window.store.get_setting("organizer") == "Jane Doe <jane@example.org>"
+    assert window.workspace.store.get_setting("organizer") == "Jane Doe <jane@example.org>"
     assert "0 invite(s) written" in shown[0] and "6 meeting(s) skipped" in shown[0]
     assert "no participant has an email address" in shown[0]
     window.invites_action.trigger()
@@ -58,8 +58,8 @@ def test_invites_for_a_trip_with_emails(qtbot, store, make_window, tmp_path, mon
     store.add_trip(timed_trip())
     window = make_window()
     shown = []
-    monkeypatch.setattr(window, "ask_directory", lambda *a: str(tmp_path / "out"))
-    monkeypatch.setattr("ui.ics_actions.QMessageBox.information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(window.dialogs, "ask_directory", lambda *a: str(tmp_path / "out"))
+    monkeypatch.setattr(window.dialogs, "inform", lambda *a: shown.append(a[1]))
     window.invites_action.trigger()
     [invite] = list((tmp_path / "out").glob("*.ics"))
     calendar = icalendar.Calendar.from_ical(invite.read_bytes())
@@ -72,19 +72,19 @@ def test_invites_for_a_trip_with_emails(qtbot, store, make_window, tmp_path, mon
 def test_import_as_a_new_trip_and_a_bad_file(qtbot, window, tmp_path, monkeypatch):
     good = tmp_path / "planning.ics"
     good.write_bytes(export_calendar(timed_trip()))
-    monkeypatch.setattr(window, "ask_open_path", lambda *a: str(good))
-    monkeypatch.setattr(window, "ask_choice", lambda title, text, options: 1)
+    monkeypatch.setattr(window.dialogs, "ask_open_path", lambda *a: str(good))
+    monkeypatch.setattr(window.dialogs, "ask_choice", lambda title, text, options: 1)
     with qtbot.waitSignal(window.map.map_ready, timeout=30000):
         window.import_ics_action.trigger()
-    assert window.trip.meetings[0].title == "Late talks"
+    assert window.workspace.trip.meetings[0].title == "Late talks"
     assert window.trip_list.count() == 2
 
     bad = tmp_path / "broken.ics"
     bad.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n")
     warnings = []
-    before = window.store.trips()
-    monkeypatch.setattr(window, "ask_open_path", lambda *a: str(bad))
-    monkeypatch.setattr("ui.ics_actions.QMessageBox.warning", lambda *a: warnings.append(a[2]))
+    before = window.workspace.store.trips()
+    monkeypatch.setattr(window.dialogs, "ask_open_path", lambda *a: str(bad))
+    monkeypatch.setattr(window.dialogs, "warn", lambda *a: warnings.append(a[1]))
     window.import_ics_action.trigger()
     assert warnings and "broken.ics" in warnings[0]
-    assert window.store.trips() == before
+    assert window.workspace.store.trips() == before

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 
@@ -196,7 +198,7 @@ def test_settings_keep_the_zone_and_the_layout(qtbot, make_window, settings):
     first.close()
     assert settings.value("window/geometry") is not None
     second = make_window()
-    assert second.zone_mode is ZoneMode.SYSTEM
+    assert second.workspace.zone_mode is ZoneMode.SYSTEM
     assert second.zone_actions[ZoneMode.SYSTEM].isChecked()
     assert second.left_split.sizes()[0] == kept[0]  # the height the user gave the calendar
 
@@ -206,11 +208,11 @@ def test_a_trip_switcher_appears_with_several_trips(qtbot, store, make_window):
     store.mark_opened(store.resolve(SAMPLE.name))
     window = make_window()
     assert window.trip_list_action.isVisible()
-    assert window.trip.name == SAMPLE.name
+    assert window.workspace.trip.name == SAMPLE.name
     index = window.trip_list.findText("Timed trip Late tal")
     window.trip_list.setCurrentIndex(index)
     window.trip_list.activated.emit(index)
-    assert window.trip.name == "Timed trip Late tal"
+    assert window.workspace.trip.name == "Timed trip Late tal"
     assert "Timed trip" in window.windowTitle()
 
 
@@ -218,21 +220,32 @@ def test_opening_a_bad_trip_file_warns_and_changes_nothing(qtbot, window, tmp_pa
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "shuttle-trip", "schema_version": 1, "trip": {"name": 1}}')
     warnings = []
-    monkeypatch.setattr(window, "ask_open_path", lambda: str(bad))
-    monkeypatch.setattr(
-        "ui.main_window.QMessageBox.warning", lambda *args: warnings.append(args[2])
-    )
-    before = window.store.trips()
+    monkeypatch.setattr(window.dialogs, "ask_open_path", lambda: str(bad))
+    monkeypatch.setattr(window.dialogs, "warn", lambda *args: warnings.append(args[1]))
+    before = window.workspace.store.trips()
     window.open_action.trigger()
     assert warnings and "bad.json at trip.name" in warnings[0]
-    assert window.store.trips() == before
+    assert window.workspace.store.trips() == before
 
 
 def test_opening_a_trip_file_adds_and_shows_it(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "timed.json"
     trip_file.write(timed_trip(), path)
-    monkeypatch.setattr(window, "ask_open_path", lambda: str(path))
+    monkeypatch.setattr(window.dialogs, "ask_open_path", lambda: str(path))
     with qtbot.waitSignal(window.map.map_ready, timeout=30000):
         window.open_action.trigger()
-    assert window.trip.name == "Timed trip Late tal"
+    assert window.workspace.trip.name == "Timed trip Late tal"
     assert window.trip_list_action.isVisible()
+
+
+def test_the_page_draws_legs_along_the_great_circle(qtbot, window):
+    london, new_york = [51.5074, -0.1278], [40.7128, -74.006]
+    points = js(qtbot, window.map, "greatCircle", [london, new_york])
+    assert points[0] == pytest.approx(london) and points[-1] == pytest.approx(new_york)
+    assert max(lat for lat, _ in points) > 52  # the great circle bends north of both ends
+    pacific = js(qtbot, window.map, "greatCircle", [[35.68, 139.69], [37.77, -122.42]])
+    lons = [lon for _, lon in pacific]
+    assert all(abs(b - a) < 10 for a, b in itertools.pairwise(lons))  # no jump at 180°
+    assert js(qtbot, window.map, "greatCircle", [london, london]) == [london, london]
+    short = js(qtbot, window.map, "greatCircle", [[41.9, 12.5], [48.86, 2.35]])
+    assert 2 < len(short) < 20  # a leg of ten degrees needs no 48 segments

@@ -52,7 +52,7 @@ def test_a_new_meeting_through_the_editor_then_undo_and_redo(qtbot, window):
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: window.planner.editor is None)
 
-    trip = window.store.load_trip(window.trip_id)
+    trip = window.workspace.store.load_trip(window.workspace.trip_id)
     added = trip.meetings[-1]
     assert added.title == "Talks at the Palais des Nations"
     assert trip.place(added.place_id).timezone == "Europe/Zurich"
@@ -65,12 +65,14 @@ def test_a_new_meeting_through_the_editor_then_undo_and_redo(qtbot, window):
     assert page_kept(qtbot, window)
 
     window.planner.undo_action.trigger()
-    assert added.id not in {m.id for m in window.store.load_trip(window.trip_id).meetings}
+    assert added.id not in {
+        m.id for m in window.workspace.store.load_trip(window.workspace.trip_id).meetings
+    }
     wait_for_map_state(qtbot, window.map, lambda s: s["markers"] == 4 and s["lines"] == 2)
     assert date(2014, 12, 17) not in window.calendar.marked
 
     window.planner.redo_action.trigger()
-    again = window.store.load_trip(window.trip_id)
+    again = window.workspace.store.load_trip(window.workspace.trip_id)
     assert again.meetings[-1] == added
     wait_for_map_state(qtbot, window.map, lambda s: s["markers"] == 5)
     assert page_kept(qtbot, window)
@@ -87,11 +89,11 @@ def test_the_editor_refuses_bad_input_at_the_field(qtbot, window):
     assert editor.title_error.isVisibleTo(editor) and "empty" in editor.title_error.text()
     assert "not after" in editor.time_error.text() or "after the start" in editor.time_error.text()
     assert "Europe/Atlantis" in editor.zone_error.text()
-    before = window.store.load_trip(window.trip_id)
+    before = window.workspace.store.load_trip(window.workspace.trip_id)
     editor.reject()
     qtbot.waitUntil(lambda: window.planner.editor is None)
-    assert window.store.load_trip(window.trip_id) == before
-    assert not window.planner.undo_stack.canUndo()
+    assert window.workspace.store.load_trip(window.workspace.trip_id) == before
+    assert not window.workspace.undo_stack.canUndo()
 
 
 def test_a_late_dinner_can_end_the_next_day(qtbot, window):
@@ -102,13 +104,13 @@ def test_a_late_dinner_can_end_the_next_day(qtbot, window):
     editor.next_day.setChecked(True)
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: window.planner.editor is None)
-    dinner = window.store.load_trip(window.trip_id).meetings[-1]
+    dinner = window.workspace.store.load_trip(window.workspace.trip_id).meetings[-1]
     assert dinner.time.duration == timedelta(hours=2, minutes=30)
     assert dinner.time.end.date() == date(2014, 12, 18)
 
 
 def test_editing_keeps_provenance_and_raises_the_sequence(qtbot, window):
-    parolin = window.trip.meetings[1]
+    parolin = window.workspace.trip.meetings[1]
     window.agenda.select([parolin.id])
     editor = open_editor(qtbot, window, window.planner.edit_action)
     assert editor.title.text() == parolin.title
@@ -118,32 +120,38 @@ def test_editing_keeps_provenance_and_raises_the_sequence(qtbot, window):
     editor.end_edit.setTime(QTime(9, 45))
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: window.planner.editor is None)
-    saved = window.store.load_trip(window.trip_id).meeting(parolin.id)
+    saved = window.workspace.store.load_trip(window.workspace.trip_id).meeting(parolin.id)
     assert saved.provenance == parolin.provenance  # "not in the article" survives
     assert saved.sequence == parolin.sequence + 1
     assert saved.time.start.tzinfo.key == "Europe/Vatican"
     window.planner.undo_action.trigger()
-    assert window.store.load_trip(window.trip_id).meeting(parolin.id).time == parolin.time
+    assert (
+        window.workspace.store.load_trip(window.workspace.trip_id).meeting(parolin.id).time
+        == parolin.time
+    )
 
 
 def test_delete_and_duplicate_with_undo(qtbot, window):
-    first = window.trip.meetings[0]
+    first = window.workspace.trip.meetings[0]
     window.agenda.table.setFocus()
     window.agenda.select([first.id])
     window.planner.duplicate_action.trigger()
-    trip = window.store.load_trip(window.trip_id)
+    trip = window.workspace.store.load_trip(window.workspace.trip_id)
     assert len(trip.meetings) == 7
     copy = next(m for m in trip.meetings if m.title.endswith("(copy)"))
     assert window.agenda.selected_ids() == [copy.id]
     window.agenda.select([first.id, copy.id])
     window.planner.delete_action.trigger()
-    assert len(window.store.load_trip(window.trip_id).meetings) == 5
-    assert window.planner.undo_stack.undoText().startswith("Delete 2 meetings")
+    assert len(window.workspace.store.load_trip(window.workspace.trip_id).meetings) == 5
+    assert window.workspace.undo_stack.undoText().startswith("Delete 2 meetings")
     window.planner.undo_action.trigger()
-    assert len(window.store.load_trip(window.trip_id).meetings) == 7
+    assert len(window.workspace.store.load_trip(window.workspace.trip_id).meetings) == 7
     window.planner.undo_action.trigger()
-    assert window.store.load_trip(window.trip_id).meetings == window.trip.meetings
-    assert len(window.trip.meetings) == 6
+    assert (
+        window.workspace.store.load_trip(window.workspace.trip_id).meetings
+        == window.workspace.trip.meetings
+    )
+    assert len(window.workspace.trip.meetings) == 6
 
 
 def test_warnings_show_in_the_agenda_and_the_details(qtbot, window):
@@ -163,8 +171,8 @@ def test_warnings_show_in_the_agenda_and_the_details(qtbot, window):
         editor.add_participant(Participant("John Kerry", attendance=Attendance.CONFIRMED))
         editor.buttons.button(editor.buttons.StandardButton.Save).click()
         qtbot.waitUntil(lambda: window.planner.editor is None)
-    london = window.trip.meetings[-1]
-    assert london.id in window.warnings
+    london = window.workspace.trip.meetings[-1]
+    assert london.id in window.workspace.warnings
     row = window.agenda.model.row_of(london.id)
     index = window.agenda.model.index(row, 2)
     assert window.agenda.model.data(index, 1) is not None  # DecorationRole: the warning icon
@@ -203,12 +211,15 @@ def test_a_new_trip_then_undo(qtbot, window, monkeypatch):
     monkeypatch.setattr(planning, "TripDialog", Accepting)
     with qtbot.waitSignal(window.map.map_ready, timeout=30000):
         window.planner.new_trip_action.trigger()
-    assert window.trip.name == "Geneva talks"
-    assert (window.trip.first_day, window.trip.last_day) == (date(2015, 1, 5), date(2015, 1, 7))
+    assert window.workspace.trip.name == "Geneva talks"
+    assert (window.workspace.trip.first_day, window.workspace.trip.last_day) == (
+        date(2015, 1, 5),
+        date(2015, 1, 7),
+    )
     with qtbot.waitSignal(window.map.map_ready, timeout=30000):
         window.planner.undo_action.trigger()
-    assert [t.name for t in window.store.trips()] == [window.trip.name]
-    assert "Kerry" in window.trip.name
+    assert [t.name for t in window.workspace.store.trips()] == [window.workspace.trip.name]
+    assert "Kerry" in window.workspace.trip.name
 
 
 def test_the_trip_dialog_checks_its_fields(qtbot):
@@ -230,9 +241,9 @@ def test_the_trip_dialog_checks_its_fields(qtbot):
 def test_travel_to_a_meeting_can_be_given_its_mode_and_times(qtbot, window, monkeypatch):
     from datetime import datetime
 
-    from ui import main_window
+    from ui import planning
 
-    dinner = window.trip.meetings[3]  # the flight from Rome lands at Orly for this one
+    dinner = window.workspace.trip.meetings[3]  # the flight from Rome lands at Orly for this one
 
     class Dialog:
         def __init__(self, leg, origin, destination, parent):
@@ -245,21 +256,24 @@ def test_travel_to_a_meeting_can_be_given_its_mode_and_times(qtbot, window, monk
         def exec(self):
             return True
 
-    monkeypatch.setattr(main_window, "LegDialog", Dialog)
+    monkeypatch.setattr(planning, "LegDialog", Dialog)
     window.agenda.select([dinner.id])
-    window.leg_action.trigger()
-    leg = window.store.load_trip(window.trip_id).legs[0]
+    window.planner.leg_action.trigger()
+    leg = window.workspace.store.load_trip(window.workspace.trip_id).legs[0]
     assert leg.mode == "C-32 (USAF)" and leg.duration.total_seconds() == 2 * 3600 + 10 * 60
     assert "departs Mon 15 Dec 18:30 CET" in window.details.toPlainText()
     window.planner.undo_action.trigger()
-    assert window.store.load_trip(window.trip_id).legs[0].mode == "U.S. Air Force plane"
+    assert (
+        window.workspace.store.load_trip(window.workspace.trip_id).legs[0].mode
+        == "U.S. Air Force plane"
+    )
 
 
 def test_changed_assumptions_change_the_estimates(qtbot, window, monkeypatch):
     from datetime import timedelta
 
     from data.travel import TravelAssumptions
-    from ui import travel_dialog
+    from ui import planning
 
     class Dialog:
         def __init__(self, current, parent):
@@ -268,10 +282,10 @@ def test_changed_assumptions_change_the_estimates(qtbot, window, monkeypatch):
         def exec(self):
             return True
 
-    monkeypatch.setattr(travel_dialog, "TravelDialog", Dialog)
-    window.agenda.select([window.trip.meetings[3].id])
+    monkeypatch.setattr(planning, "TravelDialog", Dialog)
+    window.agenda.select([window.workspace.trip.meetings[3].id])
     before = window.details.toPlainText()
     window.planner.assumptions_action.trigger()
-    assert window.planner.assumptions().cruise_kmh == 500
+    assert window.workspace.assumptions.cruise_kmh == 500
     after = window.details.toPlainText()
     assert after != before and "flights at 500 km/h plus 3 h" in after

@@ -113,7 +113,7 @@ def test_export_pdf_from_the_window_prints_markup_as_text(
     store.add_trip(hostile_trip())
     window = make_window()
     target = tmp_path / "hostile.pdf"
-    monkeypatch.setattr(window, "ask_save_path", lambda *a: str(target))
+    monkeypatch.setattr(window.dialogs, "ask_save_path", lambda *a: str(target))
     window.pdf_action.trigger()
     text = pdf_text(target)
     assert "<b>Bold</b> & <img src=x>" in text
@@ -141,11 +141,11 @@ def test_print_goes_through_the_preview_to_a_printer(qtbot, window, tmp_path, mo
             self.printer.setOutputFileName(str(target))
             self.paintRequested.emit(self.printer)
 
-    monkeypatch.setattr(window, "make_print_preview", Preview)
+    monkeypatch.setattr(window.dialogs, "make_print_preview", Preview)
     window.print_action.trigger()
     # Qt hands a printer Chromium's pages as pictures: as many pages as the PDF route, none blank.
     reference = tmp_path / "reference.pdf"
-    monkeypatch.setattr(window, "ask_save_path", lambda *a: str(reference))
+    monkeypatch.setattr(window.dialogs, "ask_save_path", lambda *a: str(reference))
     window.pdf_action.trigger()
     pages = pdf_text(reference).count("\f")
     assert pdf_text(target).count("\f") == pages >= 3

@@ -36,8 +36,8 @@ def test_the_window_starts_with_the_map_already_loading(qtbot, tmp_path, setting
         assert window.map.page().requestedUrl().toString() == "shuttle://app/map.html"
         with qtbot.waitSignal(window.map.map_ready, timeout=30000):
             window.show()
-        assert window.trip is not None and window.windowTitle().endswith("— Shuttle")
+        assert window.workspace.trip is not None and window.windowTitle().endswith("— Shuttle")
     finally:
         window.close()
         window.deleteLater()
-        window.store.close()
+        window.workspace.store.close()

@@ -1,0 +1,274 @@
+"""The workspace: what the window shows and the one way to change it.
+
+One :class:`Workspace` is made in ``ui.app`` and handed to the window, its panes and the
+action modules. It owns the store, the trip shown, the undo stack, the day filter, the
+zone choice and the travel assumptions. Every write is a data-layer
+:class:`~data.edits.Edit` run by :meth:`Workspace.perform`, which applies it in one store
+transaction and pushes it on the undo stack; an edit the store refuses leaves the store
+and the stack as they were. Whatever changes, the workspace emits one ``changed`` signal
+with a :class:`Changes`, and each view decides what to redraw.
+
+Signals:
+    changed(Changes): the trip shown, its contents, the view or the assumptions changed.
+    refused(str, str): an edit (its label) was refused by the store, with the reason.
+    select_requested(list): an action asks the views to select these meeting ids.
+    message(str, int): a status-bar message and how long to show it (ms; 0 until replaced).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from data import store as data_store
+from data.edits import Edit
+from data.gazetteer import Gazetteer
+from data.model import Trip
+from data.store import ASSUMPTIONS_SETTING, Store, StoreError, TripSummary
+from data.travel import DEFAULT_ASSUMPTIONS, PlannedLeg, TravelAssumptions, derive_legs
+from data.warnings import TripWarning, check_trip, warnings_by_meeting
+from ui.zone_choice import ZoneMode, display_zone
+
+ZONE_SETTING = "view/zone"
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed in the workspace, for each view to decide whether to redraw."""
+
+    shown: bool = False  # another trip (or none) is shown: redraw all, fit the map
+    contents: data_store.Changes | None = None  # what an edit changed in the trip shown
+    trips: bool = False  # the list of trips (names, how many)
+    view: bool = False  # the day filter or the zone choice
+    assumptions: bool = False  # the travel assumptions, so estimates and warnings
+
+
+class _EditCommand(QUndoCommand):
+    """One applied edit on the stack; redo re-applies it, undo applies its inverse."""
+
+    def __init__(self, workspace: Workspace, edit: Edit, inverse: Edit) -> None:
+        super().__init__(edit.label)
+        self.workspace = workspace
+        self.edit, self.inverse = edit, inverse
+        self.done = True  # pushed after it was applied: the first redo() is a no-op
+
+    def redo(self) -> None:
+        if self.done:
+            self.done = False
+            return
+        inverse = self.workspace.run(self.edit)
+        if inverse is None:
+            self.setObsolete(True)  # the store refused: the stack drops this step
+        else:
+            self.inverse = inverse
+
+    def undo(self) -> None:
+        edit = self.workspace.run(self.inverse)
+        if edit is None:
+            self.setObsolete(True)
+        else:
+            self.edit = edit
+
+
+class Workspace(QObject):
+    changed = Signal(object)
+    refused = Signal(str, str)
+    select_requested = Signal(list)
+    message = Signal(str, int)
+
+    def __init__(
+        self,
+        store: Store,
+        settings: QSettings,
+        gazetteer: Gazetteer | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.settings = settings
+        self._gazetteer = gazetteer
+        self.undo_stack = QUndoStack(self)
+        self._trip: Trip | None = None
+        self._trip_id: int | None = None
+        self._day_filter: date | None = None
+        self._zone_mode = _zone_mode(settings.value(ZONE_SETTING, ZoneMode.VENUE))
+        self._assumptions = DEFAULT_ASSUMPTIONS
+        self.assumptions_problem = ""  # why the stored assumptions were not used
+        self._read_assumptions()
+        self._warnings: dict[str, list[TripWarning]] = {}
+        self._selection: Callable[[], list[str]] = list
+
+    def set_selection_source(self, source: Callable[[], list[str]]) -> None:
+        """Where :attr:`selection` reads from (the agenda's selected meetings)."""
+        self._selection = source
+
+    # -- what is shown ----------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        """For reading; every write goes through :meth:`perform`."""
+        return self._store
+
+    @property
+    def trip(self) -> Trip | None:
+        return self._trip
+
+    @property
+    def trip_id(self) -> int | None:
+        return self._trip_id
+
+    @property
+    def selection(self) -> list[str]:
+        """The ids of the meetings selected in the views, first one first."""
+        return self._selection()
+
+    @property
+    def day_filter(self) -> date | None:
+        return self._day_filter
+
+    @property
+    def zone_mode(self) -> ZoneMode:
+        return self._zone_mode
+
+    @property
+    def assumptions(self) -> TravelAssumptions:
+        return self._assumptions
+
+    @property
+    def warnings(self) -> dict[str, list[TripWarning]]:
+        """The shown trip's warnings by meeting id."""
+        return self._warnings
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer()
+        return self._gazetteer
+
+    def display_zone(self) -> ZoneInfo | None:
+        """The zone times are shown in (None: each venue's own)."""
+        return display_zone(self._zone_mode, self._trip)
+
+    def trips(self) -> list[TripSummary]:
+        return self._store.trips()
+
+    def planned_legs(self) -> list[PlannedLeg]:
+        """The shown trip's legs as the assumptions plan them."""
+        return derive_legs(self._trip, self._assumptions) if self._trip else []
+
+    def open_trip(self, trip_id: int | None) -> None:
+        """Show trip ``trip_id``, or the most recently opened one, or none if there is none.
+
+        Raises StoreError (the trip cannot be read); what was shown stays.
+        """
+        if trip_id is None and not self._store.trips():
+            self._show(None)
+        else:
+            self._show(self._store.resolve(trip_id) if trip_id is None else trip_id)
+        self.changed.emit(Changes(shown=True, trips=True))
+
+    def set_day_filter(self, day: date | None) -> None:
+        """Show one day's meetings (None: the whole trip)."""
+        self._day_filter = day
+        self.changed.emit(Changes(view=True))
+
+    def set_zone_mode(self, mode: ZoneMode) -> None:
+        self._zone_mode = mode
+        self.settings.setValue(ZONE_SETTING, str(mode))
+        self.changed.emit(Changes(view=True))
+
+    def select(self, meeting_ids: list[str]) -> None:
+        self.select_requested.emit(list(meeting_ids))
+
+    def say(self, text: str, timeout_ms: int = 5000) -> None:
+        self.message.emit(text, timeout_ms)
+
+    # -- the write path ---------------------------------------------------------------
+
+    def perform(self, edit: Edit) -> data_store.Changes | None:
+        """Apply ``edit`` now and make it undoable; None (and ``refused``) if refused.
+
+        A refused edit leaves the store and the undo stack as they were.
+        """
+        result = self._apply(edit)
+        if result is None:
+            return None
+        changes, inverse = result
+        self.undo_stack.push(_EditCommand(self, edit, inverse))
+        self._follow(changes)
+        return changes
+
+    def run(self, edit: Edit) -> Edit | None:
+        """Apply ``edit`` without touching the stack (the stack's own undo and redo)."""
+        result = self._apply(edit)
+        if result is None:
+            return None
+        changes, inverse = result
+        self._follow(changes)
+        return inverse
+
+    def _apply(self, edit: Edit) -> tuple[data_store.Changes, Edit] | None:
+        try:
+            return edit.apply(self._store)
+        except StoreError as exc:
+            self.refused.emit(edit.label, str(exc))
+            return None
+
+    def _follow(self, changes: data_store.Changes) -> None:
+        """Bring the workspace up to date after an edit, then tell the views."""
+        assumptions = ASSUMPTIONS_SETTING in changes.settings
+        if assumptions:
+            self._read_assumptions()
+        if changes.removed and changes.trip_id == self._trip_id:
+            self._trip, self._trip_id = None, None
+            self.open_trip(None)
+            return
+        if changes.trip_id != self._trip_id:
+            self.open_trip(changes.trip_id)  # another trip was made or changed: show it
+            return
+        self._trip = self._store.load_trip(changes.trip_id)
+        self._check()
+        self.changed.emit(
+            Changes(
+                contents=changes,
+                trips=changes.trip or bool(changes.meetings),
+                assumptions=assumptions,
+            )
+        )
+
+    # -- internals --------------------------------------------------------------------
+
+    def _show(self, trip_id: int | None) -> None:
+        if trip_id is None:
+            self._trip, self._trip_id = None, None
+        else:
+            trip = self._store.load_trip(trip_id)
+            self._store.mark_opened(trip_id)
+            self._trip, self._trip_id = trip, trip_id
+        self._day_filter = None
+        self._check()
+
+    def _check(self) -> None:
+        trip = self._trip
+        self._warnings = warnings_by_meeting(check_trip(trip, self._assumptions)) if trip else {}
+
+    def _read_assumptions(self) -> None:
+        try:
+            self._assumptions = self._store.travel_assumptions()
+            self.assumptions_problem = ""
+        except StoreError as exc:
+            # Shown to the user (the window says so); estimates use the defaults meanwhile.
+            self._assumptions = DEFAULT_ASSUMPTIONS
+            self.assumptions_problem = str(exc)
+
+
+def _zone_mode(value: object) -> ZoneMode:
+    try:
+        return ZoneMode(str(value))
+    except ValueError:
+        return ZoneMode.VENUE
