@@ -20,9 +20,11 @@ import json
 import quopri
 import re
 import warnings
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -47,6 +49,7 @@ from data.ics_common import (
     X_TOPIC,
     IcsError,
     meeting_id_from_uid,
+    meeting_uid,
 )
 from data.ics_export import location_text
 from data.model import (
@@ -269,11 +272,13 @@ def merge_calendar(
     the one most meetings are in.
     """
     places = list(trip.places)
+    by_id = {p.id: p for p in places}
     meetings = {m.id: m for m in trip.meetings}
+    index = _Index(trip.meetings)
     notices = list(calendar.notices)
     fallback = trip.home_timezone
     for event in calendar.events:
-        found = _find(meetings, event)
+        found = [meetings[i] for i in index.find(event)]
         label = _label(event)
         if event.method == "REPLY":
             notices += _apply_reply(meetings, found, event, label)
@@ -297,9 +302,10 @@ def merge_calendar(
             notices.append(_stale(label, event, previous))
             continue
         assert event.meeting is not None
-        place = _place_for(event, places, gazetteer)
-        if place is not None and place not in places:
+        place = _place_for(event, places, by_id, gazetteer)
+        if place is not None and place.id not in by_id:
             places.append(place)
+            by_id[place.id] = place
         meeting = event.meeting.replace(
             id=previous.id if previous else _free_meeting_id(event, meetings),
             place_id=place.id if place else None,
@@ -309,6 +315,7 @@ def merge_calendar(
         if previous is not None:
             meeting = _keep_provenance(previous, meeting)
         meetings[meeting.id] = meeting
+        index.add(meeting)
     merged = trip.replace(places=tuple(places), meetings=tuple(meetings.values()))
     if new:
         # A new trip's home zone: where most of its meetings are.
@@ -325,23 +332,29 @@ def _zone_of(meeting: Meeting) -> str | None:
     return None
 
 
-def _find(meetings: dict[str, Meeting], event: IcsEvent) -> list[Meeting]:
-    """The meetings an event refers to: by UID (and RECURRENCE-ID); a series' UID alone
-    finds all its occurrences."""
-    if event.own:
-        own = meetings.get(meeting_id_from_uid(event.uid))
-        if own is not None and own.calendar is None:
-            return [own]
-    found = []
-    for meeting in meetings.values():
+class _Index:
+    """Meeting ids by the UID (and RECURRENCE-ID) their events carry, and by series."""
+
+    def __init__(self, meetings: Iterable[Meeting]) -> None:
+        self.by_key: dict[tuple[str, str | None], str] = {}
+        self.by_uid: dict[str, list[str]] = defaultdict(list)
+        for meeting in meetings:
+            self.add(meeting)
+
+    def add(self, meeting: Meeting) -> None:
         origin = meeting.calendar
-        uid = origin.uid if origin else f"{meeting.id}{UID_DOMAIN}"
-        if uid != event.uid:
-            continue
-        rid = origin.recurrence_id if origin else None
-        if rid == event.recurrence_id or (event.recurrence_id is None and event.meeting is None):
-            found.append(meeting)
-    return found
+        key = (origin.uid, origin.recurrence_id) if origin else (meeting_uid(meeting.id), None)
+        if key not in self.by_key:
+            self.by_key[key] = meeting.id
+            self.by_uid[key[0]].append(meeting.id)
+
+    def find(self, event: IcsEvent) -> list[str]:
+        """The meetings an event refers to; a REPLY or CANCEL without RECURRENCE-ID is
+        about every occurrence of its series."""
+        if event.meeting is None and event.recurrence_id is None:
+            return list(self.by_uid.get(event.uid, ()))
+        found = self.by_key.get((event.uid, event.recurrence_id))
+        return [found] if found else []
 
 
 def _older(event: IcsEvent, meeting: Meeting) -> bool:
@@ -1043,16 +1056,22 @@ def _stored_place(event: Component, location: str, geo: tuple[float, float] | No
     text = _get(event, X_PLACE)
     if text is None:
         return None
-    try:
-        _json_object(str(text), X_PLACE)
-        place = _PLACE.validate_json(str(text))
-    except ValidationError as exc:
-        raise ValueError(f"{X_PLACE}: {exc.errors(include_url=False)[0]['msg']}") from None
+    place = _place_record(str(text))
     if location_text(place) != location:
         return None  # someone moved the meeting in another client: trust LOCATION
     if geo is not None and not _near((place.lat, place.lon), geo):
         return None
     return place
+
+
+@lru_cache(maxsize=4096)
+def _place_record(text: str) -> Place:
+    """An X-SHUTTLE-PLACE record (each is listed once, and read for every event there)."""
+    try:
+        _json_object(text, X_PLACE)
+        return _PLACE.validate_json(text)
+    except ValidationError as exc:
+        raise ValueError(f"{X_PLACE}: {exc.errors(include_url=False)[0]['msg']}") from None
 
 
 def _json_object(text: str, what: str) -> dict[str, Any]:
@@ -1087,15 +1106,20 @@ def _attach_calendar_places(calendar: Component) -> None:
 # -- places ---------------------------------------------------------------------------------
 
 
-def _place_for(event: IcsEvent, places: list[Place], gazetteer: Gazetteer) -> Place | None:
+def _place_for(
+    event: IcsEvent, places: list[Place], by_id: dict[str, Place], gazetteer: Gazetteer
+) -> Place | None:
     """Where an event is: an existing place with the same name or spot, else one made
     from GEO and TZID (a gazetteer city only where it agrees with them), else None."""
     stored = event.stored_place
     if stored is not None:
+        same_id = by_id.get(stored.id)
+        if same_id is not None and _same_place(same_id, stored):
+            return same_id  # the usual case: its own export coming back
         for place in places:
             if _same_place(place, stored):
                 return place
-        if _taken(stored, places):
+        if stored.id in by_id:
             return dataclasses.replace(stored, id=_free_id(stored.id, places))
         return stored
     location = event.location
@@ -1204,10 +1228,6 @@ def _zone_at(lat: float, lon: float) -> str | None:
 def _same_place(a: Place, b: Place) -> bool:
     # The cheap test first: most places are far apart.
     return _near((a.lat, a.lon), (b.lat, b.lon)) and fold(a.name) == fold(b.name)
-
-
-def _taken(place: Place, places: list[Place]) -> bool:
-    return any(p.id == place.id for p in places)
 
 
 def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
