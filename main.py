@@ -335,7 +335,8 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
 
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
-    from data.ics_import import import_ics, read_ics_file
+    from data.ics_import import import_ics
+    from data.ics_read import read_ics_file
 
     days = None
     if (args.first_day is None) != (args.last_day is None):

@@ -26,7 +26,7 @@ from data.travel import PlannedLeg, TravelAssumptions, assumptions_json
 
 if TYPE_CHECKING:
     from data.gazetteer import Gazetteer
-    from data.ics_import import IcsCalendar
+    from data.ics_read import IcsCalendar
 
 
 class Edit(Protocol):

@@ -13,7 +13,8 @@ from data.edits import ImportCalendar, SetSetting
 from data.files import FileRefused, file_stem, write_atomically
 from data.ics_common import IcsError, file_stem_for, parse_organizer
 from data.ics_export import export_calendar, write_invites
-from data.ics_import import parse_ics, read_ics_file, series_days
+from data.ics_import import series_days
+from data.ics_read import parse_ics, read_ics_file
 from ui.dialogs import Dialogs
 from ui.workspace import Workspace
 

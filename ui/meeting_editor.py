@@ -61,6 +61,7 @@ from data.places import place_from_city, place_from_coordinates, place_from_geoc
 from data.warnings import clock_change_problem
 
 ERROR_STYLE = "color: #b03a2e;"
+NO_PLACE_ID = ""  # the place box's entry for a meeting whose place is not given
 PART_OF_DAY_CHOICES: list[tuple[str, PartOfDay | None]] = [("not known", None)] + [
     (str(p), p) for p in PartOfDay
 ]
@@ -314,6 +315,13 @@ class MeetingEditor(QDialog):
 
     def _load(self, meeting: Meeting) -> None:
         self.title.setText(meeting.title)
+        if meeting.place_id is None:
+            # Imported without a place: it stays so unless one is chosen.
+            self.place_box.insertItem(0, "(place not given)", NO_PLACE_ID)
+            self.place_box.setCurrentIndex(0)
+            time = meeting.time
+            key = getattr(time.start.tzinfo, "key", None) if isinstance(time, ExactTime) else None
+            self.zone_edit.setText(key or self.trip.home_timezone)
         index = self.place_box.findData(meeting.place_id)
         if index >= 0:
             self.place_box.setCurrentIndex(index)
@@ -378,7 +386,7 @@ class MeetingEditor(QDialog):
 
     def _on_place_chosen(self, index: int) -> None:
         place_id = self.place_box.itemData(index)
-        if place_id is None:
+        if place_id is None or place_id == NO_PLACE_ID:
             return
         if self.new_place is not None and place_id == self.new_place.id:
             place = self.new_place
@@ -553,7 +561,9 @@ class MeetingEditor(QDialog):
         if problems or meeting_time is None or people is None or sources is None:
             return None
         place = self.new_place if self.new_place and self.new_place.id == place_id else None
-        if place is None:
+        if place_id == NO_PLACE_ID:
+            pass
+        elif place is None:
             existing = self.trip.place(place_id)
             if existing.timezone != tz_name:
                 place = _replace_zone(existing, tz_name)
@@ -573,7 +583,7 @@ class MeetingEditor(QDialog):
         meeting = Meeting(
             id=base.id if base else f"m-{uuid.uuid4().hex[:12]}",
             title=title,
-            place_id=place_id,
+            place_id=None if place_id == NO_PLACE_ID else place_id,
             time=meeting_time,
             participants=tuple(people),
             topic=self.topic.toPlainText().strip(),
@@ -582,6 +592,7 @@ class MeetingEditor(QDialog):
             provenance=provenance,
             field_provenance=dict(base.field_provenance) if base else {},
             sequence=base.sequence if base else 0,
+            calendar=base.calendar if base else None,  # an imported event keeps its UID
         )
         return EditorResult(meeting, place, tuple(new_sources))
 

@@ -14,7 +14,8 @@ from data.agenda import render_text
 from data.gazetteer import Gazetteer
 from data.ics_common import IcsError
 from data.ics_export import export_calendar
-from data.ics_import import merge_calendar, new_trip, parse_ics
+from data.ics_import import merge_calendar, new_trip
+from data.ics_read import parse_ics
 from data.map_payload import stops
 from data.model import AllDay, ExactTime, Reply, Trip
 from data.travel import derive_legs

@@ -13,7 +13,8 @@ from data import trip_file
 from data.gazetteer import Gazetteer
 from data.ics_common import MAX_ICS_BYTES, Organizer
 from data.ics_export import export_calendar, invite_calendar
-from data.ics_import import merge_calendar, new_trip, parse_ics
+from data.ics_import import merge_calendar, new_trip
+from data.ics_read import parse_ics
 from data.ics_timezones import vtimezone
 from data.model import ExactTime, Status, Trip
 from data.store import SAMPLE_TRIP

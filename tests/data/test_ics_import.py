@@ -15,7 +15,8 @@ from data import trip_file
 from data.gazetteer import Gazetteer
 from data.ics_common import MAX_ICS_BYTES, IcsError
 from data.ics_export import export_calendar
-from data.ics_import import import_ics, merge_events, new_trip, parse_ics
+from data.ics_import import import_ics, merge_events, new_trip
+from data.ics_read import parse_ics
 from data.model import (
     AllDay,
     Attendance,

@@ -13,7 +13,8 @@ from data.agenda import participant_label, participant_with_role, render_text
 from data.gazetteer import Gazetteer
 from data.ics_common import IcsError, Organizer
 from data.ics_export import export_calendar, invite_calendar
-from data.ics_import import IcsCalendar, import_ics, merge_calendar, parse_ics
+from data.ics_import import import_ics, merge_calendar
+from data.ics_read import IcsCalendar, parse_ics
 from data.model import Participant, Reply, Status
 from data.report import ReportOptions, build_report_html
 from data.store import Store
