@@ -166,7 +166,10 @@ class DuplicateMeeting:
         position, original = _position(trip, self.meeting_id)
         if original is None:
             raise StoreError(f"trip {self.trip_id} has no meeting {self.meeting_id!r}")
-        copy = original.replace(id=self.new_id, title=f"{original.title} (copy)", sequence=0)
+        # A new event for calendars: its own UID, not the one an imported original came with.
+        copy = original.replace(
+            id=self.new_id, title=f"{original.title} (copy)", sequence=0, calendar=None
+        )
         changes = store.insert_meeting(self.trip_id, copy, position + 1)
         return changes, DeleteMeeting(self.trip_id, copy.id, copy.title)
 
