@@ -298,3 +298,20 @@ def test_the_own_export_of_a_trip_of_50000_meetings_fits_the_cap():
     assert sum(line.startswith("X-SHUTTLE-PLACE;") for line in lines) == len(
         {m.place_id for m in trip.meetings}
     )
+
+
+def test_an_imported_trip_survives_a_trip_file_and_the_store(tmp_path):
+    from data.store import Store
+
+    source = (CORPUS / "crafted/no-location.ics").read_bytes()
+    series = (CORPUS / "crafted/weekly-series.ics").read_bytes()
+    trip = imported(source)
+    trip = merge_calendar(
+        trip, parse_ics(series, "w.ics", (date(2026, 10, 1), date(2026, 10, 31))), GAZETTEER
+    ).trip
+    path = tmp_path / "trip.json"
+    trip_file.write(trip, path)
+    assert trip_file.read(path) == trip
+    with Store.open(tmp_path / "store", seed=False) as store:
+        trip_id = store.add_trip(trip).trip_id
+        assert store.load_trip(trip_id) == trip
