@@ -8,6 +8,7 @@ This file parses the command line and wires objects together; the work is in ``d
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -19,6 +20,7 @@ from data.files import DATA_DIR_ENV
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from data.ics_common import Organizer
     from data.model import Trip
     from data.store import Store
     from data.travel import TravelAssumptions
@@ -36,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shuttle",
         description="Plan and follow a diplomatic trip: calendar, map, .ics invites, itinerary.",
-        epilog="With no command, the window opens.",
+        usage="%(prog)s [-h] [--data-dir DIR] [COMMAND ... | FILE.ics ...]",
+        epilog="With no command, the window opens; given .ics files, it imports them "
+        "(a window already open on the same store gets them instead).",
     )
     parser.add_argument(
         "--data-dir",
@@ -110,7 +114,47 @@ def build_parser() -> argparse.ArgumentParser:
     )
     force_option(ics)
 
-    imp_ics = commands.add_parser("import-ics", help="add a calendar's events as meetings")
+    send = commands.add_parser(
+        "send-invites",
+        help="email invites (iMIP): new, updated and cancelled meetings, as .eml files or by SMTP",
+    )
+    trip_option(send)
+    send.add_argument(
+        "--meeting",
+        action="append",
+        metavar="ID",
+        help="only this meeting (repeat for several; default: the whole trip)",
+    )
+    send.add_argument(
+        "--organizer",
+        metavar='"NAME <EMAIL>"',
+        help="who sends the invites (default: the 'organizer' setting)",
+    )
+    way = send.add_mutually_exclusive_group(required=True)
+    way.add_argument(
+        "--eml-dir", type=Path, metavar="DIR", help="write one .eml file per message into DIR"
+    )
+    way.add_argument("--smtp", metavar="HOST[:PORT]", help="send through this SMTP server")
+    send.add_argument(
+        "--smtp-user",
+        metavar="USER",
+        help="log in as USER; the password comes from $SHUTTLE_SMTP_PASSWORD or the keyring",
+    )
+    security = send.add_mutually_exclusive_group()
+    security.add_argument(
+        "--starttls", dest="security", action="store_const", const="starttls", help="STARTTLS"
+    )
+    security.add_argument(
+        "--ssl", dest="security", action="store_const", const="ssl", help="SSL/TLS from the start"
+    )
+    send.add_argument("--resend", action="store_true", help="send unchanged invites again too")
+    send.add_argument(
+        "--dry-run", action="store_true", help="say what would be sent; send and record nothing"
+    )
+
+    imp_ics = commands.add_parser(
+        "import-ics", help="add a calendar's events as meetings (.ics, or the calendar in an .eml)"
+    )
     imp_ics.add_argument("file", type=Path, metavar="FILE")
     imp_ics.add_argument(
         "--trip",
@@ -132,6 +176,70 @@ def build_parser() -> argparse.ArgumentParser:
         help="repeating events: take occurrences up to this day",
     )
 
+    restore = commands.add_parser(
+        "restore-backup", help="list the store's backups, or put one in the store's place"
+    )
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("--list", action="store_true", help="list the backups, newest first")
+    which.add_argument("file", nargs="?", metavar="FILE", help="a backup's name or path")
+
+    commands.add_parser(
+        "check-store", help="check every page of the store (SQLite's integrity_check)"
+    )
+
+    sync = commands.add_parser(
+        "sync", help="two-way sync of a trip with a calendar on a CalDAV server"
+    )
+    sync.add_argument(
+        "--trip",
+        metavar="T",
+        help="a trip's id or name (default: the most recently opened trip); a new name "
+        "makes an empty trip that receives the calendar's meetings",
+    )
+    sync.add_argument(
+        "--url",
+        metavar="URL",
+        help="the server, or the calendar's own URL (default: where the trip was shared)",
+    )
+    sync.add_argument("--user", metavar="USER", help="user name on the server")
+    sync.add_argument(
+        "--keep-local",
+        action="append",
+        metavar="ID",
+        default=[],
+        help="settle a conflict: this meeting's local version replaces the server's",
+    )
+    sync.add_argument(
+        "--take-server",
+        action="append",
+        metavar="ID",
+        default=[],
+        help="settle a conflict: the server's version of this meeting replaces the local one",
+    )
+
+    serve = commands.add_parser(
+        "serve-calendar", help="run a CalDAV server (Radicale) for the team, in the foreground"
+    )
+    serve.add_argument(
+        "--dir",
+        type=Path,
+        metavar="DIR",
+        help="its folder: configuration, users file, calendars (default: in the data folder)",
+    )
+    serve.add_argument("--port", type=int, default=5232, metavar="P", help="default: 5232")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    serve.add_argument(
+        "--add-user",
+        metavar="NAME",
+        help="add a user or change their password (from $SHUTTLE_CALDAV_PASSWORD, "
+        "else asked), then exit",
+    )
+
     settings = commands.add_parser("settings", help="show or change a setting")
     settings.add_argument("key", nargs="?", choices=sorted(SETTINGS), metavar="KEY")
     settings.add_argument("value", nargs="?", metavar="VALUE")
@@ -149,6 +257,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--tz", metavar="ZONE", help="zone of the second time column (default: the trip's home)"
     )
 
+    commands.add_parser(
+        "install-desktop",
+        help="add Shuttle to the desktop's applications, as the opener of .ics files",
+    )
+
     place = commands.add_parser("place", help="look up a city: coordinates and time zone")
     place.add_argument("name", metavar="NAME")
     place.add_argument("--country", help="only cities in this country (name or ISO code)")
@@ -162,19 +275,48 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments, files = _split_files(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(arguments)
     if args.command is None:
+        for file in files:
+            if not file.is_file():
+                print(f"shuttle: error: {file}: no such file", file=sys.stderr)
+                return 1
         from ui.app import run_app
 
-        return run_app(args.data_dir)
+        return run_app(args.data_dir, [file.absolute() for file in files])
     handler = _COMMANDS[args.command]
     try:
         return handler(args)
     except _user_errors() as exc:  # evaluated only once something is raised
         _say(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
+    except _database_errors() as exc:  # a page found damaged after the check at open
+        _say(
+            f"shuttle: error: the store cannot be read ({exc}); "
+            "`restore-backup --list` lists its backups",
+            file=sys.stderr,
+        )
+        return 1
     except BrokenPipeError:  # e.g. `shuttle agenda | head`
         return 0
+
+
+def _split_files(argv: list[str]) -> tuple[list[str], list[Path]]:
+    """``shuttle [--data-dir DIR] FILE.ics …`` (how the desktop opens a file): the files
+    apart from the options, when the first word is no command."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 1 if "=" in argv[index] or argv[index] not in ("--data-dir",) else 2
+    if index >= len(argv) or argv[index] in _COMMANDS:
+        return argv, []
+    return argv[:index], [Path(word) for word in argv[index:]]
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """SQLite's errors, once a command has opened the store (else none can be raised)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return (sqlite3.DatabaseError,) if sqlite3 is not None else ()
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
@@ -187,6 +329,7 @@ def _user_errors() -> tuple[type[Exception], ...]:
         ("data.trip_file", "TripFileError"),
         ("data.ics_common", "IcsError"),
         ("data.files", "FileRefused"),
+        ("data.caldav_sync", "SyncError"),
     ):
         if module in sys.modules:
             found.append(getattr(sys.modules[module], name))
@@ -227,7 +370,10 @@ def _trip_and_assumptions(args: argparse.Namespace) -> tuple[Trip, TravelAssumpt
 def _store(args: argparse.Namespace) -> Store:
     from data.store import Store
 
-    return Store.open(args.data_dir)
+    store = Store.open(args.data_dir)
+    if store.notice:
+        _say(f"shuttle: note: {store.notice}", file=sys.stderr)
+    return store
 
 
 def cmd_trips(args: argparse.Namespace) -> int:
@@ -334,9 +480,90 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_send_invites(args: argparse.Namespace) -> int:
+    from data.invitations import plan_invites
+    from data.mail_out import EmlFolder, Outbox, SmtpOutbox, parse_server, send_plan
+
+    with _store(args) as store:
+        trip_id = store.resolve(args.trip)
+        trip = store.load_trip(trip_id)
+        organizer = _organizer(args.organizer or store.get_setting("organizer"))
+        try:
+            plan = plan_invites(
+                trip, store.sent_invitations(trip_id), organizer, args.meeting, resend=args.resend
+            )
+        except KeyError as exc:
+            raise CommandError(
+                f"--meeting: trip {trip.name!r} has no meeting {exc.args[0]!r}"
+            ) from None
+        outbox: Outbox
+        if args.eml_dir is not None:
+            outbox = EmlFolder(args.eml_dir)
+            where = str(args.eml_dir)
+        else:
+            security = args.security or "none"
+            try:
+                settings = parse_server(args.smtp, security)
+            except ValueError as exc:
+                raise CommandError(f"--smtp: {exc}") from None
+            if args.smtp_user and security == "none":
+                raise CommandError(
+                    "--smtp-user: the password would cross the network unencrypted; "
+                    "add --starttls or --ssl"
+                )
+            settings = dataclasses.replace(settings, user=args.smtp_user)
+            outbox = SmtpOutbox(settings)
+            where = str(settings)
+        for item in plan.no_email:
+            _say(f"No email address, not invited: {item.title!r}: {', '.join(item.names)}")
+        for item in plan.unchanged:
+            _say(f"Unchanged, not sent again: {item.title!r} ({len(item.recipients)} attendees)")
+        verb = "Would send" if args.dry_run else "Sending"
+        for delivery in plan.deliveries:
+            people = ", ".join(r.email for r in delivery.recipients)
+            _say(f"{verb} {delivery.kind} {delivery.summary.title!r} to {people}")
+        if args.dry_run or not plan.deliveries:
+            _say(f"{len(plan.deliveries)} messages to send for {plan.scope}; nothing sent")
+            return 0
+        try:
+            report = send_plan(store, trip_id, plan, organizer, outbox)
+        finally:
+            outbox.close()
+    if isinstance(outbox, EmlFolder):
+        for path in outbox.written:
+            _say(f"Wrote {path}")
+    total = plan.recipient_count
+    _say(f"{report.recipient_count} of {total} recipients sent through {where}")
+    if not report.failures:
+        return 0
+    for failure in report.failures:
+        _say(f"shuttle: not sent: {failure}", file=sys.stderr)
+    reasons = list(dict.fromkeys(f.reason for f in report.failures))
+    if len(reasons) == 1:
+        raise CommandError(f"{len(report.failures)} of {total} not sent: {reasons[0]}")
+    raise CommandError(
+        f"{len(report.failures)} of {total} recipients not sent (listed above); "
+        "run again to retry only those"
+    )
+
+
+def _organizer(text: str | None) -> Organizer:
+    from data.ics_common import parse_organizer
+
+    if not text:
+        raise CommandError(
+            'invites need an organizer: give --organizer "NAME <EMAIL>" or keep one with '
+            '`settings organizer "NAME <EMAIL>"`'
+        )
+    try:
+        return parse_organizer(text)
+    except ValueError as exc:
+        raise CommandError(f"organizer: {exc}") from None
+
+
 def cmd_import_ics(args: argparse.Namespace) -> int:
+    from data.eml import read_calendar_file
     from data.ics_import import import_ics
-    from data.ics_read import read_ics_file
 
     days = None
     if (args.first_day is None) != (args.last_day is None):
@@ -345,7 +572,7 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         days = (args.first_day, args.last_day)
         if days[1] < days[0]:
             raise CommandError("--to is before --from")
-    data = read_ics_file(args.file)
+    data = read_calendar_file(args.file)
     with _store(args) as store:
         result = import_ics(store, data, str(args.file), args.trip, days=days)
         changes = result.changes
@@ -357,6 +584,37 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         f"Imported {args.file} into trip {changes.trip_id}: {trip.name}; "
         f"{len(changes.meetings)} meetings added or changed, {len(trip.meetings)} in all"
     )
+    return 0
+
+
+def cmd_restore_backup(args: argparse.Namespace) -> int:
+    from data.store import list_backups, restore_backup
+
+    if args.list:
+        found = list_backups(args.data_dir)
+        if not found:
+            _say("No backups yet (one is taken daily and before each upgrade of the store).")
+        for backup in found:
+            taken = f"{backup.taken:%Y-%m-%d %H:%M} UTC"
+            _say(f"{backup.path.name}  {taken}  {backup.reason:<18} {backup.size:>10,} bytes")
+        return 0
+    backup, kept = restore_backup(args.data_dir, args.file)
+    _say(f"Restored the store from {backup}")
+    if kept is not None:
+        _say(f"The store it replaced is kept as {kept}")
+    return 0
+
+
+def cmd_check_store(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        problems = store.integrity_check()
+    if problems:
+        for line in problems[:20]:
+            _say(line)
+        raise CommandError(
+            f"the store has {len(problems)} problem(s); `restore-backup --list` lists its backups"
+        )
+    _say(f"{store.path}: ok")
     return 0
 
 
@@ -383,6 +641,89 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from data import caldav_sync, sync_state
+    from data.store import StoreError
+
+    with _store(args) as store:
+        try:
+            trip_id = store.resolve(args.trip)
+        except StoreError:
+            if not (args.trip and args.url and not args.trip.strip().isdigit()):
+                raise
+            trip_id = store.create_trip(args.trip, "", "UTC").trip_id
+            _say(f"New trip {trip_id}: {args.trip.strip()} (to receive the calendar)")
+        shared = sync_state.account(store, trip_id)
+        url = args.url or (shared.url if shared else None)
+        if not url:
+            raise CommandError("this trip is not shared yet: give --url (and --user)")
+        user = args.user or (shared.user if shared and shared.url == url else None)
+        if not user:
+            import getpass
+
+            user = getpass.getuser()
+        caldav_sync.share(store, trip_id, url, user)
+        for meeting_id in args.keep_local:
+            caldav_sync.resolve(store, trip_id, meeting_id, "local")
+        for meeting_id in args.take_server:
+            caldav_sync.resolve(store, trip_id, meeting_id, "server")
+        password = caldav_sync.password_for(url, user)
+        report = caldav_sync.sync(store, trip_id, password)
+    for line in report.lines():
+        _say(line)
+    return 0
+
+
+def cmd_serve_calendar(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    from data import calendar_server
+    from data.caldav_sync import PASSWORD_ENV
+    from data.files import default_data_dir
+
+    root = args.dir or (args.data_dir or default_data_dir()) / "calendar-server"
+    if not 0 < args.port < 65536:
+        raise CommandError(f"--port: {args.port} is not a port number (1–65535)")
+    try:
+        folder = calendar_server.prepare(root, args.port, args.host)
+        if args.add_user:
+            password = os.environ.get(PASSWORD_ENV) or _ask_password(args.add_user)
+            calendar_server.add_user(folder.users, args.add_user, password)
+            _say(f"{args.add_user} can now use the calendar server in {folder.root}")
+            return 0
+    except calendar_server.ServerSetupError as exc:
+        raise CommandError(str(exc)) from None
+    names = calendar_server.users(folder.users)
+    if not names:
+        raise CommandError("no users yet: add one with `serve-calendar --add-user NAME`")
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    _say(
+        f"Calendar server at http://{host}:{args.port}/ for {', '.join(names)} "
+        f"(folder {folder.root}); Ctrl+C stops it"
+    )
+    sys.stdout.flush()
+    command = calendar_server.command(folder)
+    if os.name == "posix":
+        os.execv(command[0], command)  # the server is this process: signals reach it
+    process = subprocess.Popen(command)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait()
+        return 0
+
+
+def _ask_password(user: str) -> str:
+    import getpass
+
+    first = getpass.getpass(f"Password for {user}: ")
+    if getpass.getpass("Again: ") != first:
+        raise CommandError("the two passwords differ; nothing changed")
+    return first
+
+
 def cmd_print(args: argparse.Namespace) -> int:
     from data.report import default_paper
 
@@ -403,6 +744,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ui import i18n
+
+    i18n.install(app, i18n.system_language())  # the itinerary in the user's language
     try:
         write_pdf(trip, args.pdf, paper, home, assumptions, overwrite=args.force)
     except PrintError as exc:
@@ -410,6 +754,26 @@ def cmd_print(args: argparse.Namespace) -> int:
     finally:
         app.processEvents()
     _say(f"Wrote {args.pdf} ({trip.name}, {paper})")
+    return 0
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    import shutil
+    import subprocess
+
+    from data.desktop import data_home, install_desktop, launcher
+
+    home = data_home()
+    try:
+        written = install_desktop(home, launcher())
+    except OSError as exc:
+        raise CommandError(f"cannot write under {home}: {exc.strerror or exc}") from None
+    for path in written:
+        print(f"Wrote {path}")
+    # Menus and "Open With" read a cache where one is kept; without the tool they rescan.
+    tool = shutil.which("update-desktop-database")
+    if tool:
+        subprocess.run([tool, "-q", str(home / "applications")], check=False)
     return 0
 
 
@@ -442,9 +806,15 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-trip": cmd_import_trip,
     "export-trip": cmd_export_trip,
     "export-ics": cmd_export_ics,
+    "send-invites": cmd_send_invites,
     "import-ics": cmd_import_ics,
     "settings": cmd_settings,
+    "restore-backup": cmd_restore_backup,
+    "check-store": cmd_check_store,
+    "sync": cmd_sync,
+    "serve-calendar": cmd_serve_calendar,
     "print": cmd_print,
+    "install-desktop": cmd_install_desktop,
     "place": cmd_place,
 }
 

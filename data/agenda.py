@@ -14,6 +14,14 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from data.distances import places_km
+from data.locale_format import (
+    long_day,
+    short_day,
+    short_weekday,
+    translate,
+    whole_number,
+    word,
+)
 from data.model import (
     AllDay,
     Attendance,
@@ -64,29 +72,34 @@ def format_duration(length: timedelta) -> str:
     minutes = round(length.total_seconds() / 60)
     hours, rest = divmod(minutes, 60)
     if hours and rest:
-        return f"{hours} h {rest:02d} min"
-    return f"{hours} h" if hours else f"{rest} min"
+        return translate("Agenda", "{hours} h {minutes} min").format(
+            hours=hours, minutes=f"{rest:02d}"
+        )
+    if hours:
+        return translate("Agenda", "{hours} h").format(hours=hours)
+    return translate("Agenda", "{minutes} min").format(minutes=rest)
 
 
 def duration_words(length: timedelta) -> str:
     """'3 hours', 'one hour', '1 hour 30 minutes': for sentences in invites and on paper."""
     minutes = round(length.total_seconds() / 60)
     if minutes == 60:
-        return "one hour"
+        return translate("Agenda", "one hour")
     hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    parts = [translate("Agenda", "%n hour(s)", None, hours)] if hours else []
     if rest or not hours:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+        parts.append(translate("Agenda", "%n minute(s)", None, rest))
     return " ".join(parts)
 
 
 def tbc_words(time: TimeTBC) -> str:
     """'time to be confirmed, evening, about 3 hours'."""
-    words = ["time to be confirmed"]
+    words = [translate("Agenda", "time to be confirmed")]
     if time.part_of_day is not None:
-        words.append(str(time.part_of_day))
+        words.append(word(time.part_of_day))
     if time.duration is not None:
-        words.append(f"about {duration_words(time.duration)}")
+        about = translate("Agenda", "about {duration}")
+        words.append(about.format(duration=duration_words(time.duration)))
     return ", ".join(words)
 
 
@@ -94,10 +107,11 @@ def tbc_label(time: TimeTBC) -> str:
     """'time TBC (evening, ~3 h)': nothing more precise than what is known."""
     details = []
     if time.part_of_day is not None:
-        details.append(str(time.part_of_day))
+        details.append(word(time.part_of_day))
     if time.duration is not None:
         details.append(f"~{format_duration(time.duration)}")
-    return "time TBC" + (f" ({', '.join(details)})" if details else "")
+    tbc = translate("Agenda", "time TBC")
+    return tbc + (f" ({', '.join(details)})" if details else "")
 
 
 def zone_abbreviation(moment: datetime) -> str:
@@ -112,11 +126,13 @@ def local_time_label(meeting: Meeting, display_tz: tzinfo | None = None) -> str:
     if isinstance(time, TimeTBC):
         return tbc_label(time)
     if isinstance(time, AllDay):
-        return "all day" if time.last_day is None else f"all day, to {time.end_day:%a %d %b}"
+        if time.last_day is None:
+            return translate("Agenda", "all day")
+        return translate("Agenda", "all day, to {day}").format(day=short_day(time.end_day))
     start, end = time.start, time.end
     if display_tz is not None:
         start, end = start.astimezone(display_tz), end.astimezone(display_tz)
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %H:%M}"
+    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{short_weekday(end)} {end:%H:%M}"
     return f"{start:%H:%M}–{end_text} {zone_abbreviation(start)}"
 
 
@@ -127,12 +143,14 @@ def other_zone_label(meeting: Meeting, place: Place | None, display_tz: ZoneInfo
         start = time.start.astimezone(display_tz)
         label = local_time_label(meeting, display_tz)
         if start.date() != time.start.date():
-            label = f"{start:%a %d %b} {label}"
+            label = f"{short_day(start)} {label}"
         return label
     if place is None:
         return "TBC"
     shift = zone_shift(display_tz, place.tz, meeting.day)
-    return f"TBC ({place.city} {clock_difference(shift)})"
+    return translate("Agenda", "TBC ({city} {difference})").format(
+        city=place.city, difference=clock_difference(shift)
+    )
 
 
 def zone_shift(origin: ZoneInfo, destination: ZoneInfo, day: date) -> timedelta:
@@ -148,7 +166,7 @@ def _offset(moment: datetime, tz: ZoneInfo) -> timedelta:
 def clock_difference(shift: timedelta) -> str:
     """'+6 h' style difference between two zones."""
     if not shift:
-        return "same clock"
+        return translate("Agenda", "same clock")
     sign = "+" if shift > timedelta(0) else "−"
     return f"{sign}{format_duration(abs(shift))}"
 
@@ -156,9 +174,9 @@ def clock_difference(shift: timedelta) -> str:
 def participant_label(person: Participant) -> str:
     label = person.name
     if person.attendance is Attendance.UNCERTAIN:
-        label += " (attendance uncertain)"
+        label += translate("Agenda", " (attendance uncertain)")
     if person.reply is not None:
-        label += f" ({person.reply})"
+        label += f" ({word(person.reply)})"
     return label
 
 
@@ -166,9 +184,9 @@ def participant_with_role(person: Participant) -> str:
     role = ", ".join(p for p in (person.role, person.organisation) if p)
     label = f"{person.name} ({role})" if role else person.name
     if person.attendance is Attendance.UNCERTAIN:
-        label += " — attendance uncertain"
+        label += translate("Agenda", " — attendance uncertain")
     if person.reply is not None:
-        label += f" — {person.reply}"
+        label += f" — {word(person.reply)}"
     return label
 
 
@@ -176,13 +194,10 @@ def place_label(place: Place) -> str:
     return place.name if place.city in place.name else f"{place.name}, {place.city}"
 
 
-NO_PLACE = "place not given"
-
-
 def where_label(place: Place | None) -> str:
     """'Villa Taverna, Rome, Italy', or 'place not given'."""
     if place is None:
-        return NO_PLACE
+        return translate("Agenda", "place not given")
     label = place_label(place)
     if place.country and not label.endswith(place.country):
         label = f"{label}, {place.country}" if label else place.country
@@ -190,7 +205,7 @@ def where_label(place: Place | None) -> str:
 
 
 def status_label(status: Status) -> str:
-    return "" if status is Status.CONFIRMED else str(status)
+    return "" if status is Status.CONFIRMED else word(status)
 
 
 def sort_key(meeting: Meeting) -> tuple[date, int, datetime]:
@@ -251,7 +266,8 @@ def _after_last_meeting_in(items: list[AgendaItem | LegItem], place_id: str) -> 
 
 def leg_label(item: LegItem) -> str:
     clocks = clock_change(item.origin, item.destination, item.leg.day)
-    text = f"{item.leg.mode}: {item.origin.city} → {item.destination.city}, {item.km:,.0f} km"
+    route = f"{item.origin.city} → {item.destination.city}"
+    text = f"{word(item.leg.mode)}: {route}, {whole_number(item.km)} km"
     if item.travel_time is not None:
         text += f", {travel_time_words(item.travel_time, item.estimated)}"
     return f"{text}; {clocks}" if clocks else text
@@ -259,7 +275,9 @@ def leg_label(item: LegItem) -> str:
 
 def travel_time_words(length: timedelta, estimated: bool) -> str:
     """'about 2 h 58 min' for an estimate, '2 h 10 min' for a leg's own times."""
-    return f"about {format_duration(length)}" if estimated else format_duration(length)
+    if not estimated:
+        return format_duration(length)
+    return translate("Agenda", "about {duration}").format(duration=format_duration(length))
 
 
 def clock_change(origin: Place, destination: Place, day: date) -> str:
@@ -272,10 +290,15 @@ def clock_relation(name: str, other: str, shift: timedelta, words: bool = False)
     """'London is 1 h behind Paris' ('one hour' with ``words``) for ``name``'s clock
     ``shift`` ahead of ``other``'s."""
     if not shift:
-        return f"{name} keeps the same time as {other}"
-    relation = "ahead of" if shift > timedelta(0) else "behind"
+        return translate("Agenda", "{name} keeps the same time as {other}").format(
+            name=name, other=other
+        )
     amount = duration_words(abs(shift)) if words else format_duration(abs(shift))
-    return f"{name} is {amount} {relation} {other}"
+    if shift > timedelta(0):
+        sentence = translate("Agenda", "{name} is {amount} ahead of {other}")
+    else:
+        sentence = translate("Agenda", "{name} is {amount} behind {other}")
+    return sentence.format(name=name, amount=amount, other=other)
 
 
 def zone_city(tz: ZoneInfo) -> str:
@@ -289,13 +312,15 @@ def render_text(
     legs: Sequence[Leg | PlannedTravel] | None = None,
 ) -> str:
     """The agenda as plain text for a terminal."""
-    lines = [trip.name, f"Traveller: {trip.traveller} · home zone {trip.home_timezone}"]
+    heading = translate("Agenda", "Traveller: {traveller} · home zone {zone}")
+    lines = [trip.name, heading.format(traveller=trip.traveller, zone=trip.home_timezone)]
     if display_tz is not None:
-        lines.append(f"Second column: times in {display_tz.key}")
+        second = translate("Agenda", "Second column: times in {zone}")
+        lines.append(second.format(zone=display_tz.key))
     width = 30
     for day in build_agenda(trip, legs):
         lines.append("")
-        lines.append(f"{day.day:%A} {day.day.day} {day.day:%B %Y}")
+        lines.append(long_day(day.day))
         for item in day.items:
             if isinstance(item, LegItem):
                 lines.append(f"  {'':<{width}}  ✈ {leg_label(item)}")
@@ -314,7 +339,7 @@ def render_text(
             lines.append(f"{pad}{where_label(place)}")
             if meeting.participants:
                 people = ", ".join(participant_label(p) for p in meeting.participants)
-                lines.append(f"{pad}With: {people}")
+                lines.append(pad + translate("Agenda", "With: {people}").format(people=people))
     return "\n".join(lines) + "\n"
 
 
@@ -335,9 +360,10 @@ def home_time_label(meeting: Meeting, trip: Trip) -> str:
     if isinstance(time, ExactTime):
         start = time.start.astimezone(trip.home_tz)
         label = local_time_label(meeting, trip.home_tz)
-        return f"{start:%a %d %b} {label}" if start.date() != time.day else label
+        return f"{short_day(start)} {label}" if start.date() != time.day else label
     place = trip.place_of(meeting)
     if place is None:
-        return "to be confirmed"
+        return translate("Agenda", "to be confirmed")
     shift = zone_shift(trip.home_tz, place.tz, meeting.day)
-    return f"to be confirmed ({clock_relation(place.city, zone_city(trip.home_tz), shift)})"
+    relation = clock_relation(place.city, zone_city(trip.home_tz), shift)
+    return translate("Agenda", "to be confirmed ({relation})").format(relation=relation)

@@ -24,6 +24,7 @@ import logging
 import math
 import sys
 from array import array
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from data.files import write_atomically
 
 log = logging.getLogger(__name__)
 
-BASEMAP_FILE = Path(__file__).with_name("datasets") / "countries-50m.topojson"
+BASEMAP_FILE = Path(str(files("data").joinpath("datasets", "countries-50m.topojson")))
 MAX_LAT = 85.0511287798  # where Web Mercator (and Leaflet) stops
 
 

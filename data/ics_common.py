@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from email.utils import formataddr, parseaddr
 
 PRODID = "-//Shuttle//Shuttle 0.1//EN"
 UID_DOMAIN = "@shuttle"
@@ -47,11 +46,15 @@ class Organizer:
     email: str
 
     def __str__(self) -> str:
+        from email.utils import formataddr  # imports socket: only for an organizer
+
         return formataddr((self.name, self.email))
 
 
 def parse_organizer(text: str) -> Organizer:
     """``"Jane Doe <jane@example.org>"``; ValueError saying what is wrong."""
+    from email.utils import parseaddr
+
     name, email = parseaddr(text.strip())
     if not email or "@" not in email or any(c.isspace() for c in email):
         raise ValueError(f'{text!r} is not of the form "NAME <EMAIL>"')

@@ -88,7 +88,7 @@ def export_calendar(
     else:
         lines += _timezones(meetings)
     for meeting in meetings:
-        lines += build_event(trip, meeting, stamp, internal=internal)
+        lines += build_event(trip, meeting, stamp, internal=internal, places_listed=True)
     lines.append("END:VCALENDAR")
     return encode(lines)
 
@@ -166,11 +166,13 @@ def build_event(
     internal: bool = False,
     method: Method | None = None,
     attendees: Sequence[Participant] = (),
+    places_listed: bool = False,
 ) -> list[str]:
     """One VEVENT's content lines.
 
     With an organizer, the event of a scheduling message (``method``): ORGANIZER and an
-    ATTENDEE for each of ``attendees``. ``internal`` adds Shuttle's lossless extras. An
+    ATTENDEE for each of ``attendees``. ``internal`` adds Shuttle's lossless extras, the
+    place's record only by id when the calendar lists it (``places_listed``). An
     event imported from another program is written as it came (its UID, LOCATION, and
     no STATUS, GEO or DESCRIPTION it did not have), with Shuttle's changes.
     """
@@ -229,8 +231,10 @@ def build_event(
         lines.append(_x(X_NOTES, meeting.notes))
     if internal:
         lines += [_x(X_PARTICIPANT, _json(participant_data(p))) for p in meeting.participants]
-        if place is not None:
+        if place is not None and places_listed:
             lines.append(_x(X_PLACE_ID, place.id))
+        elif place is not None:
+            lines.append(_x(X_PLACE, _json(place_data(place))))
     # The meeting's own status and topic, so that Shuttle reads its export back; not in
     # invites (outsiders get the standard properties) nor added to another program's event.
     ours = internal or (origin is None and organizer is None)

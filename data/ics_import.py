@@ -24,7 +24,6 @@ from zoneinfo import ZoneInfo
 from data.gazetteer import City, Gazetteer, fold
 from data.ics_common import (
     IcsError,
-    meeting_id_from_uid,
     meeting_uid,
 )
 from data.ics_export import location_text
@@ -162,7 +161,10 @@ def merge_calendar(
     notices = list(calendar.notices)
     fallback = trip.home_timezone
     for event in calendar.events:
-        found = [meetings[i] for i in index.find(event)]
+        ids = index.find(event)
+        if not ids and event.meeting is not None and event.meeting.id in meetings:
+            ids = [event.meeting.id]  # a caller matched it to this meeting (CalDAV, by href)
+        found = [meetings[i] for i in ids]
         label = _label(event)
         if event.method == "REPLY":
             notices += _apply_reply(meetings, found, event, label)
@@ -203,14 +205,18 @@ def merge_calendar(
     merged = trip.replace(places=tuple(places), meetings=tuple(meetings.values()))
     if new:
         # A new trip's home zone: where most of its meetings are.
-        used = Counter(_zone_of(m) for m in merged.meetings)
+        used = Counter(_zone_of(merged, m) for m in merged.meetings)
         used.pop(None, None)
         if used:
             merged = merged.replace(home_timezone=used.most_common(1)[0][0])
     return Merged(merged, tuple(notices))
 
 
-def _zone_of(meeting: Meeting) -> str | None:
+def _zone_of(trip: Trip, meeting: Meeting) -> str | None:
+    """The zone a meeting is in: its place's, else its time's (None for a date)."""
+    place = trip.place_of(meeting)
+    if place is not None:
+        return place.timezone
     if isinstance(meeting.time, ExactTime):
         return getattr(meeting.time.start.tzinfo, "key", None)
     return None
@@ -301,9 +307,9 @@ def _origin_stamped(origin: CalendarOrigin | None, event: IcsEvent) -> CalendarO
 
 
 def _free_meeting_id(event: IcsEvent, meetings: dict[str, Meeting]) -> str:
-    base = meeting_id_from_uid(event.uid)
-    if event.recurrence_id:
-        base = f"{base}--{event.recurrence_id}"
+    """The event's own id (its UID, and RECURRENCE-ID), unless another meeting has it."""
+    assert event.meeting is not None
+    base = event.meeting.id
     if base not in meetings:
         return base
     # Two UIDs that differ only in characters an id cannot hold.

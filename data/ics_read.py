@@ -131,6 +131,14 @@ class IcsEvent:
         return self.uid.endswith(UID_DOMAIN) and self.recurrence_id is None
 
 
+def meeting_of(event: IcsEvent) -> Meeting:
+    """The meeting a PUBLISH or REQUEST event describes; ValueError for a REPLY or CANCEL,
+    which only refer to one."""
+    if event.meeting is None:
+        raise ValueError(f"line {event.line}: a {event.method} describes no meeting")
+    return event.meeting
+
+
 @dataclass(frozen=True, slots=True)
 class IcsCalendar:
     name: str | None  # X-WR-CALNAME
@@ -534,7 +542,7 @@ def _read_event(event: Component, line: int, method: str, rid: str | None) -> Ic
             status = own  # STATUS still says what Shuttle wrote
     description = _text(event, "DESCRIPTION")
     meeting = Meeting(
-        id=meeting_id_from_uid(uid),
+        id=meeting_id_from_uid(uid) + (f"--{rid}" if rid else ""),
         title=title,
         place_id=None,
         time=time,

@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from data.files import write_atomically
+from resources import resource_path
 
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[1]
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
@@ -42,9 +42,9 @@ def asset_files() -> dict[str, Path]:
     files = {
         "leaflet/leaflet.js": leaflet_dir / "leaflet.js",
         "leaflet/leaflet.css": leaflet_dir / "leaflet.css",
-        "basemap_layer.js": ROOT / "resources" / "basemap_layer.js",
-        "map_bridge.js": ROOT / "resources" / "map_bridge.js",
-        "map.css": ROOT / "resources" / "map.css",
+        "basemap_layer.js": resource_path("basemap_layer.js"),
+        "map_bridge.js": resource_path("map_bridge.js"),
+        "map.css": resource_path("map.css"),
     }
     for image in (leaflet_dir / "images").iterdir():
         files[f"leaflet/images/{image.name}"] = image

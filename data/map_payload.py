@@ -12,6 +12,7 @@ from typing import Any
 
 from data.agenda import AgendaItem, build_agenda, local_time_label, place_label, status_label
 from data.distances import places_km
+from data.locale_format import short_day, whole_number
 from data.map_document import DEFAULT_BOUNDS
 from data.model import Meeting, Place, PlaceKind, Trip
 from data.travel import route_legs
@@ -90,7 +91,7 @@ def popup_html(stop: Stop) -> str:
         flag = f' <span class="status">({text(status)})</span>' if status else ""
         rows.append(
             f'<li data-meeting="{text(meeting.id)}"><span class="when">'
-            f"{meeting.day:%a %d %b} · {text(local_time_label(meeting))}</span><br>"
+            f"{text(short_day(meeting.day))} · {text(local_time_label(meeting))}</span><br>"
             f"<b>{text(meeting.title)}</b>{flag}</li>"
         )
     listing = f"<ul>{''.join(rows)}</ul>" if rows else "<p>No meetings here.</p>"
@@ -129,7 +130,7 @@ def map_payload(trip: Trip) -> dict[str, Any]:
                 "km": round(km, 1),
                 # The page draws the great circle between the ends (map_bridge.js).
                 "ends": [[origin.lat, origin.lon], [destination.lat, destination.lon]],
-                "label": f"{text(origin.city)} → {text(destination.city)} · {km:,.0f} km",
+                "label": f"{text(origin.city)} → {text(destination.city)} · {whole_number(km)} km",
             }
         )
     return payload

@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html import escape
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from data.agenda import (
@@ -26,11 +25,21 @@ from data.agenda import (
     where_label,
     zone_shift,
 )
+from data.locale_format import (
+    current_locale,
+    long_date_time,
+    long_day,
+    short_day,
+    translate,
+    whole_number,
+    word,
+)
 from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
 from data.travel import DEFAULT_ASSUMPTIONS, TravelAssumptions, route_plan
+from resources import resource_path
 
 PAPER_SIZES = ("A4", "Letter")
-REPORT_CSS = Path(__file__).resolve().parents[1] / "resources" / "report.css"
+REPORT_CSS = resource_path("report.css")
 # Territories whose paper is US Letter (CLDR's paperSize data); the rest of the world uses A4.
 LETTER_TERRITORIES = frozenset(
     ["US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "PA", "SV", "NI", "DO", "BZ", "HN"]
@@ -104,7 +113,8 @@ class _Notes:
             rows.append(
                 f"<li value='{number}'>[{_e(source.id)}] {_e(source.title)}.{note}{link}</li>"
             )
-        return f"<section class='notes'><h2>Sources</h2><ol>{''.join(rows)}</ol></section>"
+        heading = _e(translate("Report", "Sources"))
+        return f"<section class='notes'><h2>{heading}</h2><ol>{''.join(rows)}</ol></section>"
 
 
 def _times(meeting: Meeting, home: ZoneInfo) -> tuple[str, str]:
@@ -116,7 +126,7 @@ def _times(meeting: Meeting, home: ZoneInfo) -> tuple[str, str]:
         start = time.start.astimezone(home)
         home_label = local_time_label(meeting, home)
         if start.date() != time.day:
-            home_label = f"{start:%a %d %b} {home_label}"
+            home_label = f"{short_day(start)} {home_label}"
         return local, home_label
     return local, ""
 
@@ -124,45 +134,58 @@ def _times(meeting: Meeting, home: ZoneInfo) -> tuple[str, str]:
 def _meeting_html(trip: Trip, meeting: Meeting, home: ZoneInfo, notes: _Notes) -> str:
     place = trip.place_of(meeting)
     local, at_home = _times(meeting, home)
-    home_html = f'<div class="home">{_e(at_home)} at home</div>' if at_home else ""
+    at_home = translate("Report", "{time} at home").format(time=at_home) if at_home else ""
+    home_html = f'<div class="home">{_e(at_home)}</div>' if at_home else ""
     status = ""
     if meeting.status is not Status.CONFIRMED:
-        word = _e(str(meeting.status))
-        status = f'<span class="status status-{word}">{word}</span> '
+        value = _e(str(meeting.status))
+        status = f'<span class="status status-{value}">{_e(word(meeting.status))}</span> '
     people = "".join(f"<li>{_e(participant_with_role(p))}</li>" for p in meeting.participants)
-    topic = f'<p class="topic"><b>Topic:</b> {_e(meeting.topic)}</p>' if meeting.topic else ""
+    topic_label = _e(translate("Report", "Topic:"))
+    topic = (
+        f'<p class="topic"><b>{topic_label}</b> {_e(meeting.topic)}</p>' if meeting.topic else ""
+    )
+    status_line = translate("Report", "Status: {status}").format(status=word(meeting.status))
     return (
         f'<article class="meeting">'
         f'<div class="when"><div class="local">{_e(local)}</div>{home_html}</div>'
         f'<div class="what"><h3>{status}{_e(meeting.title)}{notes.cite(meeting)}</h3>'
         f'<p class="where">{_e(where_label(place))}</p>'
         f"{f'<ul class=people>{people}</ul>' if people else ''}{topic}"
-        f'<p class="status-line">Status: {_e(str(meeting.status))}</p></div></article>'
+        f'<p class="status-line">{_e(status_line)}</p></div></article>'
     )
 
 
 def _leg_html(item: LegItem) -> str:
     shift = zone_shift(item.origin.tz, item.destination.tz, item.leg.day)
     clocks = (
-        clock_words(item.destination.city, item.origin.city, shift) if shift else "clocks unchanged"
+        clock_words(item.destination.city, item.origin.city, shift)
+        if shift
+        else translate("Report", "clocks unchanged")
     )
     time = (
         ""
         if item.travel_time is None
         else f", {travel_time_words(item.travel_time, item.estimated)}"
     )
+    mode = word(item.leg.mode)
     return (
-        f'<div class="leg">✈ {_e(item.leg.mode[:1].upper() + item.leg.mode[1:])}: '
+        f'<div class="leg">✈ {_e(mode[:1].upper() + mode[1:])}: '
         f"{_e(item.origin.city)} → "
-        f"{_e(item.destination.city)}, {item.km:,.0f} km{_e(time)} · {_e(clocks)}</div>"
+        f"{_e(item.destination.city)}, {whole_number(item.km)} km{_e(time)} · {_e(clocks)}</div>"
     )
 
 
 def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions) -> str:
     home = options.home_tz or trip.home_tz
+    locale = current_locale()
     notes = _Notes(trip)
     first, last = trip.first_day, trip.last_day
-    dates = f"{first:%A %d %B %Y} – {last:%A %d %B %Y}" if first and last else "no dates yet"
+    dates = (
+        f"{long_day(first, pad=True)} – {long_day(last, pad=True)}"
+        if first and last
+        else translate("Report", "no dates yet")
+    )
     days_html = []
     for day in build_agenda(trip, route_plan(trip, options.assumptions)):
         blocks = []
@@ -172,36 +195,61 @@ def build_report_html(trip: Trip, map_png: bytes | None, options: ReportOptions)
             else:
                 blocks.append(_leg_html(item))
         days_html.append(
-            f'<section class="day"><h2>{day.day:%A} {day.day.day} {day.day:%B %Y}</h2>'
-            f"{''.join(blocks)}</section>"
+            f'<section class="day"><h2>{_e(long_day(day.day))}</h2>{"".join(blocks)}</section>'
         )
     map_html = ""
     if map_png:
+        route_map = translate("Report", "Route map")
         data = base64.b64encode(map_png).decode("ascii")
         map_html = (
-            f'<figure class="map"><img alt="Route map" src="data:image/png;base64,{data}">'
-            f"<figcaption>Route: numbered stops in trip order; distances are geodesic. "
-            f"Basemap: Natural Earth.</figcaption></figure>"
+            f'<figure class="map"><img alt="{_e(route_map)}" '
+            f'src="data:image/png;base64,{data}"><figcaption>'
+            + _e(
+                translate(
+                    "Report",
+                    "Route: numbered stops in trip order; distances are geodesic. "
+                    "Basemap: Natural Earth.",
+                )
+            )
+            + "</figcaption></figure>"
         )
     generated = options.generated or datetime.now().astimezone()
     paper = options.paper if options.paper in PAPER_SIZES else "A4"
+    page = translate("Report", "Page {page} of {pages}")
+    before, _, rest = page.partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    page_css = (
+        f'"{css_string(before)}" counter(page) "{css_string(between)}" counter(pages) '
+        f'"{css_string(after)}"'
+    )
+    traveller, dates_label, zone_label, zone_note = (
+        translate("Report", "Traveller:"),
+        translate("Report", "Dates:"),
+        translate("Report", "Home zone:"),
+        translate("Report", "times are local to each venue, with home time beside"),
+    )
+    printed = translate(
+        "Report",
+        "Printed {when}. Where no source gives a clock time, "
+        'the meeting is shown as "time to be confirmed".',
+    ).format(when=long_date_time(generated))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{_e(trip.name)}</title>
+<html lang="{locale.language}" dir="{locale.text_direction}"><head><meta charset="utf-8">
+<title>{_e(trip.name)}</title>
 <style>
 @page {{
   size: {paper};
   @bottom-left {{ content: "{css_string(trip.name)}"; }}
-  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); }}
+  @bottom-right {{ content: {page_css}; }}
 }}
 {REPORT_CSS.read_text(encoding="utf-8")}</style></head>
 <body>
 <header class="trip">
 <h1>{_e(trip.name)}</h1>
-<p><b>Traveller:</b> {_e(trip.traveller)}</p>
-<p><b>Dates:</b> {_e(dates)}</p>
-<p><b>Home zone:</b> {_e(home.key)} · times are local to each venue, with home time beside</p>
-<p class="tbc-note">Printed {generated:%d %B %Y %H:%M %Z}. Where no source gives a clock time,
-the meeting is shown as "time to be confirmed".</p>
+<p><b>{_e(traveller)}</b> {_e(trip.traveller)}</p>
+<p><b>{_e(dates_label)}</b> {_e(dates)}</p>
+<p><b>{_e(zone_label)}</b> {_e(home.key)} · {_e(zone_note)}</p>
+<p class="tbc-note">{_e(printed)}</p>
 </header>
 {map_html}
 {"".join(days_html)}

@@ -4,6 +4,11 @@ Each operation runs in one transaction and returns a :class:`Changes` saying wha
 touched (after Anki's ``OpChanges``), so the UI can redraw only what it must. Each
 place, meeting, leg and source is a row holding the same JSON as a trip file, so a
 trip read back is validated exactly like a file.
+
+Opening is safe with several processes at once (the busy timeout first, then the schema
+check and migrations in one ``BEGIN IMMEDIATE`` transaction, WAL only for a store known
+to be Shuttle's); a foreign or newer file is refused untouched, a damaged one refused
+with a pointer to its backups (``data/backups.py``), a read-only one opened read-only.
 """
 
 from __future__ import annotations
@@ -11,14 +16,18 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import stat
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+from data import backups
 from data.files import default_data_dir
 from data.model import Leg, Meeting, Place, Source, Trip, upsert, zone
 
@@ -28,6 +37,7 @@ if TYPE_CHECKING:
     from data.travel import TravelAssumptions
 
 STORE_FILE = "shuttle.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
 
 
 def _row_json(item: Place | Meeting | Leg | Source) -> str:
@@ -67,6 +77,27 @@ class TripSummary:
     last_day: date | None
     meeting_count: int
     opened_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SentInvitation:
+    """One attendee's entry in the invitation record (per meeting and address): the
+    message last sent to them.
+
+    ``calendar`` is the .ics as sent and ``summary`` the JSON of its readable summary, so
+    a CANCEL can still be written once the meeting is deleted.
+    """
+
+    uid: str
+    email: str  # lower case
+    meeting_id: str
+    name: str
+    method: str  # REQUEST or CANCEL
+    sequence: int
+    digest: str
+    calendar: str
+    summary: str
+    sent_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +155,45 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE trips ADD COLUMN start_day TEXT;
     ALTER TABLE trips ADD COLUMN end_day TEXT;
     """,
+    # 3: the invitation record (see data/invitations.py): per trip, meeting and attendee,
+    # what was last sent (the UID it carried too: occurrences of a series share one). No
+    # foreign key: a CANCEL is still owed to the attendees of a meeting that is gone.
+    """
+    CREATE TABLE IF NOT EXISTS invitations (
+        trip_id INTEGER NOT NULL,
+        meeting_id TEXT NOT NULL,
+        email TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        name TEXT NOT NULL,
+        method TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        calendar TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (trip_id, meeting_id, email)
+    );
+    """,
+    # 4: CalDAV sync (data/sync_state.py): a trip's server and sync token; per meeting the
+    # object it was last synced as; conflicts kept with both versions until resolved.
+    """
+    CREATE TABLE caldav_trips (
+        trip_id INTEGER PRIMARY KEY REFERENCES trips(id) ON DELETE CASCADE,
+        url TEXT NOT NULL, user TEXT NOT NULL, collection TEXT, sync_token TEXT,
+        synced_at TEXT
+    );
+    CREATE TABLE caldav_meetings (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, fingerprint TEXT,
+        PRIMARY KEY (trip_id, meeting_id)
+    );
+    CREATE TABLE caldav_conflicts (
+        trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL, href TEXT NOT NULL, local TEXT, server TEXT,
+        server_etag TEXT, found_at TEXT NOT NULL,
+        PRIMARY KEY (trip_id, meeting_id)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -131,15 +201,24 @@ _SETTING_PREFIX = "setting:"
 ASSUMPTIONS_SETTING = "travel_assumptions"  # data.travel.TravelAssumptions as JSON
 _TRIP_COLUMNS = ("name", "traveller", "home_timezone", "notes", "start_day", "end_day")
 
-SAMPLE_TRIP = Path(__file__).with_name("sample_trips") / "kerry-2014-12.json"
+SAMPLE_TRIP = Path(str(files("data").joinpath("sample_trips", "kerry-2014-12.json")))
 
 
 class Store:
-    """One SQLite file; open with :meth:`open`, which migrates and seeds it."""
+    """One SQLite file; open with :meth:`open`, which migrates and seeds it.
 
-    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+    ``read_only`` is set when the file cannot be written (its permissions say so);
+    ``notice`` then says so in a sentence for the user, and every change is refused.
+    """
+
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path | None, read_only: bool = False
+    ) -> None:
         self._db = connection
         self.path = path
+        self.read_only = read_only
+        self.notice = f"{path} is read-only: trips can be viewed, not changed" if read_only else ""
+        self._backup_checked = 0.0  # time.monotonic() of the last look at the backups
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Store:
@@ -155,18 +234,40 @@ class Store:
     @classmethod
     def connect(cls, path: str | os.PathLike[str], *, seed: bool = True) -> Store:
         target = Path(path) if str(path) != ":memory:" else None
+        read_only = target is not None and _read_only(target)
         try:
-            db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            if target is not None and read_only:
+                db = sqlite3.connect(
+                    f"{target.resolve().as_uri()}?mode=ro",
+                    uri=True,
+                    isolation_level=None,
+                    check_same_thread=False,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                )
+            else:
+                db = sqlite3.connect(
+                    str(path),
+                    isolation_level=None,
+                    check_same_thread=False,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                )
+            # The busy timeout before anything that may lock: concurrent first opens wait.
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
-            db.execute("PRAGMA busy_timeout = 5000")
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not a Shuttle store: {exc}") from exc
-        store = cls(db, target)
-        store._migrate()
-        if seed:
-            store._seed_once()
+            raise _store_error(target, exc, "opening it") from exc
+        store = cls(db, target, read_only)
+        try:
+            store._check_and_migrate()
+            store._use_wal()
+            store._quick_check()
+            if seed and not read_only:
+                store._seed_once()
+            store._backup_if_due()
+        except BaseException:
+            db.close()
+            raise
         return store
 
     def close(self) -> None:
@@ -184,21 +285,118 @@ class Store:
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
-    def _migrate(self) -> None:
+    def _check_and_migrate(self) -> None:
+        """Check what the file is and migrate it, all in one transaction.
+
+        A second process opening the same new store waits on the lock, then finds it
+        migrated; a file that is not Shuttle's is left exactly as it was.
+        """
+        db = self._db
+        try:
+            db.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc, "opening it") from exc
         try:
             version = self.schema_version
+            tables = {
+                row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer Shuttle (schema {version}; "
+                    f"this one knows up to {SCHEMA_VERSION}); it was left untouched"
+                )
+            if (version == 0 and tables) or (version > 0 and not {"meta", "trips"} <= tables):
+                raise StoreError(
+                    f"{self.path} is not a Shuttle store (another program's database); "
+                    "it was left untouched"
+                )
+            if version < SCHEMA_VERSION:
+                if self.read_only:
+                    raise StoreError(
+                        f"{self.path} is read-only and needs an upgrade (schema {version} to "
+                        f"{SCHEMA_VERSION}): make it writable and open it once"
+                    )
+                if version > 0 and self.path is not None:
+                    try:
+                        backups.take(self.path, f"before-schema-{version + 1}")
+                    except OSError as exc:
+                        raise StoreError(
+                            f"{self.path} was not upgraded: its backup could not be written "
+                            f"({exc.strerror or exc})"
+                        ) from exc
+                for number in range(version, SCHEMA_VERSION):
+                    for statement in _statements(MIGRATIONS[number]):
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except BaseException as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self._error(exc, "opening it") from exc
+            raise
+        try:
+            db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a Shuttle store: {exc}") from exc
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer Shuttle (schema {version}; "
-                f"this one knows up to {SCHEMA_VERSION})"
-            )
-        for number in range(version, SCHEMA_VERSION):
-            with self._transaction() as db:
-                for statement in _statements(MIGRATIONS[number]):
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version = {number + 1}")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise self._error(exc, "upgrading it") from exc
+
+    def _use_wal(self) -> None:
+        """WAL (readers never wait for a writer), only once the file is known to be ours."""
+        if self.read_only or self.path is None:
+            return
+        for _ in range(50):
+            try:
+                mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
+                    raise self._error(exc, "opening it") from exc
+                time.sleep(0.1)  # another process holds the lock; WAL can wait for it
+                continue
+            if str(mode).lower() == "wal":
+                return
+        # Still locked after 5 s: the store works without WAL, only less concurrently.
+
+    def _quick_check(self) -> None:
+        """A damaged page is found at open, before anything is read from it or written."""
+        problems = self._check("quick_check")
+        if problems:
+            raise StoreError(_damaged(self.path, problems[0]))
+
+    def integrity_check(self) -> list[str]:
+        """Every problem SQLite's full ``integrity_check`` finds; empty when the store is whole."""
+        return self._check("integrity_check")
+
+    def _check(self, pragma: str) -> list[str]:
+        try:
+            rows = [str(row[0]) for row in self._db.execute(f"PRAGMA {pragma}")]
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc, "checking it") from exc
+        return [] if rows == ["ok"] else rows
+
+    def _error(self, exc: sqlite3.Error, doing: str) -> StoreError:
+        return _store_error(self.path, exc, doing)
+
+    def backup_now(self, reason: str = "manual") -> Path | None:
+        """A copy of the store in ``backups/`` beside it (none for an in-memory store)."""
+        if self.path is None:
+            return None
+        try:
+            return backups.take(self.path, reason)
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc, "backing it up") from exc
+
+    def _backup_if_due(self) -> None:
+        """The daily backup, while the store is in use; looked at once a minute at most."""
+        now = time.monotonic()
+        if self.path is None or self.read_only or now - self._backup_checked < 60:
+            return
+        self._backup_checked = now
+        if backups.due(self.path):
+            # A missed daily backup must not stop the user's work; it is tried again later.
+            with suppress(StoreError, OSError):
+                self.backup_now("daily")
 
     def _seed_once(self) -> None:
         """Put the sample trip in a new store; never again once the user removed it."""
@@ -212,14 +410,28 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is kept, or on any error (a full disk too)
+        none of it, and the error is one StoreError line."""
+        if self.read_only:
+            raise StoreError(self.notice)
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc, "starting a change") from exc
         try:
             yield db
-        except BaseException:
-            db.execute("ROLLBACK")
+            db.execute("COMMIT")
+        except BaseException as exc:
+            # SQLite may have rolled back already (a full disk): only roll back what is open.
+            if db.in_transaction:
+                # A failed rollback's transaction is dropped when the connection closes.
+                with suppress(sqlite3.DatabaseError):
+                    db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self._error(exc, "saving") from exc
             raise
-        db.execute("COMMIT")
+        self._backup_if_due()
 
     # -- reading --------------------------------------------------------------------------
 
@@ -237,7 +449,7 @@ class Store:
                 _date_or_none(row[3]),
                 _date_or_none(row[4]),
                 row[5],
-                datetime.fromisoformat(row[6]) if row[6] else None,
+                _datetime_or_none(row[6]),
             )
             for row in rows
         ]
@@ -272,18 +484,23 @@ class Store:
         if head is None:
             raise StoreError(f"no trip has the id {trip_id}")
 
-        def bodies(table: str) -> str:
+        def bodies(table: str) -> list[str]:
             rows = db.execute(
                 f"SELECT body FROM {table} WHERE trip_id = ? ORDER BY position", (trip_id,)
             )
-            return "[" + ",".join(row[0] for row in rows) + "]"
+            return [row[0] for row in rows]
 
-        # Rows hold validated JSON: join them into one document and validate it once.
         fields = dict(zip(_TRIP_COLUMNS, head, strict=True))
+        rows = {table: bodies(table) for table in ("places", "meetings", "legs", "sources")}
+        from data.trip_rows import Irregular, trip_from_rows
+
+        try:
+            return trip_from_rows(fields, **rows)  # the rows as written: no pydantic needed
+        except Irregular:
+            pass  # validated below as a file is, for its result or its precise message
+        # Join the rows into one document and validate it once.
         parts = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in fields.items()]
-        parts += [
-            f'"{table}":{bodies(table)}' for table in ("places", "meetings", "legs", "sources")
-        ]
+        parts += [f'"{table}":[{",".join(items)}]' for table, items in rows.items()]
         document = "{" + ",".join(parts) + "}"
         from data import trip_file
 
@@ -339,12 +556,18 @@ class Store:
 
         return self._edit_meetings(trip_id, without, touched=frozenset({meeting_id}))
 
-    def update_trip(self, trip_id: int, edit: Callable[[Trip], Trip]) -> Changes:
+    def update_trip(
+        self,
+        trip_id: int,
+        edit: Callable[[Trip], Trip],
+        also: Callable[[sqlite3.Connection, Trip], None] | None = None,
+    ) -> Changes:
         """Replace a trip's contents (not its name) with ``edit(trip)`` in one transaction.
 
         For bulk changes such as an .ics import: the edit sees the stored trip and the
         whole change is kept or, on any error, dropped. Sequences rise as in
-        :meth:`save_meeting`.
+        :meth:`save_meeting`. ``also(db, trip)`` runs in the same transaction with the
+        trip as stored, for a module keeping its own tables (data/sync_state.py).
         """
         with self._transaction() as db:
             before = self.load_trip(trip_id)
@@ -352,6 +575,8 @@ class Store:
                 after = _with_sequences(before, edit(before))
             except ValueError as exc:
                 raise StoreError(str(exc)) from exc
+            if also is not None:
+                also(db, after)
             old = {m.id: m for m in before.meetings}
             changed = {m.id for m in after.meetings if old.get(m.id) != m}
             changed |= set(old) - {m.id for m in after.meetings}
@@ -365,6 +590,12 @@ class Store:
             places=after.places != before.places,
             legs=after.legs != before.legs,
         )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction for a module keeping its own tables here (data/sync_state.py)."""
+        with self._transaction() as db:
+            yield db
 
     # -- settings -------------------------------------------------------------------------
 
@@ -388,6 +619,60 @@ class Store:
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (_SETTING_PREFIX + key, value),
                 )
+
+    # -- the invitation record ---------------------------------------------------------
+
+    def sent_invitations(self, trip_id: int) -> list[SentInvitation]:
+        """What was last sent to each attendee of the trip's meetings (deleted ones too)."""
+        rows = self._db.execute(
+            "SELECT uid, email, meeting_id, name, method, sequence, digest, calendar, summary,"
+            " sent_at FROM invitations WHERE trip_id = ? ORDER BY meeting_id, email",
+            (trip_id,),
+        ).fetchall()
+        return [
+            SentInvitation(
+                uid=row[0],
+                email=row[1],
+                meeting_id=row[2],
+                name=row[3],
+                method=row[4],
+                sequence=int(row[5]),
+                digest=row[6],
+                calendar=row[7],
+                summary=row[8],
+                sent_at=datetime.fromisoformat(row[9]),
+            )
+            for row in rows
+        ]
+
+    def record_invitations(self, trip_id: int, sent: Iterable[SentInvitation]) -> None:
+        """Note messages the server (or the .eml folder) accepted, in one transaction."""
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT INTO invitations (trip_id, uid, email, meeting_id, name, method,"
+                " sequence, digest, calendar, summary, sent_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trip_id, meeting_id, email)"
+                " DO UPDATE SET uid = excluded.uid, name = excluded.name,"
+                " method = excluded.method, sequence = excluded.sequence,"
+                " digest = excluded.digest, calendar = excluded.calendar,"
+                " summary = excluded.summary, sent_at = excluded.sent_at",
+                [
+                    (
+                        trip_id,
+                        s.uid,
+                        s.email.lower(),
+                        s.meeting_id,
+                        s.name,
+                        s.method,
+                        s.sequence,
+                        s.digest,
+                        s.calendar,
+                        s.summary,
+                        s.sent_at.isoformat(),
+                    )
+                    for s in sent
+                ],
+            )
 
     def travel_assumptions(self) -> TravelAssumptions:
         """The travel assumptions every view estimates with (the defaults until set).
@@ -704,8 +989,73 @@ def _now() -> str:
 
 
 def _date_or_none(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+    # A derived column (rewritten on every change): text that is not a date reads as unknown.
+    try:
+        return date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _datetime_or_none(text: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _store_error(path: Path | None, exc: sqlite3.Error, doing: str) -> StoreError:
+    """One clear line for what SQLite reports."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL:
+        return StoreError(f"the disk holding {path} is full: nothing was saved")
+    if code == sqlite3.SQLITE_READONLY:
+        return StoreError(f"{path} is read-only: nothing was saved")
+    if code == sqlite3.SQLITE_CORRUPT:
+        return StoreError(_damaged(path, str(exc)))
+    if code == sqlite3.SQLITE_NOTADB:
+        return StoreError(f"{path} is not a Shuttle store ({exc}); it was left untouched")
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return StoreError(f"{path} is busy (another Shuttle is writing): try again")
+    return StoreError(f"{path}: {exc} (while {doing})")
+
+
+def _damaged(path: Path | None, what: str) -> str:
+    return (
+        f"{path} is damaged ({what}); nothing was changed. "
+        "`python main.py restore-backup --list` lists its backups"
+    )
+
+
+def _read_only(path: Path) -> bool:
+    """A store file that says it must not be written (even for root, who could)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
 
 
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def restore_backup(data_dir: str | os.PathLike[str] | None, name: str) -> tuple[Path, Path | None]:
+    """Replace the store in ``data_dir`` with a backup (a path, or a name in ``backups/``).
+
+    The backup is checked whole first; the replaced store is kept beside the new one.
+    Returns the backup used and where the old store was kept.
+    """
+    path = (Path(data_dir) if data_dir is not None else default_data_dir()) / STORE_FILE
+    try:
+        backup = backups.find(path, name)
+        backups.check(backup, SCHEMA_VERSION)
+        kept = backups.restore(path, backup)
+    except (OSError, ValueError, sqlite3.Error) as exc:
+        raise StoreError(f"cannot restore: {exc}") from exc
+    return backup, kept
+
+
+def list_backups(data_dir: str | os.PathLike[str] | None) -> list[backups.Backup]:
+    """The store's backups, newest first (readable even when the store is damaged)."""
+    path = (Path(data_dir) if data_dir is not None else default_data_dir()) / STORE_FILE
+    return backups.list_backups(path)

@@ -14,6 +14,13 @@
     if (bridge) { bridge[method](arg); } else { pending.push([method, arg]); }
   }
 
+  // The page's colours are map.css's variables, for the scheme setScheme chose.
+  function cssColor(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
+
+  function basemapColors() { return { fill: cssColor("--land"), stroke: cssColor("--border") }; }
+
   // The basemap (800 KB of outlines) loads after the page is up, so the page is ready for
   // the trip sooner; it paints beneath the stops in its own pane when it arrives.
   function loadBasemap(url) {
@@ -23,7 +30,7 @@
         return response.arrayBuffer();
       })
       .then(function (buffer) {
-        state.basemap = window.shuttleBasemap(buffer).addTo(state.map);
+        state.basemap = window.shuttleBasemap(buffer, basemapColors()).addTo(state.map);
       })
       .catch(function (error) { console.error(String(error)); })
       .finally(function () { state.basemapLoaded = true; });
@@ -164,6 +171,15 @@
         state.tiles = null;
       }
     },
+    // "dark" or "light", from the system's colour scheme (see ui/map_pane.py).
+    setScheme: function (scheme) {
+      document.documentElement.dataset.scheme = scheme === "dark" ? "dark" : "light";
+      if (state.basemap) {
+        L.setOptions(state.basemap, basemapColors());
+        state.basemap.redraw();
+      }
+      return document.documentElement.dataset.scheme;
+    },
     // For the printed snapshot: no zoom buttons on paper.
     setControls: function (on) {
       var zoom = state.map.zoomControl;
@@ -189,6 +205,10 @@
         tiles: !!state.tiles, picking: state.picking, popupText: popup ? popup.innerText : null,
         popupHtml: popup ? popup.innerHTML : null,
         zoomAnimating: !!document.querySelector(".leaflet-zoom-anim"),
+        scheme: document.documentElement.dataset.scheme || "light",
+        sea: getComputedStyle(state.map.getContainer()).backgroundColor,
+        popupBackground: popup ? getComputedStyle(popup.parentNode).backgroundColor : null,
+        land: state.basemap ? state.basemap.options.fill : null,
       };
     },
     // Where a coordinate is in the map's widget, in CSS pixels (for tests of what is painted).

@@ -6,12 +6,14 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=${SHUTTLE_VENV:-$ROOT/.venv}
 
 # Qt WebEngine's libraries on a minimal Debian/Ubuntu, the X server for headless runs,
-# fonts with Arabic and Latin, and poppler to read printed PDFs back.
+# fonts with Arabic and Latin, poppler to read printed PDFs back, and the freedesktop
+# validators the desktop entry and AppStream metainfo are checked with.
 SYSTEM_PACKAGES=(
   libegl1 libgl1 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 libdbus-1-3
   libfontconfig1 libglib2.0-0 libnss3 libxkbfile1 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-xkb1
   libxkbcommon0 libxkbcommon-x11-0 xvfb xauth fonts-noto-core fonts-dejavu-core poppler-utils
+  desktop-file-utils appstream
 )
 
 say() { printf 'shuttle setup: %s\n' "$*" >&2; }
@@ -77,19 +79,12 @@ ensure_venv() {
   fi
   stamp="$VENV/.shuttle-${extra:-app}-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
   if [ ! -e "$stamp" ]; then
-    say "installing Python packages into $VENV (first run takes a minute)"
-    # Only the dependencies pyproject.toml declares: the app runs from this folder.
-    "$VENV/bin/python" - "$ROOT/pyproject.toml" "$extra" > "$VENV/requirements.txt" <<'PY' &&
-import sys, tomllib
-project = tomllib.load(open(sys.argv[1], "rb"))["project"]
-needs = list(project["dependencies"])
-if sys.argv[2]:
-    needs += project["optional-dependencies"][sys.argv[2]]
-print("\n".join(needs))
-PY
+    say "installing Shuttle and its Python packages into $VENV (first run takes a minute)"
+    # The project itself, editable: this checkout is what runs, and the `shuttle` command
+    # is on the venv's PATH; pyproject.toml says what it needs.
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip &&
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-      -r "$VENV/requirements.txt" || {
+      -e "$ROOT${extra:+[$extra]}" || {
       say "pip could not install the packages (see above)"; return 1; }
     rm -f "$VENV"/.shuttle-"${extra:-app}"-*
     touch "$stamp"

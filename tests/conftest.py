@@ -17,6 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def pytest_configure(config: pytest.Config) -> None:
     # Before any Qt import: render offscreen (no X server needed) unless told otherwise.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # English dates and numbers whatever the machine's locale; tests of other languages
+    # set LANG themselves.
+    for name in ("LC_ALL", "LC_TIME", "LC_MESSAGES", "LANGUAGE"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
     # The map page is cached; one folder for the session keeps it out of the user's cache.
     os.environ[CACHE_DIR_ENV] = tempfile.mkdtemp(prefix="shuttle-test-cache-")
     if os.name == "posix" and os.geteuid() == 0:
@@ -45,3 +50,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(os.environ.get(CACHE_DIR_ENV, ""), ignore_errors=True)
+
+
+@pytest.fixture
+def radicale(tmp_path_factory: pytest.TempPathFactory):
+    """A real Radicale CalDAV server on a free local port (see tests/radicale.py)."""
+    from tests.radicale import running
+
+    yield from running(tmp_path_factory.mktemp("radicale"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.run import ROW_NAMES
+from benchmarks.run import GROWTH_HEADER, ROW_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,3 +29,5 @@ def test_quick_benchmarks_print_the_whole_table() -> None:
     table = [line for line in done.stdout.splitlines() if line.startswith("| ")]
     for name in ROW_NAMES:
         assert any(line.startswith(f"| {name} |") for line in table), name
+    growth = table[table.index(GROWTH_HEADER) + 2 :]
+    assert len(growth) == 2  # the quick sizes

@@ -1,6 +1,7 @@
 """The headless commands, run as a user runs them: a separate process."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -145,6 +146,36 @@ def test_export_ics_invites_settings_and_import_ics(tmp_path):
     assert shuttle("trips").stdout == before
 
 
+def agenda_in(lang):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "agenda", "--tz", "America/New_York"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "LANG": lang},
+    )
+    return result.stdout
+
+
+def test_agenda_in_french_dates_the_days_in_french():
+    out = agenda_in("fr_FR.UTF-8")
+    assert "dimanche 14 décembre 2014" in out and "mardi 16 décembre 2014" in out
+    assert "Sunday" not in out and "December 2014\n" not in out.split("\n", 3)[3]
+    assert "Talks with Russian Foreign Minister Sergei Lavrov" in out  # the trip's own words
+
+
+def test_agenda_in_arabic_has_arabic_month_and_day_names():
+    out = agenda_in("ar_EG.UTF-8")
+    assert "الأحد، 14 ديسمبر 2014" in out and "الثلاثاء، 16 ديسمبر 2014" in out
+    assert "Sunday" not in out
+
+
+def test_agenda_in_english_or_the_c_locale_is_unchanged():
+    for lang in ("en_US.UTF-8", "C", ""):
+        assert "Sunday 14 December 2014" in agenda_in(lang)
+
+
 def modules_after(*args):
     """The modules a command has imported when it finishes (run in a fresh interpreter)."""
     code = (
@@ -164,9 +195,26 @@ def test_each_command_imports_only_what_it_needs(tmp_path):
     assert not {"pydantic", "icalendar", "geopy", "geographiclib", "PySide6"} & trips
     agenda = modules_after("agenda")
     assert "geographiclib" in agenda  # its legs' distances
-    assert not {"icalendar", "geopy", "PySide6", "folium"} & agenda
+    # The store's rows are read back without pydantic (data/trip_rows.py).
+    assert not {"pydantic", "icalendar", "geopy", "PySide6", "folium"} & agenda
     exported = modules_after("export-ics", "-o", str(tmp_path / "trip.ics"))
-    assert not {"geopy", "PySide6", "folium"} & exported
+    assert not {"pydantic", "icalendar", "geopy", "PySide6", "folium"} & exported
+
+
+def test_print_in_french(tmp_path):
+    target = tmp_path / "trip.pdf"
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "print", "--pdf", str(target)],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "LANG": "fr_FR.UTF-8"},
+    )
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for words in ("Voyageur :", "dimanche 14 décembre 2014", "Page 1 sur", "heure à confirmer"):
+        assert words in text
+    assert "Talks with Russian Foreign Minister Sergei Lavrov" in text  # the trip's own words
 
 
 def test_import_ics_takes_a_series_in_dates_and_says_what_it_ignored(tmp_path):

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from data.agenda import (
-    NO_PLACE,
     display_day,
     local_time_label,
     participant_label,
@@ -44,6 +43,7 @@ from data.agenda import (
     sort_key,
     where_label,
 )
+from data.locale_format import long_day
 from data.model import Meeting, Place, Status, Trip
 from data.warnings import TripWarning
 
@@ -130,7 +130,7 @@ class AgendaModel(QAbstractTableModel):
                 return "\n".join(participant_with_role(p) for p in row.meeting.participants)
             if column == 3:
                 if row.place is None:
-                    return NO_PLACE
+                    return where_label(None)
                 return f"{where_label(row.place)} ({row.place.timezone})"
             return self._text(row, column)
         if role == Qt.ItemDataRole.FontRole and row.meeting.status is not Status.CONFIRMED:
@@ -153,7 +153,7 @@ class AgendaModel(QAbstractTableModel):
             status = "" if meeting.status is Status.CONFIRMED else f" ({meeting.status})"
             return meeting.title + status
         if column == 3:
-            return place_label(row.place) if row.place is not None else NO_PLACE
+            return place_label(row.place) if row.place is not None else where_label(None)
         return ", ".join(participant_label(p) for p in meeting.participants)
 
     def row_of(self, meeting_id: str) -> int | None:
@@ -220,7 +220,7 @@ class AgendaPane(QWidget):
             self.select(keep, announce=False)
         finally:
             self._quiet = False
-        self.title.setText(f"{day:%A} {day.day} {day:%B %Y}" if day else "Whole trip")
+        self.title.setText(long_day(day) if day else "Whole trip")
         self.whole_trip_button.setEnabled(day is not None)
         self.empty.setVisible(day is not None and not self.model.rows)
         self.table.resizeColumnsToContents()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,18 @@ def start_window(
         raise
 
 
+def open_files(window: MainWindow, files: Sequence[Path]) -> None:
+    """Bring the window forward and import each file, asking where as Import .ics does."""
+    from ui import ics_actions
+
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    for file in files:
+        ics_actions.import_ics_file(window.workspace, window.dialogs, str(file))
+
+
 def import_while_serving(modules: tuple[str, ...]) -> None:
     """Import ``modules`` on a worker thread while this thread runs Qt's event loop.
 
@@ -103,21 +116,37 @@ def import_while_serving(modules: tuple[str, ...]) -> None:
     loop.exec()
 
 
-def run_app(data_dir: Path | None) -> int:
+def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
+    """The window, importing ``files`` (.ics); or hand them to the window already open."""
     problem = prepare_environment()
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from data.desktop import APP_ID, ICON
+    from data.files import default_data_dir
+    from resources import resource_path
     from ui.map_pane import register_scheme
+    from ui.single_instance import Instance, hand_over, server_name
 
     register_scheme()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Shuttle")
     app.setApplicationDisplayName("Shuttle")
     app.setOrganizationName("Shuttle")
-    app.setDesktopFileName("shuttle")
+    app.setDesktopFileName(APP_ID)
+    name = server_name(data_dir or default_data_dir())
+    if hand_over(name, list(files)):
+        return 0
+    instance = Instance(name, app)
+    from PySide6.QtCore import QSettings
+
+    from ui import i18n
+
+    i18n.install(app, i18n.chosen_language(QSettings()))
+    app.setWindowIcon(QIcon(str(resource_path(ICON))))
     try:
         window = start_window(data_dir)
     except Exception as exc:
@@ -127,7 +156,12 @@ def run_app(data_dir: Path | None) -> int:
             raise
         print(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
+    instance.files_received.connect(lambda paths: open_files(window, paths))
     window.show()
+    if files:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: open_files(window, files))
     try:
         return app.exec()
     finally:

@@ -7,7 +7,8 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from data.agenda import NO_PLACE, home_time_label, local_time_label, participant_with_role
+from data.agenda import home_time_label, local_time_label, participant_with_role, where_label
+from data.locale_format import long_day
 from data.model import Meeting, Provenance, Trip
 
 PLACEHOLDER = "<p style='color:#666'>Select a meeting to see its details.</p>"
@@ -40,9 +41,12 @@ def meeting_html(
 ) -> str:
     place = trip.place_of(meeting)
     rows = [
-        ("When (local)", _e(f"{meeting.day:%A %d %B %Y}, {local_time_label(meeting)}")),
+        ("When (local)", _e(f"{long_day(meeting.day, pad=True)}, {local_time_label(meeting)}")),
         ("At home", _e(home_time_label(meeting, trip))),
-        ("Where", _e(f"{place.name}, {place.city}, {place.country}" if place else NO_PLACE)),
+        (
+            "Where",
+            _e(f"{place.name}, {place.city}, {place.country}" if place else where_label(None)),
+        ),
         *([("Zone", _e(place.timezone))] if place else []),
         ("Status", _e(str(meeting.status))),
     ]

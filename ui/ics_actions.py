@@ -10,15 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from data.edits import ImportCalendar, SetSetting
+from data.eml import read_calendar_file
 from data.files import FileRefused, file_stem, write_atomically
-from data.ics_common import IcsError, file_stem_for, parse_organizer
-from data.ics_export import export_calendar, write_invites
+from data.ics_common import IcsError, parse_organizer
+from data.ics_export import export_calendar
 from data.ics_import import series_days
-from data.ics_read import parse_ics, read_ics_file
+from data.ics_read import parse_ics
 from ui.dialogs import Dialogs
 from ui.workspace import Workspace
 
 ICS_FILTER = "Calendar files (*.ics);;All files (*)"
+IMPORT_FILTER = "Calendars and invite replies (*.ics *.eml);;All files (*)"
 
 
 def export_ics(ws: Workspace, dialogs: Dialogs) -> None:
@@ -77,32 +79,30 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
         SetSetting(trip_id, "organizer", str(organizer), "Set the invites' organizer")
     ):
         return
-    folder = dialogs.ask_directory("Write invites to folder")
-    if not folder:
-        return
-    chosen = list(ws.selection) or None
-    ids = chosen or [m.id for m in trip.meetings]
-    paths = [Path(folder) / f"{file_stem_for(mid)}.ics" for mid in ids]
-    if not dialogs.confirm_overwrite("Invites", paths):
-        return
-    try:
-        report = write_invites(trip, folder, organizer, meeting_ids=chosen)
-    except FileRefused as exc:
-        dialogs.warn("Invites", f"Cannot write {exc}")
-        return
-    except OSError as exc:
-        dialogs.warn("Invites", f"Cannot write to {folder}: {exc.strerror or exc}")
-        return
-    lines = [f"{len(report.written)} invite(s) written to {folder}."]
-    if report.skipped:
-        titles = {m.id: m.title for m in trip.meetings}
-        lines.append(f"{len(report.skipped)} meeting(s) skipped:")
-        lines += [f"• {titles.get(mid, mid)}: {reason}" for mid, reason in report.skipped]
-    dialogs.inform("Invites", "\n".join(lines))
+    chosen = list(ws.selection)
+    meeting_ids: list[str] | None = None
+    if chosen and len(chosen) < len(trip.meetings):
+        choice = dialogs.ask_choice(
+            "Send Invites",
+            f"Send invites for the {len(chosen)} selected meeting(s) or the whole trip?",
+            ["&Selected Meetings", "&Whole Trip"],
+        )
+        if choice is None:
+            return
+        meeting_ids = chosen if choice == 0 else None
+    from ui.invite_dialog import InviteDialog
+
+    dialog = InviteDialog(
+        ws.store, trip_id, organizer, meeting_ids, dialogs.parent, dialogs.settings
+    )
+    dialog.exec()
+    dialog.deleteLater()
 
 
-def import_ics_file(ws: Workspace, dialogs: Dialogs) -> None:
-    path = dialogs.ask_open_path("Import .ics", ICS_FILTER)
+def import_ics_file(ws: Workspace, dialogs: Dialogs, path: str | None = None) -> None:
+    """Import a calendar: ``path`` (a file the desktop opened with Shuttle, or dropped on
+    the window) or one asked for; an .eml (an answer to an invite) gives its calendar."""
+    path = path or dialogs.ask_open_path("Import .ics", IMPORT_FILTER)
     if not path:
         return
     trip_ref: int | None = None
@@ -117,7 +117,7 @@ def import_ics_file(ws: Workspace, dialogs: Dialogs) -> None:
         trip_ref = ws.trip_id if choice == 0 else None
     try:
         days = series_days(ws.trip) if trip_ref is not None else None
-        calendar = parse_ics(read_ics_file(path), path, days)
+        calendar = parse_ics(read_calendar_file(path), path, days)
     except IcsError as exc:
         dialogs.warn("Cannot import", str(exc))
         return

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -27,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from data.agenda import display_day
 from data.distances import leg_km
+from data.locale_format import whole_number
 from data.model import Meeting
 from data.store import StoreError
 from data.travel import leg_summary, route_legs
@@ -55,6 +64,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle("Shuttle")
         self.setMinimumSize(900, 600)
+        self.setAcceptDrops(True)  # .ics and .eml files: see dropEvent
 
         self.calendar = CalendarPane()
         self.agenda = AgendaPane()
@@ -74,6 +84,8 @@ class MainWindow(QMainWindow):
         workspace.open_trip(None)
         if workspace.trip is None:
             self.statusBar().showMessage("No trips yet: File → Open Trip… adds one.")
+        if workspace.store.notice:  # e.g. a read-only store: viewing works, changes are refused
+            self._warn_later("Shuttle", workspace.store.notice)
         if workspace.assumptions_problem:
             self._warn_later(
                 "Travel assumptions",
@@ -217,6 +229,15 @@ class MainWindow(QMainWindow):
             action = _action(self, text, key)
             action.triggered.connect(lambda _=False, w=widget: w.setFocus())
             view.addAction(action)
+        from ui.i18n import language_menu
+
+        view.addSeparator()
+        view.addMenu(language_menu(self, self.settings))
+
+        from ui.sync_actions import SyncActions
+
+        self.sync_actions = SyncActions(self.workspace, self, self.dialogs, self.settings)
+        self.sync_actions.install(menu.addMenu("T&rip"))
 
         help_menu = menu.addMenu("&Help")
         about = _action(self, "&About Shuttle")
@@ -406,7 +427,7 @@ class MainWindow(QMainWindow):
         self.summary_text = (
             f"{_count(len(trip.meetings), 'meeting')} · {_count(days, 'day')} · "
             f"{_count(len(trip.places), 'place')} · {_count(len(legs), 'leg')}, "
-            f"{km:,.0f} km · times: {mode_label(ws.zone_mode, trip)}"
+            f"{whole_number(km)} km · times: {mode_label(ws.zone_mode, trip)}"
         )
         if ws.warnings:
             self.summary_text += f" · ⚠ {_count(len(ws.warnings), 'meeting')} with warnings"
@@ -481,12 +502,25 @@ class MainWindow(QMainWindow):
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.main_split, "left": self.left_split, "right": self.right_split}
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _calendar_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Dropped .ics or .eml files (an invite's answer) are imported one by one."""
+        paths = _calendar_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            for path in paths:
+                _ics().import_ics_file(self.workspace, self.dialogs, path)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         for name, splitter in self._splitters().items():
             self.settings.setValue(f"window/{name}", splitter.saveState())
         self.settings.sync()
+        self.sync_actions.shutdown()
         self.map.shutdown()
         super().closeEvent(event)
 
@@ -529,6 +563,12 @@ def _printing() -> ModuleType:
     from ui import print_actions
 
     return print_actions
+
+
+def _calendar_files(data: QMimeData) -> list[str]:
+    """The local .ics and .eml files among dropped URLs."""
+    paths = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
+    return [p for p in paths if Path(p).suffix.lower() in (".ics", ".eml")]
 
 
 def _count(number: int, noun: str) -> str:

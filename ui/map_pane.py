@@ -25,8 +25,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QFile,
+    QIODevice,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -66,6 +76,7 @@ _JS_FUNCTIONS = {
     "setPicking",
     "setOnlineTiles",
     "setControls",
+    "setScheme",
     "fit",
     "state",
     "stopNumbers",
@@ -216,7 +227,13 @@ class MapPane(QWebEngineView):
     map_ready = Signal()
     tiles_failed = Signal()
 
-    def __init__(self, parent: QObject | None = None, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        cache_dir: Path | None = None,
+        follow_scheme: bool = True,
+    ) -> None:
+        """``follow_scheme``: dark when the system is (the window's map; paper stays light)."""
         super().__init__(parent)
         self.setAccessibleName("Map")
         self.setAccessibleDescription("The trip's places and route on a map")
@@ -242,6 +259,16 @@ class MapPane(QWebEngineView):
         page_html = cached_page(BASE, TILE_URL, cache_dir)
         self.handler.documents["map.html"] = page_html.encode("utf-8")
         page.load(PAGE_URL)
+        if follow_scheme:
+            hints = QGuiApplication.styleHints()
+            hints.colorSchemeChanged.connect(self.follow_color_scheme)
+            if hints.colorScheme() == Qt.ColorScheme.Dark:
+                self.follow_color_scheme(hints.colorScheme())
+
+    @Slot(Qt.ColorScheme)
+    def follow_color_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """Dark or light like the system (a slot: Qt drops it when the pane goes)."""
+        self.call("setScheme", "dark" if scheme == Qt.ColorScheme.Dark else "light")
 
     def show_trip(self, trip: Trip) -> None:
         """Draw ``trip`` and fit the view to it; ``map_ready`` follows once it is drawn."""

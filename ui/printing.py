@@ -70,7 +70,7 @@ class ItineraryRenderer:
     """Holds a hidden map and a hidden report view; reuse it for preview and PDF."""
 
     def __init__(self) -> None:
-        self.map = MapPane()
+        self.map = MapPane(follow_scheme=False)  # paper is light whatever the screen
         self.map.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.map.resize(*MAP_SIZE)
         self.view = QWebEngineView()

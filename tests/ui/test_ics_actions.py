@@ -35,38 +35,50 @@ def test_export_of_the_selected_meetings_only(qtbot, window, tmp_path, monkeypat
     ]
 
 
-def test_invites_ask_for_the_organizer_once_and_skip_meetings_without_invitees(
-    qtbot, window, tmp_path, monkeypatch
-):
-    asked, shown = [], []
+def test_invites_ask_for_the_organizer_once_and_name_who_has_no_email(qtbot, window, monkeypatch):
+    from ui.invite_dialog import InviteDialog
+
+    asked, opened = [], []
     monkeypatch.setattr(
         window.dialogs, "ask_text", lambda *a: asked.append(a) or "Jane Doe <jane@example.org>"
     )
-    monkeypatch.setattr(window.dialogs, "ask_directory", lambda *a: str(tmp_path / "invites"))
-    monkeypatch.setattr(window.dialogs, "inform", lambda *a: shown.append(a[1]))
+    monkeypatch.setattr(InviteDialog, "exec", lambda self: opened.append(self) or 0)
     window.invites_action.trigger()
     assert len(asked) == 1
     assert window.workspace.store.get_setting("organizer") == "Jane Doe <jane@example.org>"
-    assert "0 invite(s) written" in shown[0] and "6 meeting(s) skipped" in shown[0]
-    assert "no participant has an email address" in shown[0]
+    assert "Nothing to send" in opened[0].scope.text()
+    what = {
+        opened[0].tree.topLevelItem(i).text(1) for i in range(opened[0].tree.topLevelItemCount())
+    }
+    assert what == {"no email address"}
     window.invites_action.trigger()
     assert len(asked) == 1  # kept in the settings
 
 
 def test_invites_for_a_trip_with_emails(qtbot, store, make_window, tmp_path, monkeypatch):
+    from ui.invite_dialog import InviteDialog
+
     store.set_setting("organizer", "Jane Doe <jane@example.org>")
     store.add_trip(timed_trip())
     window = make_window()
-    shown = []
-    monkeypatch.setattr(window.dialogs, "ask_directory", lambda *a: str(tmp_path / "out"))
-    monkeypatch.setattr(window.dialogs, "inform", lambda *a: shown.append(a[1]))
+
+    def run(dialog):
+        dialog.eml.setChecked(True)
+        dialog.folder.setText(str(tmp_path / "out"))
+        with qtbot.waitSignal(dialog.sending_finished, timeout=30000):
+            dialog.send_button.click()
+        return 0
+
+    monkeypatch.setattr(InviteDialog, "exec", run)
     window.invites_action.trigger()
-    [invite] = list((tmp_path / "out").glob("*.ics"))
-    calendar = icalendar.Calendar.from_ical(invite.read_bytes())
+    [mail] = list((tmp_path / "out").glob("*.eml"))
+    assert mail.name == "2014-12-15-Late-talks.eml"
+    from data.eml import calendar_from_email
+
+    calendar = icalendar.Calendar.from_ical(calendar_from_email(mail.read_bytes(), mail.name))
     assert str(calendar["METHOD"]) == "REQUEST"
     [event] = calendar.walk("VEVENT")
     assert "mailto:a@example.org" in str(event["ATTENDEE"]).lower()
-    assert "1 invite(s) written" in shown[0]
 
 
 def test_import_as_a_new_trip_and_a_bad_file(qtbot, window, tmp_path, monkeypatch):
