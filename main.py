@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from data.ics_common import Organizer
+    from data.mail_out import Security
     from data.model import Trip
     from data.store import Store
     from data.travel import TravelAssumptions
@@ -499,9 +500,9 @@ def cmd_send_invites(args: argparse.Namespace) -> int:
         outbox: Outbox
         if args.eml_dir is not None:
             outbox = EmlFolder(args.eml_dir)
-            where = str(args.eml_dir)
+            where = f"written to {args.eml_dir}"
         else:
-            security = args.security or "none"
+            security: Security = args.security or "none"
             try:
                 settings = parse_server(args.smtp, security)
             except ValueError as exc:
@@ -513,11 +514,11 @@ def cmd_send_invites(args: argparse.Namespace) -> int:
                 )
             settings = dataclasses.replace(settings, user=args.smtp_user)
             outbox = SmtpOutbox(settings)
-            where = str(settings)
+            where = f"sent through {settings}"
         for item in plan.no_email:
             _say(f"No email address, not invited: {item.title!r}: {', '.join(item.names)}")
-        for item in plan.unchanged:
-            _say(f"Unchanged, not sent again: {item.title!r} ({len(item.recipients)} attendees)")
+        for same in plan.unchanged:
+            _say(f"Unchanged, not sent again: {same.title!r} ({len(same.recipients)} attendees)")
         verb = "Would send" if args.dry_run else "Sending"
         for delivery in plan.deliveries:
             people = ", ".join(r.email for r in delivery.recipients)
@@ -526,14 +527,14 @@ def cmd_send_invites(args: argparse.Namespace) -> int:
             _say(f"{len(plan.deliveries)} messages to send for {plan.scope}; nothing sent")
             return 0
         try:
-            report = send_plan(store, trip_id, plan, organizer, outbox)
+            report = send_plan(store, trip_id, plan, organizer, outbox, progress=_progress())
         finally:
             outbox.close()
     if isinstance(outbox, EmlFolder):
         for path in outbox.written:
             _say(f"Wrote {path}")
     total = plan.recipient_count
-    _say(f"{report.recipient_count} of {total} recipients sent through {where}")
+    _say(f"{report.recipient_count} of {total} recipients {where}")
     if not report.failures:
         return 0
     for failure in report.failures:
@@ -545,6 +546,19 @@ def cmd_send_invites(args: argparse.Namespace) -> int:
         f"{len(report.failures)} of {total} recipients not sent (listed above); "
         "run again to retry only those"
     )
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """'Sent 12 of 500 messages' kept on one line of a terminal; nothing when piped."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rSent {done} of {total} messages{end}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _organizer(text: str | None) -> Organizer:
@@ -594,9 +608,12 @@ def cmd_restore_backup(args: argparse.Namespace) -> int:
         found = list_backups(args.data_dir)
         if not found:
             _say("No backups yet (one is taken daily and before each upgrade of the store).")
-        for backup in found:
-            taken = f"{backup.taken:%Y-%m-%d %H:%M} UTC"
-            _say(f"{backup.path.name}  {taken}  {backup.reason:<18} {backup.size:>10,} bytes")
+        for kept_copy in found:
+            taken = f"{kept_copy.taken:%Y-%m-%d %H:%M} UTC"
+            _say(
+                f"{kept_copy.path.name}  {taken}  {kept_copy.reason:<18} "
+                f"{kept_copy.size:>10,} bytes"
+            )
         return 0
     backup, kept = restore_backup(args.data_dir, args.file)
     _say(f"Restored the store from {backup}")
@@ -743,7 +760,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     from ui.printing import PrintError, write_pdf
 
     register_scheme()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     from ui import i18n
 
     i18n.install(app, i18n.system_language())  # the itinerary in the user's language

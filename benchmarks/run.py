@@ -105,6 +105,8 @@ ROW_NAMES = (
     ".ics export",
     ".ics import",
     "500 invites by SMTP (STARTTLS, AUTH)",
+    "CalDAV first sync",
+    "CalDAV no-change sync",
 )
 GROWTH_HEADER = "| meetings | `agenda` | `export-ics` | `import-ics` | window ready |"
 
@@ -389,7 +391,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
     parser.add_argument(
-        "--only", choices=("ics", "window", "cli", "growth", "invites"), help="one group"
+        "--only",
+        choices=("ics", "window", "cli", "growth", "invites", "caldav"),
+        help="one group",
     )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
@@ -406,6 +410,10 @@ def main(argv: list[str] | None = None) -> int:
             growth = growth_table(sizes, Path(tmp))
         if args.only in (None, "invites"):
             rows += invite_rows(args.quick)
+        if args.only in (None, "caldav"):
+            from benchmarks import caldav_bench
+
+            rows += caldav_bench.rows(args.quick, Path(tmp))
     print(f"Machine: {machine()}")
     if rows:
         print(render(rows))

@@ -22,20 +22,32 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote, unquote, urlsplit
 
+from pydantic import TypeAdapter
+
 from data import sync_state
 from data.gazetteer import Gazetteer
-from data.ics_common import IcsError, file_stem_for
+from data.ics_common import IcsError, file_stem_for, meeting_uid
 from data.ics_export import _calendar, build_event
 from data.ics_import import merge_events
 from data.ics_read import IcsEvent, meeting_of, parse_ics
-from data.ics_writer import encode
-from data.model import ExactTime, Meeting, Provenance, ProvenanceKind, Source, Trip, upsert
+from data.ics_writer import encode, text
+from data.model import (
+    ExactTime,
+    Meeting,
+    Place,
+    Provenance,
+    ProvenanceKind,
+    Source,
+    Trip,
+    upsert,
+)
 from data.store import Changes, Store, StoreError
 from data.sync_state import Account, Conflict, StateChanges, Synced
 
@@ -110,19 +122,109 @@ def remember_password(url: str, user: str, password: str) -> None:
 # -- content ----------------------------------------------------------------------------------
 
 
+_MEETING_JSON: TypeAdapter[Meeting] = TypeAdapter(Meeting)
+_PLACE_JSON: TypeAdapter[Place] = TypeAdapter(Place)
+
+
 def fingerprint(trip: Trip, meeting: Meeting) -> str:
-    """What the meeting would put on the server, hashed: equal means nothing to send."""
-    lines = build_event(trip, meeting, _FIXED_STAMP, internal=True)
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:32]
+    """The meeting as stored, with its place and the sources it cites, hashed: what its
+    calendar object is made from, so equal means nothing to send. (Cheaper than the
+    object itself: a no-change sync of 1,000 meetings hashes them all.)"""
+    digest = hashlib.sha256(_MEETING_JSON.dump_json(meeting))
+    place = trip.place_of(meeting)
+    digest.update(_PLACE_JSON.dump_json(place) if place is not None else b"null")
+    cited = set(meeting.cited_sources())
+    for source in trip.sources:
+        if source.id in cited:
+            digest.update(f"\n{source.id}\n{source.title}\n{source.url}".encode())
+    return digest.hexdigest()[:32]
 
 
-def calendar_object(trip: Trip, meeting: Meeting, now: datetime) -> str:
-    """One meeting as a calendar object resource: a VCALENDAR with one VEVENT (RFC 4791)."""
+def _event_lines(trip: Trip, meeting: Meeting) -> list[str]:
+    return build_event(trip, meeting, _FIXED_STAMP, internal=True)
+
+
+def calendar_object(
+    trip: Trip, meeting: Meeting, now: datetime, uid: str | None = None, extra: str | None = None
+) -> str:
+    """One meeting as a calendar object resource: a VCALENDAR with one VEVENT (RFC 4791).
+
+    ``uid``: the UID another client gave the object, which must not change (servers
+    refuse a new UID under the same name, and clients would see a new event). ``extra``:
+    that client's own lines (:func:`foreign_extra`), kept in the event.
+    """
     lines = _calendar("PUBLISH", None, [meeting])
     lines = [line for line in lines if not line.startswith("METHOD:")]  # RFC 4791 4.1
-    lines += build_event(trip, meeting, now, internal=True)
+    # The team's own server: the internal data, so every member's copy is the whole trip.
+    event = build_event(trip, meeting, now, internal=True)
+    if uid is not None:
+        event = [f"UID:{text(uid)}" if line.startswith("UID:") else line for line in event]
+    if extra:
+        event[-1:-1] = _not_written(extra.split("\n"), event)  # before END:VEVENT
+    lines += event
     lines.append("END:VCALENDAR")
     return encode(lines).decode()
+
+
+def _not_written(extra: list[str], event: list[str]) -> list[str]:
+    """``extra`` without the properties ``event`` writes itself (whatever it writes)."""
+    ours = {_name(line) for line in event}
+    kept, depth = [], 0
+    for line in extra:
+        name = _name(line)
+        depth += name == "BEGIN"
+        if depth or name not in ours:
+            kept.append(line)
+        depth -= name == "END"
+    return kept
+
+
+def _name(line: str) -> str:
+    return re.split(r"[;:]", line, maxsplit=1)[0].upper()
+
+
+def foreign_uid(data: str, meeting_id: str) -> str | None:
+    """The object's UID when it is not the one Shuttle would give the meeting."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", data)
+    found = re.search(r"^UID(?:;[^:\r\n]*)?:(.*?)\r?$", unfolded, re.MULTILINE)
+    if found is None:
+        return None
+    uid = re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], found[1]).strip()
+    return None if uid == meeting_uid(meeting_id) else uid
+
+
+# What Shuttle writes in a calendar object's VEVENT; another client's other properties
+# and components (alarms, its own X- properties, attendees' answers) are kept as they are.
+_WRITTEN = frozenset(
+    {"SUMMARY", "DTSTART", "DTEND", "DURATION", "DTSTAMP", "UID", "SEQUENCE", "CATEGORIES",
+     "DESCRIPTION", "GEO", "LOCATION", "STATUS", "LAST-MODIFIED"}
+)  # fmt: skip
+
+
+def foreign_extra(data: str) -> str | None:
+    """The event's content lines (unfolded) that Shuttle does not write, or None."""
+    kept: list[str] = []
+    stack: list[str] = []  # VCALENDAR, then VEVENT or VTIMEZONE, then VALARM…
+    for line in re.sub(r"\r?\n[ \t]", "", data).splitlines():
+        if not line.strip():
+            continue
+        name = _name(line)
+        inner = len(stack) > 2 and stack[1] == "VEVENT"  # inside a component of the event
+        if name == "BEGIN":
+            stack.append(line.split(":", 1)[-1].strip().upper())
+            keep = len(stack) > 2 and stack[1] == "VEVENT"
+        elif name == "END":
+            keep = inner
+            stack = stack[:-1]
+        else:
+            keep = inner or (
+                stack[1:] == ["VEVENT"]
+                and name not in _WRITTEN
+                and not name.startswith("X-SHUTTLE-")
+            )
+        if keep:
+            kept.append(line)
+    return "\n".join(kept) or None
 
 
 def read_object(data: str, href: str) -> IcsEvent:
@@ -335,13 +437,13 @@ class _Server:
         headers = {"Content-Type": "text/calendar; charset=utf-8"}
         headers |= {"If-Match": etag} if etag else {"If-None-Match": "*"}
         response = self.client.put(self.absolute(href), body, headers)
-        if response.status != 412:
+        if response.status >= 500:  # 4xx concern this object only: the caller says so
             _check(response, "store", href)
-        return response.status, response.headers.get("ETag")
+        return int(response.status), response.headers.get("ETag")
 
     def delete(self, href: str, etag: str | None) -> int:
         response = self.client.delete(self.absolute(href), {"If-Match": etag} if etag else {})
-        if response.status not in (404, 412):
+        if response.status >= 500:
             _check(response, "delete", href)
         return int(response.status)
 
@@ -373,13 +475,14 @@ class Snapshot:
     conflicts: dict[str, Conflict]
 
 
-def snapshot(store: Store, trip_id: int) -> Snapshot:
+def snapshot(store: Store, trip_id: int, trip: Trip | None = None) -> Snapshot:
+    """``trip``: the trip as just read from the store, if the caller has it."""
     found = sync_state.account(store, trip_id)
     if found is None:
         raise SyncError("this trip is not shared on a calendar server yet (give its URL)")
     return Snapshot(
         trip_id,
-        store.load_trip(trip_id),
+        trip if trip is not None else store.load_trip(trip_id),
         found,
         sync_state.synced(store, trip_id),
         sync_state.conflicts(store, trip_id),
@@ -565,7 +668,7 @@ def _exchange(
         if (known is None and meeting is None) or unchanged_here:
             out.pull[mid] = (event, remote, prints.get(mid))
         elif meeting is not None and _same(trip, meeting, event, collection):
-            out.put[mid] = Synced(href, remote.etag, prints[mid])
+            out.put[mid] = _synced(href, remote, prints[mid], mid)
         else:
             conflict(mid, href, remote)
     for href in gone:
@@ -602,6 +705,9 @@ def _exchange(
             assert known is not None
             step(f"deleting an event ({len(out.put) + len(out.dropped) + 1})")
             status = server.delete(known.href, known.etag)
+            if status >= 400 and status not in (404, 412):
+                report.skipped.append(f"deleting {mid}: the server refused it (HTTP {status})")
+                continue
             if status == 412:
                 conflict(mid, known.href, server.get(known.href))
             else:
@@ -612,17 +718,22 @@ def _exchange(
         href = known.href if known is not None else base + file_stem_for(mid) + ".ics"
         etag = known.etag if known is not None else None
         step(f"sending “{meeting.title}”")
-        body = calendar_object(trip, meeting, out.when)
+        uid = known.uid if known is not None else None
+        extra = known.extra if known is not None else None
+        body = calendar_object(trip, meeting, out.when, uid, extra)
         status, new_etag = server.put(href, body, etag)
+        if status not in (412,) and status >= 400:
+            report.skipped.append(f"“{meeting.title}”: the server refused it (HTTP {status})")
+            continue
         if status == 412:
             remote = server.get(href)
             if remote.data is not None and _same(trip, meeting, read_object(remote.data, href),
                                                  collection):  # fmt: skip
-                out.put[mid] = Synced(href, remote.etag, prints[mid])
+                out.put[mid] = _synced(href, remote, prints[mid], mid)
             else:
                 conflict(mid, href, remote)
             continue
-        out.put[mid] = Synced(href, new_etag, prints[mid])
+        out.put[mid] = Synced(href, new_etag, prints[mid], uid, extra)
         verb = "changed" if known is not None else "added"
         report.sent.append(f"{verb} “{meeting.title}”")
     for mid in snap.conflicts:
@@ -646,24 +757,29 @@ def _exchange(
     return out
 
 
+def _synced(href: str, remote: Remote, print_: str | None, meeting_id: str) -> Synced:
+    """The state of a meeting that now matches the server's object ``remote``."""
+    data = remote.data or ""
+    return Synced(
+        href, remote.etag, print_, foreign_uid(data, meeting_id) if data else None,
+        foreign_extra(data) if data else None,
+    )  # fmt: skip
+
+
 def _same(trip: Trip, meeting: Meeting, event: IcsEvent, collection: str) -> bool:
     """Whether the server's event says what the local meeting says."""
     try:
         theirs = _from_server(trip, [event], collection, _FIXED_STAMP, Gazetteer())
         other = theirs.meeting(meeting.id)
-        return fingerprint(theirs, other.replace(
+        return _event_lines(theirs, other.replace(
             provenance=meeting.provenance, field_provenance=meeting.field_provenance
-        )) == fingerprint(trip, meeting)  # fmt: skip
+        )) == _event_lines(trip, meeting)  # fmt: skip
     except (ValueError, KeyError):
         return False
 
 
 def _meeting_json(meeting: Meeting | None) -> str | None:
-    if meeting is None:
-        return None
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(Meeting).dump_json(meeting).decode()
+    return None if meeting is None else _MEETING_JSON.dump_json(meeting).decode()
 
 
 def _title(remote: Remote | None) -> str:
@@ -744,7 +860,8 @@ class _Apply:
         late = {c.meeting_id for c in self.late}
         for mid, (_event, remote, _seen) in out.pull.items():
             if mid not in late and trip is not None:
-                put[mid] = Synced(remote.href, remote.etag, fingerprint(trip, trip.meeting(mid)))
+                print_ = fingerprint(trip, trip.meeting(mid))
+                put[mid] = _synced(remote.href, remote, print_, mid)
         dropped = set(out.dropped) - late
         found = [*out.conflicts, *self.late]
         open_ids = {c.meeting_id for c in found}
@@ -897,12 +1014,9 @@ def resolve(store: Store, trip_id: int, meeting_id: str, choice: Choice | Meetin
 
     def mark(db: sqlite3.Connection, print_: str | None) -> None:
         clear(db)
-        db.execute(
-            "INSERT INTO caldav_meetings (trip_id, meeting_id, href, etag, fingerprint)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (trip_id, meeting_id) DO UPDATE SET"
-            " href = excluded.href, etag = excluded.etag, fingerprint = excluded.fingerprint",
-            (trip_id, meeting_id, found.href, found.server_etag, print_),
-        )
+        remote = Remote(found.href, found.server_etag, found.server)
+        known = _synced(found.href, remote, print_, meeting_id)
+        sync_state.record(db, trip_id, meeting_id, known)
 
     if choice == "local":
         # Send the local version (or its deletion) over the server's.

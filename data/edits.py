@@ -13,16 +13,16 @@ and the store decides whether its sequence rises.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from data.ids import new_meeting_id
 from data.model import Leg, Meeting, Place, Source, Trip, upsert
-from data.store import ASSUMPTIONS_SETTING, KEEP, Changes, Keep, Store, StoreError
-from data.travel import PlannedLeg, TravelAssumptions, assumptions_json
+from data.store import ASSUMPTIONS_SETTING, Changes, Store, StoreError
+from data.travel import TravelAssumptions, assumptions_json
 
 if TYPE_CHECKING:
     from data.gazetteer import Gazetteer
@@ -36,53 +36,11 @@ class Edit(Protocol):
     def apply(self, store: Store) -> tuple[Changes, Edit]: ...
 
 
-def new_meeting_id() -> str:
-    """A meeting id no other trip or store will produce (uuid4-based)."""
-    return f"m-{uuid.uuid4()}"
-
-
 def _quoted(what: str, title: str) -> str:
     return f"{what} “{title}”" if title else what
 
 
 # -- meetings -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SaveMeeting:
-    """Add a meeting or change the one with its id."""
-
-    trip_id: int
-    meeting: Meeting
-
-    @property
-    def label(self) -> str:
-        return _quoted("Edit meeting", self.meeting.title)
-
-    def apply(self, store: Store) -> tuple[Changes, Edit]:
-        trip = store.load_trip(self.trip_id)
-        old = _find_meeting(trip, self.meeting.id)
-        changes = store.save_meeting(self.trip_id, self.meeting)
-        if old is None:
-            return changes, DeleteMeeting(self.trip_id, self.meeting.id, self.meeting.title)
-        return changes, SaveMeeting(self.trip_id, old)
-
-
-@dataclass(frozen=True, slots=True)
-class AddMeeting:
-    """Add a new meeting (give it ``new_meeting_id()``); refused when its id is taken."""
-
-    trip_id: int
-    meeting: Meeting
-
-    @property
-    def label(self) -> str:
-        return _quoted("Add meeting", self.meeting.title)
-
-    def apply(self, store: Store) -> tuple[Changes, Edit]:
-        position = len(store.load_trip(self.trip_id).meetings)
-        changes = store.insert_meeting(self.trip_id, self.meeting, position)
-        return changes, DeleteMeeting(self.trip_id, self.meeting.id, self.meeting.title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,46 +147,6 @@ def _position(trip: Trip, meeting_id: str) -> tuple[int, Meeting | None]:
 
 
 @dataclass(frozen=True, slots=True)
-class SavePlace:
-    """Add a place (at ``position``, default the end) or change the one with its id."""
-
-    trip_id: int
-    place: Place
-    position: int | None = None
-
-    @property
-    def label(self) -> str:
-        return _quoted("Save place", self.place.name)
-
-    def apply(self, store: Store) -> tuple[Changes, Edit]:
-        trip = store.load_trip(self.trip_id)
-        old = next((p for p in trip.places if p.id == self.place.id), None)
-        changes = store.save_place(self.trip_id, self.place, self.position)
-        if old is None:
-            return changes, DeletePlace(self.trip_id, self.place.id, self.place.name)
-        return changes, SavePlace(self.trip_id, old)
-
-
-@dataclass(frozen=True, slots=True)
-class DeletePlace:
-    """Remove a place no meeting or leg uses; ``name`` is only for the label."""
-
-    trip_id: int
-    place_id: str
-    name: str = ""
-
-    @property
-    def label(self) -> str:
-        return _quoted("Delete place", self.name)
-
-    def apply(self, store: Store) -> tuple[Changes, Edit]:
-        trip = store.load_trip(self.trip_id)
-        changes = store.delete_place(self.trip_id, self.place_id)  # refused if unknown
-        position, place = next((i, p) for i, p in enumerate(trip.places) if p.id == self.place_id)
-        return changes, SavePlace(self.trip_id, place, position)
-
-
-@dataclass(frozen=True, slots=True)
 class SetLegs:
     """Replace the trip's legs, e.g. with ``[p.leg for p in derive_legs(trip)]``."""
 
@@ -254,52 +172,7 @@ def edit_leg(trip_id: int, trip: Trip, index: int, leg: Leg) -> SetLegs:
     return SetLegs(trip_id, tuple(legs), f"Change travel {origin.city} → {destination.city}")
 
 
-def legs_from_plan(trip_id: int, planned: Iterable[PlannedLeg]) -> SetLegs:
-    """Store the legs ``derive_legs`` found (new ones with default modes, old ones kept)."""
-    return SetLegs(trip_id, tuple(p.leg for p in planned), "Update travel from the meetings")
-
-
 # -- trips --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class UpdateTrip:
-    """Change a trip's details; fields left at ``KEEP`` stay, None clears a date."""
-
-    trip_id: int
-    name: str | Keep = KEEP
-    traveller: str | Keep = KEEP
-    home_timezone: str | Keep = KEEP
-    notes: str | Keep = KEEP
-    start_day: date | Keep | None = KEEP
-    end_day: date | Keep | None = KEEP
-
-    @property
-    def label(self) -> str:
-        return "Edit trip details"
-
-    def apply(self, store: Store) -> tuple[Changes, Edit]:
-        old = store.load_trip(self.trip_id)
-        changes = store.update_trip_details(
-            self.trip_id,
-            name=self.name,
-            traveller=self.traveller,
-            home_timezone=self.home_timezone,
-            notes=self.notes,
-            start_day=self.start_day,
-            end_day=self.end_day,
-        )
-
-        keep = KEEP
-        return changes, UpdateTrip(
-            self.trip_id,
-            name=keep if self.name is keep else old.name,
-            traveller=keep if self.traveller is keep else old.traveller,
-            home_timezone=keep if self.home_timezone is keep else old.home_timezone,
-            notes=keep if self.notes is keep else old.notes,
-            start_day=keep if self.start_day is keep else old.start_day,
-            end_day=keep if self.end_day is keep else old.end_day,
-        )
 
 
 @dataclass(frozen=True, slots=True)

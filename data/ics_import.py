@@ -12,7 +12,6 @@ come from GEO and TZID before a city named in LOCATION.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -28,6 +27,7 @@ from data.ics_common import (
 )
 from data.ics_export import location_text
 from data.ics_read import IcsCalendar, IcsEvent, parse_ics, same_spot
+from data.ids import place_id, unique_id
 from data.model import (
     CalendarOrigin,
     ExactTime,
@@ -309,15 +309,7 @@ def _origin_stamped(origin: CalendarOrigin | None, event: IcsEvent) -> CalendarO
 def _free_meeting_id(event: IcsEvent, meetings: dict[str, Meeting]) -> str:
     """The event's own id (its UID, and RECURRENCE-ID), unless another meeting has it."""
     assert event.meeting is not None
-    base = event.meeting.id
-    if base not in meetings:
-        return base
-    # Two UIDs that differ only in characters an id cannot hold.
-    digest = hashlib.sha256(f"{event.uid}|{event.recurrence_id}".encode()).hexdigest()[:8]
-    candidate, number = f"{base}-{digest}", 2
-    while candidate in meetings:
-        candidate, number = f"{base}-{digest}-{number}", number + 1
-    return candidate
+    return unique_id(event.meeting.id, meetings)
 
 
 def _keep_provenance(previous: Meeting, meeting: Meeting) -> Meeting:
@@ -363,7 +355,7 @@ def _place_for(
             if _same_place(place, stored):
                 return place
         if stored.id in by_id:
-            return dataclasses.replace(stored, id=_free_id(stored.id, places))
+            return dataclasses.replace(stored, id=unique_id(stored.id, by_id))
         return stored
     location = event.location
     if not location and event.geo is None:
@@ -379,7 +371,7 @@ def _place_for(
     made = _new_place(event, gazetteer)
     if made is None:
         return None
-    return dataclasses.replace(made, id=_free_id(_slug(made.name), places))
+    return dataclasses.replace(made, id=place_id(made.name, by_id))
 
 
 def _new_place(event: IcsEvent, gazetteer: Gazetteer) -> Place | None:
@@ -471,16 +463,3 @@ def _zone_at(lat: float, lon: float) -> str | None:
 def _same_place(a: Place, b: Place) -> bool:
     # The cheap test first: most places are far apart.
     return same_spot((a.lat, a.lon), (b.lat, b.lon)) and fold(a.name) == fold(b.name)
-
-
-def _slug(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40]
-    return slug or "place"
-
-
-def _free_id(wanted: str, places: list[Place]) -> str:
-    ids = {p.id for p in places}
-    candidate, number = wanted, 2
-    while candidate in ids:
-        candidate, number = f"{wanted}-{number}", number + 1
-    return candidate

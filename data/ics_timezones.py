@@ -2,7 +2,7 @@
 
 Each change of offset in the years covered is its own STANDARD or DAYLIGHT component
 with a single DTSTART: no RDATE lists (read by some readers as their first date only,
-see ``PLATFORM.md``) and no RRULE to derive. The first component states the offset in
+see ``docs/platform.md``) and no RRULE to derive. The first component states the offset in
 force from 31 December of the year before, so every event in range has a rule.
 """
 

@@ -28,7 +28,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 
 from data.ics_common import Organizer
 from data.invitations import Delivery, Kind, Recipient
-from data.map_payload import text as html_text
+from data.markup import html_text
 
 _PREFIX = {Kind.NEW: "Invitation", Kind.RESEND: "Invitation", Kind.UPDATE: "Updated"}
 _PREFIX[Kind.CANCEL] = "Cancelled"

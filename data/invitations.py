@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -228,6 +229,9 @@ def _plan_meeting(
     calendar = invite(trip, meeting, organizer, now)
     if calendar is None or not invitees:
         return out, ()
+    sequence = _sequence_to_send(meeting, records.values(), digest)
+    if sequence != meeting.sequence:
+        calendar = _with_sequence(calendar, sequence)
     uid = uid_of(calendar)
     groups: dict[Kind, list[Recipient]] = {kind: [] for kind in Kind}
     for person in invitees:
@@ -237,7 +241,7 @@ def _plan_meeting(
                 groups[Kind.CANCEL].append(person)
         elif row is None:
             groups[Kind.NEW].append(person)
-        elif row.sequence < meeting.sequence or row.digest != digest:
+        elif row.sequence < sequence or row.digest != digest:
             groups[Kind.UPDATE].append(person)
         else:
             groups[Kind.RESEND].append(person)
@@ -247,10 +251,30 @@ def _plan_meeting(
     for kind, people in groups.items():
         if people:
             delivery = Delivery(
-                meeting.id, uid, kind, tuple(people), calendar, summary, meeting.sequence, digest
+                meeting.id, uid, kind, tuple(people), calendar, summary, sequence, digest
             )
             out.append(delivery)
     return out, () if resend else held
+
+
+def _sequence_to_send(meeting: Meeting, records: Iterable[SentInvitation], digest: str) -> int:
+    """The meeting's SEQUENCE, unless an attendee holds a higher one from this record.
+
+    That happens once a meeting comes back after its CANCEL (a deletion undone): the new
+    REQUEST must outrank the CANCEL, so it goes out above the store's SEQUENCE, and each
+    later change must outrank that in turn.
+    """
+    rows = list(records)
+    floor = max([meeting.sequence] + [r.sequence + (r.method == CANCEL) for r in rows])
+    held = [r for r in rows if r.method == REQUEST]
+    ahead = any(r.sequence > meeting.sequence for r in held)
+    if ahead and any(r.digest != digest for r in held):
+        return max(r.sequence for r in held) + 1
+    return floor
+
+
+def _with_sequence(calendar: bytes, sequence: int) -> bytes:
+    return re.sub(rb"\r\nSEQUENCE:\d+\r\n", b"\r\nSEQUENCE:%d\r\n" % sequence, calendar, count=1)
 
 
 def uid_of(calendar: bytes) -> str:
@@ -280,15 +304,16 @@ def _cancel_removed(
     meeting is gone (``deleted``: its SEQUENCE rises) or they were taken off it."""
     live = sorted((r for r in rows if r.method == REQUEST), key=lambda r: r.email)
     out: list[Delivery] = []
-    # Attendees who were sent different versions get the CANCEL of the one they hold.
-    by_calendar: dict[str, list[SentInvitation]] = {}
+    # Attendees who hold different versions get the CANCEL of the one they hold.
+    versions: dict[tuple[int, str], list[SentInvitation]] = {}
     for row in live:
-        by_calendar.setdefault(row.calendar, []).append(row)
-    for text, group in by_calendar.items():
+        versions.setdefault((row.sequence, row.digest), []).append(row)
+    for (held, _), group in versions.items():
         people = tuple(Recipient(r.name, r.email) for r in group)
-        sequence = max(r.sequence for r in group) + (1 if deleted else 0)
-        calendar = cancel_calendar(text, people, sequence, now)
-        first = group[0]
+        sequence = held + (1 if deleted else 0)
+        latest = max(group, key=lambda r: r.sent_at)
+        calendar = cancel_calendar(latest.calendar, people, sequence, now)
+        first = latest
         summary = MeetingSummary.from_json(first.summary)
         meeting_id, uid, digest = first.meeting_id, first.uid, first.digest
         out.append(

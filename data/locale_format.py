@@ -16,33 +16,46 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
+if TYPE_CHECKING:  # Babel loads on first use: an English window starts without it
+    from babel import Locale
 
-ENGLISH = Locale("en")
 _current: Locale | None = None
 
 
 def locale_from_environment(environ: Mapping[str, str] | None = None) -> Locale:
     """The locale LC_ALL, LC_TIME or LANG names (POSIX order); English for C, POSIX or
     a name CLDR does not know."""
+    return parse_locale(_environment_name(environ))
+
+
+def _environment_name(environ: Mapping[str, str] | None = None) -> str:
     env = os.environ if environ is None else environ
-    for key in ("LC_ALL", "LC_TIME", "LANG"):
-        value = env.get(key, "")
-        if value:
-            return parse_locale(value)
-    return ENGLISH
+    return next((env[k] for k in ("LC_ALL", "LC_TIME", "LANG") if env.get(k)), "")
+
+
+def _environment_language() -> str:
+    language = _bare(_environment_name()).split("_")[0]
+    return "en" if language in ("", "C", "POSIX") else language
+
+
+def _bare(name: str) -> str:
+    """'fr_FR.UTF-8@euro' -> 'fr_FR'."""
+    return name.split(".")[0].split("@")[0]
 
 
 def parse_locale(name: str) -> Locale:
     """'fr_FR.UTF-8' -> fr_FR; English for C, POSIX or an unknown name."""
-    name = name.split(".")[0].split("@")[0]
+    from babel import Locale, UnknownLocaleError
+
+    name = _bare(name)
     if name in ("", "C", "POSIX"):
-        return ENGLISH
+        return Locale("en")
     try:
         return Locale.parse(name.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        return ENGLISH
+        return Locale("en")
 
 
 def current_locale() -> Locale:
@@ -60,6 +73,8 @@ def set_locale(locale: Locale | str | None) -> None:
 
 def _english(locale: Locale | None) -> Locale | None:
     """None when English formats apply, else the locale to format for."""
+    if locale is None and _current is None and _environment_language() == "en":
+        return None  # without loading Babel: the command line's usual case
     chosen = locale or current_locale()
     return None if chosen.language == "en" else chosen
 

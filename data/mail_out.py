@@ -40,10 +40,10 @@ class MessageRefused(RuntimeError):
 
 class Outbox(Protocol):
     def deliver(
-        self, message: Message, sender: str, recipients: Sequence[str], name: str
+        self, message: Message, sender: str, recipients: Sequence[str], delivery: Delivery
     ) -> dict[str, str]:
-        """Hand over one message (``name``: what it is about, for a file name); returns
-        the refused recipients with the reason for each."""
+        """Hand over one message (of ``delivery``); returns the refused recipients with
+        the reason for each."""
         ...
 
     def close(self) -> None: ...
@@ -101,9 +101,8 @@ def send_plan(
         if good:
             try:
                 message = build_message(delivery, organizer, moment, good)
-                kind = "" if delivery.kind in (Kind.NEW, Kind.RESEND) else delivery.kind
-                name = f"{delivery.summary.day} {title} {kind}"
-                refused = outbox.deliver(message, organizer.email, [p.email for p in good], name)
+                to = [p.email for p in good]
+                refused = outbox.deliver(message, organizer.email, to, delivery)
             except MessageRefused as exc:
                 failures += [Failure(delivery.meeting_id, title, p.email, str(exc)) for p in good]
             except SendError as exc:
@@ -139,13 +138,13 @@ class EmlFolder:
         self.written: list[Path] = []
 
     def deliver(
-        self, message: Message, sender: str, recipients: Sequence[str], name: str
+        self, message: Message, sender: str, recipients: Sequence[str], delivery: Delivery
     ) -> dict[str, str]:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SendError(f"cannot create {self.folder}: {exc.strerror or exc}") from None
-        path = self._free_path(file_stem(name, "invite"))
+        path = self._free_path(eml_stem(delivery))
         try:
             write_atomically(as_bytes(message), path, overwrite=False)
         except FileRefused as exc:
@@ -165,6 +164,13 @@ class EmlFolder:
 
     def close(self) -> None:
         pass
+
+
+def eml_stem(delivery: Delivery) -> str:
+    """'2014-12-15-Dinner-with-the-French-German-and-British-foreign-update'."""
+    stem = file_stem(f"{delivery.summary.day} {delivery.summary.title}", "invite")
+    stem = stem.rstrip("-_") or "invite"
+    return stem if delivery.kind in (Kind.NEW, Kind.RESEND) else f"{stem}-{delivery.kind}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +280,7 @@ class SmtpOutbox:
         self._client = client
 
     def deliver(
-        self, message: Message, sender: str, recipients: Sequence[str], name: str
+        self, message: Message, sender: str, recipients: Sequence[str], delivery: Delivery
     ) -> dict[str, str]:
         self.connect()
         assert self._client is not None

@@ -56,7 +56,7 @@ def build_page(asset_base: str, tiles_url: str = OSM_TILES) -> str:
     import folium  # slow to import: only here, see the module docstring
 
     fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
-    # Per instance, so no other map in the process is affected (see PLATFORM.md).
+    # Per instance, so no other map in the process is affected (docs/platform.md).
     # Only Leaflet: jQuery was there for folium's popups, and the page now makes its own.
     fmap.default_js = [("leaflet", f"{asset_base}leaflet/leaflet.js")]
     fmap.default_css = [

@@ -6,7 +6,6 @@ page treats the payload as data and never evaluates it as code.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,20 +13,11 @@ from data.agenda import AgendaItem, build_agenda, local_time_label, place_label,
 from data.distances import places_km
 from data.locale_format import short_day, whole_number
 from data.map_document import DEFAULT_BOUNDS
+from data.markup import html_text as text
 from data.model import Meeting, Place, PlaceKind, Trip
 from data.travel import route_legs
 
 NEAR_KM = 25.0
-
-
-def text(value: str) -> str:
-    """Escape trip text for the HTML of popups and labels (Leaflet sets it as markup).
-
-    Beyond ``html.escape``: backticks, ``$`` and backslashes become entities too, so the
-    text stays inert even if a script template ever holds it.
-    """
-    escaped = html.escape(value, quote=True)
-    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
 
 
 @dataclass(frozen=True, slots=True)

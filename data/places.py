@@ -9,34 +9,17 @@ Ids are slugs of the name, made unique within the trip (``taken``).
 from __future__ import annotations
 
 import atexit
-import re
-import unicodedata
 from collections.abc import Collection
 from functools import cache
 from typing import TYPE_CHECKING
 
 from data.gazetteer import City, Gazetteer
 from data.geocoding import GeocodeResult
+from data.ids import place_id
 from data.model import Place, PlaceKind, Provenance, ProvenanceKind, zone
 
 if TYPE_CHECKING:
     from timezonefinder import TimezoneFinder
-
-
-def slug(text: str) -> str:
-    """'Élysée Palace' -> 'elysee-palace'; 'place' when nothing Latin is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "place"
-
-
-def unique_id(base: str, taken: Collection[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``… whichever is free."""
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
 
 
 def place_from_city(
@@ -48,7 +31,7 @@ def place_from_city(
     """A place at a gazetteer city's centre, in its zone (``name`` defaults to the city's)."""
     label = (name or city.name).strip()
     return Place(
-        unique_id(slug(label), taken),
+        place_id(label, taken),
         label,
         city.name,
         city.country,
@@ -78,7 +61,7 @@ def place_from_coordinates(
 ) -> Place:
     """A place at a point, its zone found from the coordinates (offline)."""
     return Place(
-        unique_id(slug(name), taken),
+        place_id(name, taken),
         name.strip(),
         city,
         country,

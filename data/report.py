@@ -10,7 +10,6 @@ import base64
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from html import escape
 from zoneinfo import ZoneInfo
 
 from data.agenda import (
@@ -34,6 +33,7 @@ from data.locale_format import (
     whole_number,
     word,
 )
+from data.markup import html_text
 from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
 from data.travel import DEFAULT_ASSUMPTIONS, TravelAssumptions, route_plan
 from resources import resource_path
@@ -80,8 +80,7 @@ def css_string(text: str) -> str:
     return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in text)
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
+_e = html_text
 
 
 class _Notes:

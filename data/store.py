@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import time
@@ -22,14 +23,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from enum import Enum
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any
 
 from data import backups
 from data.files import default_data_dir
-from data.model import Leg, Meeting, Place, Source, Trip, upsert, zone
+from data.model import Leg, Meeting, Place, Source, Trip, upsert
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -57,15 +57,6 @@ _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 class StoreError(RuntimeError):
     """An operation the store refuses; nothing was changed."""
-
-
-class _Keep(Enum):
-    KEEP = "keep"
-
-
-KEEP: Final = _Keep.KEEP
-"""``update_trip_details``'s default: leave the field as it is (None clears a date)."""
-Keep = Literal[_Keep.KEEP]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +184,12 @@ MIGRATIONS: tuple[str, ...] = (
         server_etag TEXT, found_at TEXT NOT NULL,
         PRIMARY KEY (trip_id, meeting_id)
     );
+    """,
+    # 5: the UID another client gave a synced calendar object, and that client's own
+    # lines in it, kept when Shuttle sends the object again (data/sync_state.py).
+    """
+    ALTER TABLE caldav_meetings ADD COLUMN uid TEXT;
+    ALTER TABLE caldav_meetings ADD COLUMN extra TEXT;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -722,68 +719,20 @@ class Store:
             raise StoreError(str(exc)) from exc
         return self.add_trip(trip)
 
-    def update_trip_details(
-        self,
-        trip_id: int,
-        *,
-        name: str | Keep = KEEP,
-        traveller: str | Keep = KEEP,
-        home_timezone: str | Keep = KEEP,
-        notes: str | Keep = KEEP,
-        start_day: date | Keep | None = KEEP,
-        end_day: date | Keep | None = KEEP,
-    ) -> Changes:
-        """Change a trip's details; fields left at ``KEEP`` stay, None clears a date."""
-        given = {
-            "name": name,
-            "traveller": traveller,
-            "home_timezone": home_timezone,
-            "notes": notes,
-            "start_day": start_day,
-            "end_day": end_day,
-        }
-        changes = {key: value for key, value in given.items() if value is not KEEP}
-        if isinstance(name, str):
-            changes["name"] = name.strip()
+    def set_legs(self, trip_id: int, legs: list[Leg] | tuple[Leg, ...]) -> Changes:
+        """Replace the trip's legs, if the trip stays valid with them (see data.travel)."""
         with self._transaction() as db:
-            old_name = self._require(db, trip_id)
-            before = self.load_trip(trip_id)
+            self._require(db, trip_id)
             try:
-                if isinstance(home_timezone, str):
-                    zone(home_timezone)  # its own message, before the whole trip's
-                after = before.replace(**changes)
+                after = self.load_trip(trip_id).replace(legs=tuple(legs))
             except ValueError as exc:
                 raise StoreError(str(exc)) from exc
-            if after.name != old_name:
-                self._check_name_free(db, after.name)
-            self._write_head(db, trip_id, after)
-            self._update_days(db, trip_id, after)
-        return Changes(trip_id, trip=True)
-
-    def save_place(self, trip_id: int, place: Place, position: int | None = None) -> Changes:
-        """Add a place (at ``position``, default the end) or update the one with its id.
-
-        Refused when the trip would not be valid with it, e.g. a new zone for a place
-        whose meetings are timed in the old one.
-        """
-
-        def edit(trip: Trip) -> Trip:
-            return trip.replace(places=upsert(trip.places, place, position))
-
-        return self._edit_part(trip_id, "places", edit)
-
-    def delete_place(self, trip_id: int, place_id: str) -> Changes:
-        """Remove a place; refused while a meeting or leg refers to it."""
-
-        def edit(trip: Trip) -> Trip:
-            trip.place(place_id)  # KeyError if unknown
-            return trip.replace(places=tuple(p for p in trip.places if p.id != place_id))
-
-        return self._edit_part(trip_id, "places", edit, what="place")
-
-    def set_legs(self, trip_id: int, legs: list[Leg] | tuple[Leg, ...]) -> Changes:
-        """Replace the trip's legs (see data.travel.derive_legs for where they come from)."""
-        return self._edit_part(trip_id, "legs", lambda trip: trip.replace(legs=tuple(legs)))
+            db.execute("DELETE FROM legs WHERE trip_id = ?", (trip_id,))
+            db.executemany(
+                "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
+                [(trip_id, i, _row_json(leg)) for i, leg in enumerate(after.legs)],
+            )
+        return Changes(trip_id, legs=True)
 
     def insert_meeting(self, trip_id: int, meeting: Meeting, position: int) -> Changes:
         """Add a meeting at ``position`` in the trip's order; refused when its id is in use.
@@ -825,36 +774,6 @@ class Store:
             self._insert_meetings(db, trip_id, after.meetings)
             self._update_days(db, trip_id, after)
         return Changes(trip_id, meetings=frozenset(changed) | (touched or frozenset()))
-
-    def _edit_part(
-        self,
-        trip_id: int,
-        table: Literal["places", "legs"],
-        edit: Callable[[Trip], Trip],
-        what: str = "",
-    ) -> Changes:
-        """Rewrite the trip's places or legs in one transaction, if the result is valid."""
-        with self._transaction() as db:
-            self._require(db, trip_id)
-            before = self.load_trip(trip_id)
-            try:
-                after = edit(before)
-            except KeyError as exc:
-                raise StoreError(f"trip {trip_id} has no {what} {exc.args[0]!r}") from None
-            except ValueError as exc:
-                raise StoreError(str(exc)) from exc
-            db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
-            if table == "places":
-                rows = [(trip_id, p.id, i, _row_json(p)) for i, p in enumerate(after.places)]
-                db.executemany(
-                    "INSERT INTO places (trip_id, id, position, body) VALUES (?, ?, ?, ?)", rows
-                )
-            else:
-                db.executemany(
-                    "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
-                    [(trip_id, i, _row_json(leg)) for i, leg in enumerate(after.legs)],
-                )
-        return Changes(trip_id, places=table == "places", legs=table == "legs")
 
     def _insert_trip(self, db: sqlite3.Connection, trip: Trip, trip_id: int | None = None) -> int:
         self._check_name_free(db, trip.name)
@@ -1006,7 +925,7 @@ def _datetime_or_none(text: str | None) -> datetime | None:
 def _store_error(path: Path | None, exc: sqlite3.Error, doing: str) -> StoreError:
     """One clear line for what SQLite reports."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-    if code == sqlite3.SQLITE_FULL:
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _disk_full(path)):
         return StoreError(f"the disk holding {path} is full: nothing was saved")
     if code == sqlite3.SQLITE_READONLY:
         return StoreError(f"{path} is read-only: nothing was saved")
@@ -1017,6 +936,16 @@ def _store_error(path: Path | None, exc: sqlite3.Error, doing: str) -> StoreErro
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return StoreError(f"{path} is busy (another Shuttle is writing): try again")
     return StoreError(f"{path}: {exc} (while {doing})")
+
+
+def _disk_full(path: Path | None) -> bool:
+    """SQLite reports a full disk met while mapping its shared memory as an I/O error."""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _damaged(path: Path | None, what: str) -> str:

@@ -9,6 +9,7 @@ until resolved. The password is never here (see data/caldav_sync.py).
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +35,8 @@ class Synced:
     href: str  # the object's path on the server, unquoted
     etag: str | None
     fingerprint: str | None  # None: send it at the next sync whatever it holds
+    uid: str | None = None  # the object's UID when another client chose it
+    extra: str | None = None  # that client's own lines in the event, kept when sending
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +86,11 @@ def forget(db: sqlite3.Connection, trip_id: int) -> None:
 def synced(store: Store, trip_id: int) -> dict[str, Synced]:
     with store.transaction() as db:
         rows = db.execute(
-            "SELECT meeting_id, href, etag, fingerprint FROM caldav_meetings WHERE trip_id = ?",
+            "SELECT meeting_id, href, etag, fingerprint, uid, extra FROM caldav_meetings"
+            " WHERE trip_id = ?",
             (trip_id,),
         ).fetchall()
-    return {row[0]: Synced(row[1], row[2], row[3]) for row in rows}
+    return {row[0]: Synced(*row[1:]) for row in rows}
 
 
 def conflicts(store: Store, trip_id: int) -> dict[str, Conflict]:
@@ -122,12 +126,8 @@ class StateChanges:
             " WHERE trip_id = ?",
             (self.collection, self.sync_token, self.synced_at.isoformat(), trip_id),
         )
-        db.executemany(
-            "INSERT INTO caldav_meetings (trip_id, meeting_id, href, etag, fingerprint)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (trip_id, meeting_id) DO UPDATE SET"
-            " href = excluded.href, etag = excluded.etag, fingerprint = excluded.fingerprint",
-            [(trip_id, m, s.href, s.etag, s.fingerprint) for m, s in self.put.items()],
-        )
+        for meeting_id, synced in self.put.items():
+            record(db, trip_id, meeting_id, synced)
         db.executemany(
             "DELETE FROM caldav_meetings WHERE trip_id = ? AND meeting_id = ?",
             [(trip_id, m) for m in self.dropped],
@@ -148,6 +148,18 @@ class StateChanges:
                 for c in self.conflicts
             ],
         )  # fmt: skip
+
+
+def record(db: sqlite3.Connection, trip_id: int, meeting_id: str, synced: Synced) -> None:
+    """One meeting's sync state (a sync's, or what a conflict's resolution leaves)."""
+    db.execute(
+        "INSERT INTO caldav_meetings"
+        " (trip_id, meeting_id, href, etag, fingerprint, uid, extra)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trip_id, meeting_id) DO UPDATE SET"
+        " href = excluded.href, etag = excluded.etag, fingerprint = excluded.fingerprint,"
+        " uid = excluded.uid, extra = excluded.extra",
+        (trip_id, meeting_id, *dataclasses.astuple(synced)),
+    )
 
 
 def now() -> datetime:

@@ -211,21 +211,6 @@
         land: state.basemap ? state.basemap.options.fill : null,
       };
     },
-    // Where a coordinate is in the map's widget, in CSS pixels (for tests of what is painted).
-    pointOf: function (lat, lon) {
-      var point = state.map.latLngToContainerPoint([lat, lon]);
-      return [point.x, point.y];
-    },
-    clickMarker: function (placeId) { state.stops[placeId].marker.fire("click"); },
-    clickMap: function (lat, lon) { state.map.fire("click", { latlng: L.latLng(lat, lon) }); },
-    stopNumbers: function () {
-      var out = {};
-      Object.keys(state.stops).forEach(function (id) {
-        var el = state.stops[id].marker.getElement();
-        out[id] = el ? el.textContent : null;
-      });
-      return out;
-    },
   };
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -4,6 +4,7 @@ Run under a display, e.g.:
     xvfb-run -a -s '-screen 0 1600x1000x24' \\
         .venv/bin/python scripts/screenshot.py docs/main-window.png
     ... scripts/screenshot.py --editor docs/meeting-editor.png
+    ... scripts/screenshot.py --language ar docs/main-window-ar.png
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", type=Path, help="PNG file to write")
     parser.add_argument("--editor", action="store_true", help="the meeting editor, not the window")
+    parser.add_argument(
+        "--language", choices=("en", "fr", "ar"), default="en", help="the window's language"
+    )
     args = parser.parse_args()
     problem = prepare_environment()
     if problem:
@@ -35,6 +39,9 @@ def main() -> int:
 
     register_scheme()
     app = QApplication([])
+    from ui import i18n
+
+    i18n.install(app, args.language)
     scratch = tempfile.mkdtemp()
     settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
     window = start_window(Path(scratch), settings)

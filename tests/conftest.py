@@ -58,3 +58,11 @@ def radicale(tmp_path_factory: pytest.TempPathFactory):
     from tests.radicale import running
 
     yield from running(tmp_path_factory.mktemp("radicale"))
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A real full disk for the tests that need one: a small tmpfs (see tests/full_disk.py)."""
+    from tests.full_disk import mounted
+
+    yield from mounted(tmp_path)

@@ -10,6 +10,7 @@ import logging
 import socket
 import ssl
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
@@ -107,6 +108,15 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
+class _Controller(Controller):
+    def factory(self) -> SMTP:
+        # With implicit TLS, aiosmtpd warns that AUTH does not require (STARTTLS) TLS:
+        # the whole session is TLS here, so the warning does not apply.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS")
+            return super().factory()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -114,25 +124,31 @@ def free_port() -> int:
 
 
 class LocalSmtp:
-    """``with LocalSmtp() as server:`` a server requiring STARTTLS then AUTH."""
+    """``with LocalSmtp() as server:`` a server requiring STARTTLS then AUTH (or, with
+    ``implicit_tls``, TLS from the first byte, as on port 465)."""
 
     host = "127.0.0.1"
 
-    def __init__(self) -> None:
+    def __init__(self, implicit_tls: bool = False) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="shuttle-smtp-")
         self.cert, key = make_certificate(Path(self._folder.name))
         server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         server_context.load_cert_chain(self.cert, key)
         self.handler = Handler()
         self.port = free_port()
-        self._controller = Controller(
+        tls: dict[str, Any] = (
+            # aiosmtpd counts only STARTTLS as TLS for AUTH; here the whole session is TLS.
+            {"ssl_context": server_context, "auth_require_tls": False}
+            if implicit_tls
+            else {"tls_context": server_context, "require_starttls": True}
+        )
+        self._controller = _Controller(
             self.handler,
             hostname=self.host,
             port=self.port,
-            tls_context=server_context,
-            require_starttls=True,
             authenticator=_authenticate,
             auth_required=True,
+            **tls,
         )
 
     @property

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -215,6 +216,24 @@ def test_print_in_french(tmp_path):
     for words in ("Voyageur :", "dimanche 14 décembre 2014", "Page 1 sur", "heure à confirmer"):
         assert words in text
     assert "Talks with Russian Foreign Minister Sergei Lavrov" in text  # the trip's own words
+
+
+def test_a_file_to_open_that_is_not_there_is_one_line(tmp_path):
+    result = shuttle(str(tmp_path / "gone.ics"), check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"shuttle: error: {tmp_path / 'gone.ics'}: no such file"
+
+
+def test_files_are_told_apart_from_commands():
+    import main
+
+    assert main._split_files(["agenda", "--tz", "UTC"]) == (["agenda", "--tz", "UTC"], [])
+    assert main._split_files(["--data-dir", "d", "a.ics", "b.ics"]) == (
+        ["--data-dir", "d"],
+        [Path("a.ics"), Path("b.ics")],
+    )
+    assert main._split_files(["--data-dir=d", "trips"]) == (["--data-dir=d", "trips"], [])
+    assert main._split_files(["-h"]) == (["-h"], [])
 
 
 def test_import_ics_takes_a_series_in_dates_and_says_what_it_ignored(tmp_path):

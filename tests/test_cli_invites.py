@@ -6,13 +6,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from data.model import ExactTime
 from data.store import Store
 from tests.conftest import ROOT
 from tests.data.invite_helpers import (
@@ -168,7 +171,7 @@ def test_dry_run_says_what_and_records_nothing(trip_id, data_dir, tmp_path):
     assert not (tmp_path / "x").exists() and recorded(data_dir, trip_id) == []
 
 
-def test_eml_files_are_named_by_date_and_title_and_parse_like_the_mail(trip_id, tmp_path):
+def test_eml_files_are_named_by_date_and_title_and_parse_like_the_mail(trip_id, data_dir, tmp_path):
     folder = tmp_path / "new" / "invites"
     done = shuttle("send-invites", "--organizer", SENDER, "--eml-dir", str(folder))
     assert done.returncode == 0, done.stderr
@@ -183,6 +186,17 @@ def test_eml_files_are_named_by_date_and_title_and_parse_like_the_mail(trip_id, 
         assert recipients(message)
     again = shuttle("send-invites", "--organizer", SENDER, "--eml-dir", str(folder))
     assert again.returncode == 0 and len(list(folder.iterdir())) == 6
+    with Store.open(data_dir) as store:
+        meeting = store.load_trip(trip_id).meeting("kerry-2014-12-m1-lavrov")
+        start = datetime(2014, 12, 14, 20, tzinfo=ZoneInfo("Europe/Rome"))
+        timed = ExactTime(start, start + timedelta(hours=3))
+        store.save_meeting(trip_id, meeting.replace(time=timed))
+    moved = shuttle("send-invites", "--organizer", SENDER, "--eml-dir", str(folder))
+    assert moved.returncode == 0, moved.stderr
+    update = folder / "2014-12-14-Talks-with-Russian-Foreign-Minister-Sergei-Lavrov-update.eml"
+    message = read_eml(update)
+    assert message["Subject"].startswith("Updated: ")
+    assert event_of(calendar_part(message)[1])[1]["DTSTART"].dt == start
 
 
 def read_eml(path: Path) -> EmailMessage:

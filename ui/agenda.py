@@ -48,7 +48,6 @@ from data.model import Meeting, Place, Status, Trip
 from data.warnings import TripWarning
 
 Index = QModelIndex | QPersistentModelIndex
-MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +137,6 @@ class AgendaModel(QAbstractTableModel):
             font.setStrikeOut(row.meeting.status is Status.CANCELLED)
             font.setItalic(row.meeting.status is Status.TENTATIVE)
             return font
-        if role == MEETING_ID_ROLE:
-            return row.meeting.id
         return None
 
     @staticmethod

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ NO_DISPLAY = (
 def prepare_environment() -> str | None:
     """Set what Qt WebEngine needs before Qt starts; an error line if it cannot start."""
     if os.name == "posix" and os.geteuid() == 0:
-        # Chromium refuses to run as root with its sandbox on (see PLATFORM.md).
+        # Chromium refuses to run as root with its sandbox on (docs/platform.md).
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
@@ -92,7 +93,6 @@ def import_while_serving(modules: tuple[str, ...]) -> None:
     failed import is left for the caller's own import to raise, with its usual traceback.
     """
     import importlib
-    import threading
 
     from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 
@@ -143,9 +143,10 @@ def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
     instance = Instance(name, app)
     from PySide6.QtCore import QSettings
 
-    from ui import i18n
+    from ui import errors, i18n
 
     i18n.install(app, i18n.chosen_language(QSettings()))
+    errors.setup_logging(data_dir or default_data_dir())
     app.setWindowIcon(QIcon(str(resource_path(ICON))))
     try:
         window = start_window(data_dir)
@@ -156,8 +157,12 @@ def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
             raise
         print(f"shuttle: error: {exc}", file=sys.stderr)
         return 1
+    errors.install(window)
     instance.files_received.connect(lambda paths: open_files(window, paths))
     window.show()
+    # The editor's city completion and Pick on Map need the gazetteer's index (a second
+    # or two to build): build it now, off the GUI thread, rather than on the first keypress.
+    threading.Thread(target=window.workspace.gazetteer.warm, name="gazetteer", daemon=True).start()
     if files:
         from PySide6.QtCore import QTimer
 

@@ -29,8 +29,8 @@ class CalendarPane(QCalendarWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Trip calendar")
-        self.setAccessibleDescription("Month calendar; the trip's days are shaded")
+        self.setAccessibleName(self.tr("Trip calendar"))
+        self.setAccessibleDescription(self.tr("Month calendar; the trip's days are shaded"))
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.marked: dict[date, int] = {}
@@ -48,12 +48,12 @@ class CalendarPane(QCalendarWidget):
                 fmt.setBackground(QBrush(TRIP_DAY))
                 self.setDateTextFormat(day, fmt)
                 day = day.addDays(1)
-        for day, count in meeting_days.items():
+        for meeting_day, count in meeting_days.items():
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(MEETING_DAY))
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setToolTip(f"{count} meeting{'s' if count != 1 else ''}")
-            self.setDateTextFormat(to_qdate(day), fmt)
+            self.setDateTextFormat(to_qdate(meeting_day), fmt)
 
     def show_day(self, day: date) -> None:
         """Select ``day`` without announcing it as the user's choice."""

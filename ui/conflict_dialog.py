@@ -6,7 +6,7 @@ The dialog only chooses; ``ui.sync_actions`` applies the choice through the work
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,18 +18,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data.agenda import local_time_label, participant_with_role, place_label, status_label
+from data.agenda import (
+    local_time_label,
+    participant_with_role,
+    place_label,
+    status_label,
+    where_label,
+)
 from data.caldav_sync import MERGE_FIELDS, Choice, ConflictView, merged
 from data.model import Meeting, Trip
 
-FIELD_NAMES = {
-    "title": "Title",
-    "time": "Time",
-    "place_id": "Place",
-    "participants": "Participants",
-    "topic": "Topic",
-    "notes": "Notes",
-    "status": "Status",
+FIELD_NAMES = {  # shown through QCoreApplication.translate("ConflictDialog", ...)
+    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Title"),
+    "time": QT_TRANSLATE_NOOP("ConflictDialog", "Time"),
+    "place_id": QT_TRANSLATE_NOOP("ConflictDialog", "Place"),
+    "participants": QT_TRANSLATE_NOOP("ConflictDialog", "Participants"),
+    "topic": QT_TRANSLATE_NOOP("ConflictDialog", "Topic"),
+    "notes": QT_TRANSLATE_NOOP("ConflictDialog", "Notes"),
+    "status": QT_TRANSLATE_NOOP("ConflictDialog", "Status"),
 }
 
 
@@ -38,7 +44,8 @@ def field_text(trip: Trip, meeting: Meeting, name: str) -> str:
     if name == "time":
         return local_time_label(meeting)
     if name == "place_id":
-        return place_label(trip.place(meeting.place_id))
+        place = trip.place_of(meeting)
+        return place_label(place) if place is not None else where_label(None)
     if name == "participants":
         return "\n".join(participant_with_role(p) for p in meeting.participants) or "—"
     if name == "status":
@@ -55,28 +62,31 @@ class ConflictDialog(QDialog):
         self.choice: Choice | Meeting | None = None
         shown = view.local or view.server
         title = shown.title if shown is not None else ""
-        self.setWindowTitle(f"Sync Conflict — {title}")
+        self.setWindowTitle(self.tr("Sync Conflict — {title}").format(title=title))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "This meeting was changed here and on the calendar server since the last sync. "
-            "Keep one version, or tick what to take from the server and merge."
+            self.tr(
+                "This meeting was changed here and on the calendar server since the last sync. "
+                "Keep one version, or tick what to take from the server and merge."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()
-        grid.addWidget(_bold("Here"), 0, 1)
-        grid.addWidget(_bold("On the server"), 0, 2)
-        grid.addWidget(_bold("Take the server's"), 0, 3)
+        grid.addWidget(_bold(self.tr("Here")), 0, 1)
+        grid.addWidget(_bold(self.tr("On the server")), 0, 2)
+        grid.addWidget(_bold(self.tr("Take the server's")), 0, 3)
         self.ticks: dict[str, QCheckBox] = {}
         both = view.local is not None and view.server is not None
         for row, name in enumerate(MERGE_FIELDS, start=1):
-            mine = field_text(view.trip, view.local, name) if view.local else "(deleted here)"
-            theirs = (
-                field_text(view.trip, view.server, name)
-                if view.server
-                else "(deleted on the server)"
+            deleted_here, deleted_there = (
+                self.tr("(deleted here)"),
+                self.tr("(deleted on the server)"),
             )
-            grid.addWidget(QLabel(FIELD_NAMES[name]), row, 0)
+            mine = field_text(view.trip, view.local, name) if view.local else deleted_here
+            theirs = field_text(view.trip, view.server, name) if view.server else deleted_there
+            field = QCoreApplication.translate("ConflictDialog", str(FIELD_NAMES[name]))
+            grid.addWidget(QLabel(field), row, 0)
             for column, text in ((1, mine), (2, theirs)):
                 label = QLabel(text)
                 label.setTextFormat(Qt.TextFormat.PlainText)  # meeting text is data
@@ -86,15 +96,15 @@ class ConflictDialog(QDialog):
                     label.setStyleSheet("font-weight: bold;")
                 grid.addWidget(label, row, column)
             tick = QCheckBox()
-            tick.setAccessibleName(f"Take the server's {FIELD_NAMES[name].lower()}")
+            tick.setAccessibleName(self.tr("Take the server's {field}").format(field=field.lower()))
             tick.setEnabled(both and mine != theirs)
             self.ticks[name] = tick
             grid.addWidget(tick, row, 3, Qt.AlignmentFlag.AlignCenter)
         layout.addLayout(grid)
         buttons = QDialogButtonBox()
-        self.keep_local = QPushButton("Keep &Mine")
-        self.take_server = QPushButton("Take the &Server's")
-        self.merge = QPushButton("&Merge Ticked Fields")
+        self.keep_local = QPushButton(self.tr("Keep &Mine"))
+        self.take_server = QPushButton(self.tr("Take the &Server's"))
+        self.merge = QPushButton(self.tr("&Merge Ticked Fields"))
         self.merge.setEnabled(both)
         for button in (self.keep_local, self.take_server, self.merge):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)

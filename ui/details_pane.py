@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from data.agenda import home_time_label, local_time_label, participant_with_role, where_label
 from data.locale_format import long_day
+from data.markup import html_text
 from data.model import Meeting, Provenance, Trip
 
 PLACEHOLDER = "<p style='color:#666'>Select a meeting to see its details.</p>"
@@ -20,8 +20,7 @@ _PROVENANCE_WORDS = {
 }
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
+_e = html_text
 
 
 def _provenance(items: tuple[Provenance, ...]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:  # QtPrintSupport loads on first use, not at start-up
@@ -40,10 +40,17 @@ class Dialogs:
         if not existing:
             return True
         names = "\n".join(f"• {p.name}" for p in existing[:10])
-        more = f"\n… and {len(existing) - 10} more" if len(existing) > 10 else ""
+        more = ""
+        if len(existing) > 10:
+            more = "\n" + QCoreApplication.translate("Dialogs", "… and {count} more").format(
+                count=len(existing) - 10
+            )
         return self.ask_yes(
             title,
-            f"Replace {len(existing)} existing file(s) in {existing[0].parent}?\n{names}{more}",
+            QCoreApplication.translate(
+                "Dialogs", "Replace %n existing file(s) in {folder}?", None, len(existing)
+            ).format(folder=existing[0].parent)
+            + f"\n{names}{more}",
         )
 
     def ask_directory(self, caption: str) -> str:
@@ -94,6 +101,10 @@ class Dialogs:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         dialog = QPrintPreviewDialog(printer, self.parent)
-        dialog.setWindowTitle(f"Print — {printer.docName() or 'Shuttle'}")
+        dialog.setWindowTitle(
+            QCoreApplication.translate("Dialogs", "Print — {name}").format(
+                name=printer.docName() or "Shuttle"
+            )
+        )
         dialog.resize(900, 1000)
         return dialog

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from data import trip_file
 from data.edits import AddTrip, Edit, ReplaceTrip
 from ui.dialogs import Dialogs
@@ -18,14 +20,17 @@ def open_trip_file(ws: Workspace, dialogs: Dialogs) -> None:
     try:
         trip = trip_file.read(path)
     except trip_file.TripFileError as exc:
-        dialogs.warn("Cannot open trip", str(exc))
+        dialogs.warn(QCoreApplication.translate("FileActions", "Cannot open trip"), str(exc))
         return
     existing = {t.name: t.id for t in ws.trips()}
     edit: Edit
     if trip.name in existing:
         if not dialogs.ask_yes(
-            "Trip already in the store",
-            f"“{trip.name}” is already in the store. Replace it with the file's version?",
+            QCoreApplication.translate("FileActions", "Trip already in the store"),
+            QCoreApplication.translate(
+                "FileActions",
+                "“{name}” is already in the store. Replace it with the file's version?",
+            ).format(name=trip.name),
         ):
             ws.open_trip(existing[trip.name])
             return
@@ -33,4 +38,6 @@ def open_trip_file(ws: Workspace, dialogs: Dialogs) -> None:
     else:
         edit = AddTrip(trip)
     if ws.perform(edit) is not None:
-        ws.say(f"Opened {Path(path).name}")
+        ws.say(
+            QCoreApplication.translate("FileActions", "Opened {name}").format(name=Path(path).name)
+        )

@@ -107,3 +107,8 @@ def language_menu(parent: QWidget, settings: QSettings) -> QMenu:
 
         action.triggered.connect(choose)
     return menu
+
+
+def plural(text: str, n: int) -> str:
+    """English plurals where no catalogue translated: '6 meeting(s)' -> '6 meetings'."""
+    return text.replace("(s)", "" if n == 1 else "s")

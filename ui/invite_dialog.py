@@ -119,7 +119,7 @@ class InviteDialog(QDialog):
         self.plan: InvitePlan | None = None
         self.report: SendReport | None = None
         self._sender: _Sender | None = None
-        self.setWindowTitle("Send Invites")
+        self.setWindowTitle(self.tr("Send Invites"))
         self.resize(760, 620)
 
         self.scope = QLabel()
@@ -127,10 +127,10 @@ class InviteDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Meeting", "What", "To"])
         self.tree.setRootIsDecorated(False)
-        self.tree.setAccessibleName("Who receives what")
+        self.tree.setAccessibleName(self.tr("Who receives what"))
         self.tree.setColumnWidth(0, 300)
         self.tree.setColumnWidth(1, 170)
-        self.resend = QCheckBox("Send &unchanged invites again too")
+        self.resend = QCheckBox(self.tr("Send &unchanged invites again too"))
         self.resend.toggled.connect(self.replan)
 
         self.eml = QRadioButton("Save as .&eml files (open or send them from your mail program)")
@@ -139,14 +139,14 @@ class InviteDialog(QDialog):
         ways.addButton(self.eml)
         ways.addButton(self.smtp)
         self.folder = QLineEdit(self._saved(EML_FOLDER))
-        self.folder.setAccessibleName("Folder for .eml files")
-        choose = QPushButton("&Choose…")
+        self.folder.setAccessibleName(self.tr("Folder for .eml files"))
+        choose = QPushButton(self.tr("&Choose…"))
         choose.clicked.connect(self._choose_folder)
         self.server = QLineEdit(self._saved(SMTP_SERVER))
         self.server.setPlaceholderText("smtp.example.org:587")
-        self.server.setAccessibleName("SMTP server")
+        self.server.setAccessibleName(self.tr("SMTP server"))
         self.user = QLineEdit(self._saved(SMTP_USER))
-        self.user.setAccessibleName("SMTP user")
+        self.user.setAccessibleName(self.tr("SMTP user"))
         self.security = QComboBox()
         for label, value in _SECURITY:
             self.security.addItem(label, value)
@@ -156,35 +156,37 @@ class InviteDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(f"from ${PASSWORD_ENV} or the keyring if empty")
-        self.password.setAccessibleName("SMTP password (not kept)")
+        self.password.setAccessibleName(self.tr("SMTP password (not kept)"))
         (self.smtp if self.server.text() else self.eml).setChecked(True)
 
-        way = QGroupBox("How")
+        way = QGroupBox(self.tr("How"))
         form = QFormLayout(way)
         form.addRow(self.eml)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
         folder_row.addWidget(choose)
-        form.addRow("Folder:", folder_row)
+        form.addRow(self.tr("Folder:"), folder_row)
         form.addRow(self.smtp)
-        form.addRow("Server:", self.server)
-        form.addRow("Security:", self.security)
-        form.addRow("User:", self.user)
-        form.addRow("Password:", self.password)
+        form.addRow(self.tr("Server:"), self.server)
+        form.addRow(self.tr("Security:"), self.security)
+        form.addRow(self.tr("User:"), self.user)
+        form.addRow(self.tr("Password:"), self.password)
 
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Sending progress")
+        self.progress.setAccessibleName(self.tr("Sending progress"))
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.failures = QListWidget()
-        self.failures.setAccessibleName("Not sent")
+        self.failures.setAccessibleName(self.tr("Not sent"))
         self.failures.setMaximumHeight(96)
         self.failures.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.send_button = self.buttons.addButton("&Send", QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button = self.buttons.addButton(
+            self.tr("&Send"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.retry_button = self.buttons.addButton(
-            "&Retry Failed", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Retry Failed"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.retry_button.hide()
         self.send_button.clicked.connect(self.send)
@@ -271,7 +273,7 @@ class InviteDialog(QDialog):
         if self.eml.isChecked():
             folder = self.folder.text().strip()
             if not folder:
-                self.status.setText("Choose a folder for the .eml files.")
+                self.status.setText(self.tr("Choose a folder for the .eml files."))
                 return None
             self._keep(EML_FOLDER, folder)
             return EmlFolder(Path(folder).expanduser())
@@ -283,7 +285,9 @@ class InviteDialog(QDialog):
             return None
         user = self.user.text().strip() or None
         if user and security == "none":
-            self.status.setText("Choose STARTTLS or SSL/TLS: the password must not go unencrypted.")
+            self.status.setText(
+                self.tr("Choose STARTTLS or SSL/TLS: the password must not go unencrypted.")
+            )
             return None
         self._keep(SMTP_SERVER, self.server.text().strip())
         self._keep(SMTP_USER, user or "")
@@ -347,6 +351,6 @@ class InviteDialog(QDialog):
 
     def reject(self) -> None:
         if self._sender is not None:
-            self.status.setText("Wait for the messages under way to finish.")
+            self.status.setText(self.tr("Wait for the messages under way to finish."))
             return
         super().reject()

@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 from data.agenda import display_day
 from data.distances import leg_km
 from data.locale_format import whole_number
+from data.markup import html_text
 from data.model import Meeting
-from data.store import StoreError
 from data.travel import leg_summary, route_legs
+from data.version import version
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
@@ -48,8 +49,6 @@ from ui.planning import Planner
 from ui.workspace import Changes, Workspace
 from ui.zone_choice import ZoneMode, mode_label
 
-APP_VERSION = "0.1.0"
-
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -57,7 +56,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """``map_pane`` may come ready-made, its page already loading (see ui.app).
 
-        Shows the most recently opened trip; raises StoreError when it cannot be read.
+        Shows the most recently opened trip (a store that cannot give it says why).
         """
         super().__init__()
         self.workspace = workspace
@@ -355,12 +354,9 @@ class MainWindow(QMainWindow):
 
     def _on_trip_chosen(self, index: int) -> None:
         trip_id = self.trip_list.itemData(index)
-        if trip_id is not None and trip_id != self.workspace.trip_id:
-            try:
-                self.workspace.open_trip(int(trip_id))
-            except StoreError as exc:
-                QMessageBox.warning(self, "Cannot open trip", str(exc))
-                self.refresh_trip_list()
+        chosen = trip_id is not None and trip_id != self.workspace.trip_id
+        if chosen and not self.workspace.open_trip(int(trip_id)):
+            self.refresh_trip_list()  # back to the trip still shown
 
     def _on_refused(self, label: str, reason: str) -> None:
         self.dialogs.warn(label, reason)
@@ -388,7 +384,7 @@ class MainWindow(QMainWindow):
         """The calendar's choice: that day's meetings, their places lit on the map."""
         self.workspace.set_day_filter(day)
         meetings = self.agenda.model.rows
-        places = _unique(row.place.id for row in meetings)
+        places = _unique(row.place.id for row in meetings if row.place is not None)
         self.map.highlight(places, places[0] if places else None)
         if meetings:
             self.agenda.select([meetings[0].meeting.id], announce=False)
@@ -528,7 +524,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About Shuttle",
-            f"<h3>Shuttle {APP_VERSION}</h3>"
+            f"<h3>Shuttle {html_text(version())}</h3>"
             "<p>The meetings of a diplomatic trip on a calendar and a map.</p>"
             "<p>Basemap: Natural Earth (public domain). Gazetteer: GeoNames (CC BY 4.0). "
             "Map: Leaflet, folium. Online tiles © OpenStreetMap contributors.</p>",

@@ -49,6 +49,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
 
 from data.basemap import basemap_bytes
 from data.files import default_cache_dir
@@ -79,10 +80,6 @@ _JS_FUNCTIONS = {
     "setScheme",
     "fit",
     "state",
-    "stopNumbers",
-    "pointOf",
-    "clickMarker",
-    "clickMap",
 }
 
 
@@ -169,8 +166,9 @@ class MapPage(QWebEnginePage):
     """Stays on the map: links open in the system browser, other navigation is refused."""
 
     def acceptNavigationRequest(
-        self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
+        self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
+        url = QUrl(url)
         if url.scheme() == "shuttle":  # only our own documents are served there
             return True
         if url.scheme() in ("http", "https", "mailto"):
@@ -188,7 +186,10 @@ class MapPage(QWebEnginePage):
             _JS_LOG_LEVELS.get(level, logging.INFO), "map page %s:%d: %s", source, line, message
         )
 
-    def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:
+    # Qt takes a null page as "no window"; PySide6's stub says a page must be returned.
+    def createWindow(  # type: ignore[override]
+        self, kind: QWebEnginePage.WebWindowType
+    ) -> QWebEnginePage | None:
         return None  # no pop-up windows
 
 
@@ -229,7 +230,7 @@ class MapPane(QWebEngineView):
 
     def __init__(
         self,
-        parent: QObject | None = None,
+        parent: QWidget | None = None,
         cache_dir: Path | None = None,
         follow_scheme: bool = True,
     ) -> None:
@@ -318,7 +319,7 @@ class MapPane(QWebEngineView):
             self.call(function, *args, callback=callback)
 
     def shutdown(self) -> None:
-        """Delete the page before its profile, or Qt warns at exit (see PLATFORM.md)."""
+        """Delete the page before its profile, or Qt warns at exit (docs/platform.md)."""
         self.page().deleteLater()
 
 

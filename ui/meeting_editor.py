@@ -1,7 +1,8 @@
 """The meeting editor: every field of a meeting, checked where it is typed.
 
-The dialog builds a :class:`Meeting` (and, when the user chose a new place, that
-:class:`Place`); it saves nothing itself. The window turns the result into an undoable edit.
+The dialog gathers the form's values; :func:`data.meeting_form.build_meeting` checks them
+and builds the :class:`Meeting` (with a new place and sources, if any). It saves nothing
+itself: the planner turns the result into an undoable edit.
 
 Signals:
     pick_on_map_requested(): the user wants to choose the place by clicking the map.
@@ -9,8 +10,7 @@ Signals:
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
+import threading
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
@@ -42,6 +42,23 @@ from PySide6.QtWidgets import (
 )
 
 from data.gazetteer import City, Gazetteer
+from data.geocoding import GeocodingError
+from data.meeting_form import (
+    NO_PLACE,
+    PEOPLE,
+    PLACE,
+    SOURCES,
+    TIME,
+    TITLE,
+    ZONE,
+    FormError,
+    FormResult,
+    MeetingForm,
+    PersonRow,
+    SourceRow,
+    build_meeting,
+    cited_sources,
+)
 from data.model import (
     Attendance,
     ExactTime,
@@ -49,9 +66,6 @@ from data.model import (
     Participant,
     PartOfDay,
     Place,
-    Provenance,
-    ProvenanceKind,
-    Source,
     Status,
     TimeTBC,
     Trip,
@@ -59,19 +73,12 @@ from data.model import (
 )
 from data.places import place_from_city, place_from_coordinates, place_from_geocode
 from data.warnings import clock_change_problem
+from ui.background import Task
 
 ERROR_STYLE = "color: #b03a2e;"
-NO_PLACE_ID = ""  # the place box's entry for a meeting whose place is not given
 PART_OF_DAY_CHOICES: list[tuple[str, PartOfDay | None]] = [("not known", None)] + [
     (str(p), p) for p in PartOfDay
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class EditorResult:
-    meeting: Meeting
-    new_place: Place | None  # a place the trip does not have yet
-    new_sources: tuple[Source, ...]  # sources the meeting cites that the trip lacks
 
 
 def _error_label() -> QLabel:
@@ -97,7 +104,7 @@ class MeetingEditor(QDialog):
         self.trip = trip
         self.original = meeting
         self.gazetteer = gazetteer
-        self.result_value: EditorResult | None = None
+        self.result_value: FormResult | None = None
         self.new_place: Place | None = None
         self.setWindowTitle("Edit Meeting" if meeting else "New Meeting")
         self.setMinimumWidth(640)
@@ -159,15 +166,25 @@ class MeetingEditor(QDialog):
         self.online_button = QPushButton("Look up &Online")
         self.online_button.setToolTip("Ask OpenStreetMap's Nominatim (needs the network)")
         self.online_button.clicked.connect(self._look_up_online)
+        self.cancel_lookup_button = QPushButton("Cancel Lookup")
+        self.cancel_lookup_button.setToolTip("Stop waiting for the online lookup")
+        self.cancel_lookup_button.clicked.connect(self.cancel_lookup)
+        self.cancel_lookup_button.hide()
+        self.lookup_note = QLabel()
+        self.lookup_note.hide()
+        self._lookup: Task | None = None
+        self.finished.connect(lambda _code: self.cancel_lookup())
         self.map_button = QPushButton("Pick on &Map")
         self.map_button.setToolTip("Click the map to place the meeting there")
         self.map_button.clicked.connect(self.pick_on_map_requested)
         row = QHBoxLayout()
         row.addWidget(self.city_search, 1)
         row.addWidget(self.online_button)
+        row.addWidget(self.cancel_lookup_button)
         row.addWidget(self.map_button)
         form.addRow("New place:", row)
         form.addRow("", self.venue_name)
+        form.addRow("", self.lookup_note)
         self.place_note = QLabel()
         self.place_note.setWordWrap(True)
         self.place_error = _error_label()
@@ -298,9 +315,7 @@ class MeetingEditor(QDialog):
         add = QPushButton("Add &Source")
         add.clicked.connect(lambda: self.add_source("https://", ""))
         remove = QPushButton("Remove Source")
-        remove.clicked.connect(
-            lambda: [self.sources.removeRow(r) for r in self._selected_rows(self.sources)]
-        )
+        remove.clicked.connect(self._remove_sources)
         self.sources_error = _error_label()
         row = QHBoxLayout()
         row.addWidget(add)
@@ -317,10 +332,10 @@ class MeetingEditor(QDialog):
         self.title.setText(meeting.title)
         if meeting.place_id is None:
             # Imported without a place: it stays so unless one is chosen.
-            self.place_box.insertItem(0, "(place not given)", NO_PLACE_ID)
+            self.place_box.insertItem(0, "(place not given)", NO_PLACE)
             self.place_box.setCurrentIndex(0)
-            time = meeting.time
-            key = getattr(time.start.tzinfo, "key", None) if isinstance(time, ExactTime) else None
+            when = meeting.time
+            key = getattr(when.start.tzinfo, "key", None) if isinstance(when, ExactTime) else None
             self.zone_edit.setText(key or self.trip.home_timezone)
         index = self.place_box.findData(meeting.place_id)
         if index >= 0:
@@ -344,7 +359,7 @@ class MeetingEditor(QDialog):
             self.add_participant(person)
         self.topic.setPlainText(meeting.topic)
         self.notes.setPlainText(meeting.notes)
-        for source_id in _cited(meeting):
+        for source_id in cited_sources(meeting):
             try:
                 source = self.trip.source(source_id)
             except KeyError:
@@ -357,14 +372,15 @@ class MeetingEditor(QDialog):
         for column, value in enumerate(
             (person.name, person.role, person.organisation, person.email or "")
         ):
-            self.people.setItem(row, column, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            if column == 0:  # keep what the participant carried that the table does not show
+                item.setData(Qt.ItemDataRole.UserRole, person.provenance)
+            self.people.setItem(row, column, item)
         attendance = QComboBox()
         for choice in Attendance:
             attendance.addItem(str(choice), choice)
         attendance.setCurrentIndex(attendance.findData(person.attendance))
         self.people.setCellWidget(row, 4, attendance)
-        # Keep what the participant carried that the table does not show.
-        self.people.item(row, 0).setData(Qt.ItemDataRole.UserRole, person.provenance)
 
     def add_source(self, url: str, note: str, source_id: str | None = None) -> None:
         row = self.sources.rowCount()
@@ -373,6 +389,10 @@ class MeetingEditor(QDialog):
         url_item.setData(Qt.ItemDataRole.UserRole, source_id)
         self.sources.setItem(row, 0, url_item)
         self.sources.setItem(row, 1, QTableWidgetItem(note))
+
+    def _remove_sources(self) -> None:
+        for row in self._selected_rows(self.sources):
+            self.sources.removeRow(row)
 
     def _remove_participants(self) -> None:
         for row in self._selected_rows(self.people):
@@ -386,7 +406,7 @@ class MeetingEditor(QDialog):
 
     def _on_place_chosen(self, index: int) -> None:
         place_id = self.place_box.itemData(index)
-        if place_id is None or place_id == NO_PLACE_ID:
+        if place_id is None or place_id == NO_PLACE:
             return
         if self.new_place is not None and place_id == self.new_place.id:
             place = self.new_place
@@ -426,24 +446,54 @@ class MeetingEditor(QDialog):
         )
 
     def _look_up_online(self) -> None:
-        from data.geocoding import GeocodingError, geocode_online
-
+        """Ask Nominatim on a worker thread; Cancel (or closing the editor) drops the answer."""
         query = " ".join(t for t in (self.venue_name.text(), self.city_search.text()) if t.strip())
         if not query.strip():
             self._show(self.place_error, "Type a venue or city to look up first.")
             return
-        try:
-            found = geocode_online(query, limit=1, timeout=8)
-        except GeocodingError as exc:
-            self._show(self.place_error, f"Online lookup failed: {exc}")
-            return
-        if not found:
-            self._show(self.place_error, f"Nothing found online for “{query}”.")
-            return
         name = self.venue_name.text().strip() or None
-        self.use_new_place(
-            place_from_geocode(found[0], self.gazetteer, name=name, taken=self._taken())
-        )
+        gazetteer, taken = self.gazetteer, self._taken()
+
+        def work(cancelled: threading.Event) -> Place | None:
+            from data.geocoding import geocode_online
+
+            found = geocode_online(query, limit=1, timeout=8, cancelled=cancelled)
+            if not found:
+                return None
+            return place_from_geocode(found[0], gazetteer, name=name, taken=taken)
+
+        task = Task(work)
+        task.finished.connect(lambda place: self._on_looked_up(query, place))
+        task.failed.connect(self._on_lookup_failed)
+        self._lookup = task
+        self._show_lookup(True, f"Looking up “{query}” online…")
+        task.start()
+
+    def cancel_lookup(self) -> None:
+        if self._lookup is not None:
+            self._lookup.cancel()
+            self._lookup = None
+        self._show_lookup(False, "")
+
+    def _show_lookup(self, busy: bool, text: str) -> None:
+        self.online_button.setEnabled(not busy)
+        self.cancel_lookup_button.setVisible(busy)
+        self._show(self.lookup_note, text)
+
+    def _on_looked_up(self, query: str, place: Place | None) -> None:
+        self._lookup = None
+        self._show_lookup(False, "")
+        if place is None:
+            self._show(self.place_error, f"Nothing found online for “{query}”.")
+        else:
+            self.use_new_place(place)
+
+    def _on_lookup_failed(self, exc: BaseException) -> None:
+        self._lookup = None
+        self._show_lookup(False, "")
+        if not isinstance(exc, GeocodingError):
+            raise exc  # unexpected: the application's excepthook reports it
+        self._show(self.place_error, f"Online lookup failed: {exc}")
 
     def _taken(self) -> set[str]:
         return {p.id for p in self.trip.places}
@@ -483,9 +533,8 @@ class MeetingEditor(QDialog):
                 (self.start_edit, 0),
                 (self.end_edit, int(self.next_day.isChecked())),
             ):
-                moment = datetime.combine(
-                    day + timedelta(days=offset), edit.time().toPython(), tzinfo=tz
-                )
+                clock = time(edit.time().hour(), edit.time().minute())
+                moment = datetime.combine(day + timedelta(days=offset), clock, tzinfo=tz)
                 problem = clock_change_problem(moment)
                 if problem:
                     notes.append(problem[1])
@@ -501,185 +550,80 @@ class MeetingEditor(QDialog):
             self.result_value = result
             super().accept()
 
-    def build(self) -> EditorResult | None:
+    def build(self) -> FormResult | None:
         """The edited meeting, or None with each problem shown at its field."""
-        problems = False
-        for label in (
-            self.title_error,
-            self.place_error,
-            self.zone_error,
-            self.time_error,
-            self.people_error,
-            self.sources_error,
-        ):
+        errors = {
+            TITLE: self.title_error,
+            PLACE: self.place_error,
+            ZONE: self.zone_error,
+            TIME: self.time_error,
+            PEOPLE: self.people_error,
+            SOURCES: self.sources_error,
+        }
+        for label in errors.values():
             label.hide()
-        title = self.title.text().strip()
-        if not title:
-            self._show(self.title_error, "The title must not be empty.")
-            problems = True
-        place_id = self.place_box.currentData()
-        if place_id is None:
-            self._show(self.place_error, "Choose a place, or type a city to add one.")
-            problems = True
-        tz_name = self.zone_edit.text().strip()
         try:
-            tz = zone(tz_name)
-        except ValueError:
-            self._show(
-                self.zone_error, f"“{tz_name}” is not a known time zone (e.g. Europe/Paris)."
-            )
-            problems = True
-            tz = None
-        qday = self.day_edit.date()
-        day = date(qday.year(), qday.month(), qday.day())
-        meeting_time: ExactTime | TimeTBC | None = None
-        if self.exact_radio.isChecked():
-            start_q, end_q = self.start_edit.time(), self.end_edit.time()
-            end_day = day + timedelta(days=1) if self.next_day.isChecked() else day
-            start = datetime.combine(day, time(start_q.hour(), start_q.minute()), tzinfo=tz)
-            end = datetime.combine(end_day, time(end_q.hour(), end_q.minute()), tzinfo=tz)
-            try:
-                # With a zone the check is on real instants (right across clock changes).
-                meeting_time = ExactTime(start, end) if tz is not None else None
-                if tz is None and end <= start:
-                    raise ValueError("end before start")
-            except ValueError:
-                self._show(self.time_error, "The end must be after the start.")
-                problems = True
-        else:
-            hours = self.duration_spin.value()
-            part = self.part_box.currentData()
-            meeting_time = TimeTBC(
-                day,
-                PartOfDay(part) if part else None,
-                timedelta(hours=hours) if hours else None,
-            )
-        people = self._participants()
-        sources = self._sources()
-        if people is None or sources is None:
-            problems = True
-        if problems or meeting_time is None or people is None or sources is None:
+            return build_meeting(self.form(), self.trip, self.original)
+        except FormError as exc:
+            for field, text in exc.problems.items():
+                self._show(errors[field], text)
             return None
-        place = self.new_place if self.new_place and self.new_place.id == place_id else None
-        if place_id == NO_PLACE_ID:
-            pass
-        elif place is None:
-            existing = self.trip.place(place_id)
-            if existing.timezone != tz_name:
-                place = _replace_zone(existing, tz_name)
-        elif place.timezone != tz_name:
-            place = _replace_zone(place, tz_name)
-        kept, new_sources = sources
-        base = self.original
-        provenance = _keep_cited(base.provenance if base else (), set(kept))
-        if new_sources:
-            provenance += (
-                Provenance(
-                    ProvenanceKind.SOURCE,
-                    tuple(s.id for s in new_sources),
-                    "added in the meeting editor",
-                ),
-            )
-        meeting = Meeting(
-            id=base.id if base else f"m-{uuid.uuid4().hex[:12]}",
-            title=title,
-            place_id=None if place_id == NO_PLACE_ID else place_id,
-            time=meeting_time,
-            participants=tuple(people),
-            topic=self.topic.toPlainText().strip(),
-            notes=self.notes.toPlainText().strip(),
-            status=Status(self.status_box.currentData()),
-            provenance=provenance,
-            field_provenance=dict(base.field_provenance) if base else {},
-            sequence=base.sequence if base else 0,
-            calendar=base.calendar if base else None,  # an imported event keeps its UID
-        )
-        return EditorResult(meeting, place, tuple(new_sources))
 
-    def _participants(self) -> list[Participant] | None:
-        people = []
+    def form(self) -> MeetingForm:
+        """The values as typed, for :func:`data.meeting_form.build_meeting` to check."""
+        qday = self.day_edit.date()
+        start, end = self.start_edit.time(), self.end_edit.time()
+        hours = self.duration_spin.value()
+        part = self.part_box.currentData()
+        return MeetingForm(
+            title=self.title.text(),
+            place_id=self.place_box.currentData(),
+            new_place=self.new_place,
+            timezone=self.zone_edit.text(),
+            day=date(qday.year(), qday.month(), qday.day()),
+            exact=self.exact_radio.isChecked(),
+            start=time(start.hour(), start.minute()),
+            end=time(end.hour(), end.minute()),
+            ends_next_day=self.next_day.isChecked(),
+            part_of_day=PartOfDay(part) if part else None,
+            duration=timedelta(hours=hours) if hours else None,
+            status=Status(self.status_box.currentData()),
+            people=tuple(self._people_rows()),
+            topic=self.topic.toPlainText(),
+            notes=self.notes.toPlainText(),
+            sources=tuple(self._source_rows()),
+        )
+
+    def _people_rows(self) -> list[PersonRow]:
+        rows = []
         for row in range(self.people.rowCount()):
-            values = [
-                (self.people.item(row, c).text().strip() if self.people.item(row, c) else "")
-                for c in range(4)
-            ]
+            name, role, organisation, email = (
+                _cell_text(self.people.item(row, c)) for c in range(4)
+            )
             combo = self.people.cellWidget(row, 4)
             # Qt hands StrEnum data back as plain str: rebuild the enum.
             attendance = Attendance(
                 combo.currentData() if isinstance(combo, QComboBox) else Attendance.CONFIRMED
             )
-            provenance = self.people.item(row, 0).data(Qt.ItemDataRole.UserRole) or ()
-            try:
-                people.append(
-                    Participant(
-                        values[0],
-                        values[1],
-                        values[2],
-                        values[3] or None,
-                        attendance,
-                        tuple(provenance),
-                    )
-                )
-            except ValueError as exc:
-                self._show(self.people_error, f"Participant {row + 1}: {exc}.")
-                return None
-        return people
+            first = self.people.item(row, 0)
+            provenance = first.data(Qt.ItemDataRole.UserRole) if first else None
+            rows.append(
+                PersonRow(name, role, organisation, email, attendance, tuple(provenance or ()))
+            )
+        return rows
 
-    def _sources(self) -> tuple[list[str], list[Source]] | None:
-        cited: list[str] = []
-        new: list[Source] = []
-        known = {s.id for s in self.trip.sources}
+    def _source_rows(self) -> list[SourceRow]:
+        rows = []
         for row in range(self.sources.rowCount()):
-            url_item, note_item = self.sources.item(row, 0), self.sources.item(row, 1)
-            url = url_item.text().strip() if url_item else ""
-            note = note_item.text().strip() if note_item else ""
+            url_item = self.sources.item(row, 0)
             source_id = url_item.data(Qt.ItemDataRole.UserRole) if url_item else None
-            if source_id and source_id in known:
-                cited.append(source_id)
-                continue
-            if url in ("", "https://") and not note:
-                continue
-            try:
-                source = Source(_new_source_id(known), note or url, url or None, note)
-            except ValueError as exc:
-                self._show(self.sources_error, f"Source {row + 1}: {exc}.")
-                return None
-            known.add(source.id)
-            new.append(source)
-            cited.append(source.id)
-        return cited, new
+            rows.append(
+                SourceRow(
+                    _cell_text(url_item), _cell_text(self.sources.item(row, 1)), source_id or None
+                )
+            )
+        return rows
 
 
-def _keep_cited(items: tuple[Provenance, ...], kept: set[str]) -> tuple[Provenance, ...]:
-    """The meeting's provenance less the sources the user removed; notes stay."""
-    out = []
-    for item in items:
-        if item.kind != ProvenanceKind.SOURCE:
-            out.append(item)
-            continue
-        sources = tuple(s for s in item.sources if s in kept)
-        if sources:
-            out.append(Provenance(item.kind, sources, item.note))
-    return tuple(out)
-
-
-def _new_source_id(known: set[str]) -> str:
-    number = 1
-    while f"U{number}" in known:
-        number += 1
-    return f"U{number}"
-
-
-def _replace_zone(place: Place, tz_name: str) -> Place:
-    from dataclasses import replace
-
-    return replace(place, timezone=tz_name)
-
-
-def _cited(meeting: Meeting) -> list[str]:
-    out: list[str] = []
-    for item in meeting.provenance:
-        for source_id in item.sources:
-            if source_id not in out and item.kind == ProvenanceKind.SOURCE:
-                out.append(source_id)
-    return out
+def _cell_text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""

@@ -24,9 +24,10 @@ from data.edits import (
     save_meeting_with,
     set_travel_assumptions,
 )
+from data.meeting_form import FormResult
 from data.model import Meeting
 from ui.map_pane import MapPane
-from ui.meeting_editor import EditorResult, MeetingEditor
+from ui.meeting_editor import MeetingEditor
 from ui.travel_dialog import LegDialog, TravelDialog
 from ui.trip_dialog import TripDialog
 from ui.workspace import Workspace
@@ -148,7 +149,7 @@ class Planner:
     def _on_editor_done(self, editor: MeetingEditor, code: int) -> None:
         self.editor = None
         self.map.pick_point(False)
-        result: EditorResult | None = editor.result_value
+        result: FormResult | None = editor.result_value
         editor.deleteLater()
         ws = self.workspace
         if not code or result is None or ws.trip_id is None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
@@ -35,11 +35,16 @@ def _prepared(ws: Workspace, dialogs: Dialogs, paper: str) -> ItineraryRenderer 
     # The second time column: the zone chosen in the window, else the trip's home zone.
     home = ws.display_zone() if ws.zone_mode != ZoneMode.VENUE else None
     try:
-        with _busy(ws, "Preparing the itinerary…"):
+        with _busy(ws, QCoreApplication.translate("Print", "Preparing the itinerary…")):
             renderer.prepare(ws.trip, paper, home, ws.assumptions)
     except PrintError as exc:
         renderer.close()
-        dialogs.warn("Print", f"The itinerary could not be prepared: {exc}")
+        dialogs.warn(
+            QCoreApplication.translate("Print", "Print"),
+            QCoreApplication.translate(
+                "Print", "The itinerary could not be prepared: {error}"
+            ).format(error=exc),
+        )
         return None
     return renderer
 
@@ -67,19 +72,25 @@ def export_pdf(ws: Workspace, dialogs: Dialogs) -> None:
     trip = ws.trip
     if trip is None:
         return
-    path = dialogs.ask_save_path("Export PDF", f"{file_stem(trip.name)}.pdf", "PDF (*.pdf)")
-    if not path or not dialogs.confirm_overwrite("Export PDF", [Path(path)]):
+    path = dialogs.ask_save_path(
+        QCoreApplication.translate("Print", "Export PDF"),
+        f"{file_stem(trip.name)}.pdf",
+        "PDF (*.pdf)",
+    )
+    if not path or not dialogs.confirm_overwrite(
+        QCoreApplication.translate("Print", "Export PDF"), [Path(path)]
+    ):
         return
     paper = default_paper()
     renderer = _prepared(ws, dialogs, paper)
     if renderer is None:
         return
     try:
-        with _busy(ws, "Writing the PDF…"):
+        with _busy(ws, QCoreApplication.translate("Print", "Writing the PDF…")):
             renderer.to_pdf(path, paper)
     except (PrintError, FileRefused) as exc:
-        dialogs.warn("Export PDF", str(exc))
+        dialogs.warn(QCoreApplication.translate("Print", "Export PDF"), str(exc))
         return
     finally:
         renderer.close()
-    ws.say(f"Wrote {path}", 8000)
+    ws.say(QCoreApplication.translate("Print", "Wrote {path}").format(path=path), 8000)

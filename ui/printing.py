@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QBuffer,
+    QByteArray,
     QCoreApplication,
     QEvent,
     QEventLoop,
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     QUrl,
 )
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtGui import QImageWriter, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
@@ -97,7 +98,8 @@ class ItineraryRenderer:
         image = self.map.grab().toImage()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        if not QImageWriter(buffer, QByteArray(b"PNG")).write(image):
+            raise PrintError("the route map could not be saved as PNG")
         png = bytes(buffer.data().data())
         self.html = build_report_html(
             trip, png, ReportOptions(paper=paper, home_tz=home_tz, assumptions=assumptions)

@@ -60,13 +60,15 @@ class ShareDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Share on Calendar Server")
+        self.setWindowTitle(self.tr("Share on Calendar Server"))
         self.known_password = known_password
         form = QFormLayout(self)
         intro = QLabel(
-            "The trip's meetings are kept in one calendar on a CalDAV server (Nextcloud, "
-            "SOGo, Radicale, Fastmail, iCloud…), named after the trip. Give the server's "
-            "address or the calendar's own."
+            self.tr(
+                "The trip's meetings are kept in one calendar on a CalDAV server (Nextcloud, "
+                "SOGo, Radicale, Fastmail, iCloud…), named after the trip. Give the server's "
+                "address or the calendar's own."
+            )
         )
         intro.setWordWrap(True)
         form.addRow(intro)
@@ -75,20 +77,20 @@ class ShareDialog(QDialog):
         self.user = QLineEdit(user)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("from SHUTTLE_CALDAV_PASSWORD or the keyring")
-        self.remember = QCheckBox("Keep the password in the system keyring")
+        self.password.setPlaceholderText(self.tr("from SHUTTLE_CALDAV_PASSWORD or the keyring"))
+        self.remember = QCheckBox(self.tr("Keep the password in the system keyring"))
         self.every = QSpinBox()
         self.every.setRange(0, 24 * 60)
         self.every.setSuffix(" min")
-        self.every.setSpecialValueText("only when asked")
+        self.every.setSpecialValueText(self.tr("only when asked"))
         self.every.setValue(every_minutes)
-        form.addRow("Server &URL:", self.url)
-        form.addRow("&User:", self.user)
-        form.addRow("&Password:", self.password)
+        form.addRow(self.tr("Server &URL:"), self.url)
+        form.addRow(self.tr("&User:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
         form.addRow("", self.remember)
-        form.addRow("Sync &every:", self.every)
+        form.addRow(self.tr("Sync &every:"), self.every)
         row = QHBoxLayout()
-        self.test_button = QPushButton("&Test Connection")
+        self.test_button = QPushButton(self.tr("&Test Connection"))
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         row.addWidget(self.test_button)
@@ -116,7 +118,7 @@ class ShareDialog(QDialog):
         given = self.details()
         if self._probe is not None and self._probe.isRunning():
             return
-        self.test_result.setText("Connecting…")
+        self.test_result.setText(self.tr("Connecting…"))
         self.test_button.setEnabled(False)
         self._probe = _Probe(
             given.url, given.user, given.password or self.known_password, parent=self
@@ -132,10 +134,10 @@ class ShareDialog(QDialog):
     def _accept(self) -> None:
         given = self.details()
         if not given.url.startswith(("http://", "https://")):
-            self._answered(False, "The server URL starts with https:// (or http://).")
+            self._answered(False, self.tr("The server URL starts with https:// (or http://)."))
             return
         if not given.user:
-            self._answered(False, "A user name is needed.")
+            self._answered(False, self.tr("A user name is needed."))
             return
         self.accept()
 

@@ -231,7 +231,7 @@ class SyncActions(QObject):
         sync = _sync()
         self._outcome_text = self._outcome_tip = None
         try:
-            snap = sync.snapshot(self.ws.store, trip_id)
+            snap = sync.snapshot(self.ws.store, trip_id, self.ws.trip)  # as shown, as stored
         except sync.SyncError as exc:
             self.refresh(f"Calendar: {exc}")
             return False
@@ -268,10 +268,15 @@ class SyncActions(QObject):
         self.progress.setToolTip(what)
 
     def _on_success(self, outcome: Outcome) -> None:
-        if self.ws.trip_id != outcome.trip_id:
-            self._outcome_text = "Calendar: the trip shown changed; sync again"
-            return
-        self.ws.run(_sync().ApplySync(outcome))
+        sync = _sync()
+        if self.ws.trip_id == outcome.trip_id:
+            self.ws.run(sync.ApplySync(outcome))
+        else:  # another trip is shown now: nothing on screen to redraw
+            try:
+                sync.commit(self.ws.store, outcome)
+            except sync.SyncError as exc:
+                self._on_failure(str(exc))
+                return
         report = outcome.report
         conflicts = len(report.conflicts)
         when = datetime.now().strftime("%H:%M")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -36,26 +36,26 @@ class TravelDialog(QDialog):
 
     def __init__(self, current: TravelAssumptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Travel Assumptions")
+        self.setWindowTitle(self.tr("Travel Assumptions"))
         self.value: TravelAssumptions | None = None
         form = QFormLayout(self)
-        self.cruise = _spin(current.cruise_kmh, 1200, " km/h", "Flight speed")
+        self.cruise = _spin(current.cruise_kmh, 1200, " km/h", self.tr("Flight speed"))
         self.airport = _spin(
-            current.airport_time.total_seconds() / 60, 600, " min", "Time at airports"
+            current.airport_time.total_seconds() / 60, 600, " min", self.tr("Time at airports")
         )
-        self.train = _spin(current.train_kmh, 400, " km/h", "Train speed")
-        self.road = _spin(current.road_kmh, 200, " km/h", "Road speed")
-        self.threshold = _spin(current.flight_from_km, 2000, " km", "Fly from")
+        self.train = _spin(current.train_kmh, 400, " km/h", self.tr("Train speed"))
+        self.road = _spin(current.road_kmh, 200, " km/h", self.tr("Road speed"))
+        self.threshold = _spin(current.flight_from_km, 2000, " km", self.tr("Fly from"))
         self.summary = QLabel(current.describe())
         self.summary.setWordWrap(True)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b03a2e;")
         self.error.hide()
-        form.addRow("&Flights, gate to gate:", self.cruise)
-        form.addRow("Time at &airports (both ends):", self.airport)
-        form.addRow("&Trains:", self.train)
-        form.addRow("&Road:", self.road)
-        form.addRow("New legs fly from:", self.threshold)
+        form.addRow(self.tr("&Flights, gate to gate:"), self.cruise)
+        form.addRow(self.tr("Time at &airports (both ends):"), self.airport)
+        form.addRow(self.tr("&Trains:"), self.train)
+        form.addRow(self.tr("&Road:"), self.road)
+        form.addRow(self.tr("New legs fly from:"), self.threshold)
         form.addRow(self.summary)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
@@ -88,19 +88,23 @@ class LegDialog(QDialog):
         self, leg: Leg, origin: Place, destination: Place, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Travel: {origin.city} → {destination.city}")
+        self.setWindowTitle(
+            self.tr("Travel: {origin} → {destination}").format(
+                origin=origin.city, destination=destination.city
+            )
+        )
         self.leg, self.origin, self.destination = leg, origin, destination
         self.value: Leg | None = None
         form = QFormLayout(self)
         self.mode = QLineEdit(leg.mode)
-        self.mode.setAccessibleName("Mode of travel")
-        self.timed = QCheckBox("Departure and arrival times are &known")
+        self.mode.setAccessibleName(self.tr("Mode of travel"))
+        self.timed = QCheckBox(self.tr("Departure and arrival times are &known"))
         self.depart = QDateTimeEdit()
         self.arrive = QDateTimeEdit()
-        day = QDateTime(leg.day, datetime.min.time().replace(hour=12))
+        day = QDateTime(datetime.combine(leg.day, time(12)))
         for edit, value, name in (
-            (self.depart, leg.depart, "Departure"),
-            (self.arrive, leg.arrive, "Arrival"),
+            (self.depart, leg.depart, self.tr("Departure")),
+            (self.arrive, leg.arrive, self.tr("Arrival")),
         ):
             edit.setDisplayFormat("ddd d MMM yyyy HH:mm")
             edit.setCalendarPopup(True)
@@ -111,10 +115,10 @@ class LegDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b03a2e;")
         self.error.hide()
-        form.addRow("&Mode:", self.mode)
+        form.addRow(self.tr("&Mode:"), self.mode)
         form.addRow("", self.timed)
-        form.addRow(f"&Departs ({origin.timezone}):", self.depart)
-        form.addRow(f"&Arrives ({destination.timezone}):", self.arrive)
+        form.addRow(self.tr("&Departs ({zone}):").format(zone=origin.timezone), self.depart)
+        form.addRow(self.tr("&Arrives ({zone}):").format(zone=destination.timezone), self.arrive)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -132,11 +136,11 @@ class LegDialog(QDialog):
         mode = self.mode.text().strip()
         depart = arrive = None
         if self.timed.isChecked():
-            depart = self.depart.dateTime().toPython().replace(tzinfo=self.origin.tz)
-            arrive = self.arrive.dateTime().toPython().replace(tzinfo=self.destination.tz)
+            depart = _wall_time(self.depart.dateTime()).replace(tzinfo=self.origin.tz)
+            arrive = _wall_time(self.arrive.dateTime()).replace(tzinfo=self.destination.tz)
         try:
             if not mode:
-                raise ValueError("say how the leg travels, e.g. flight or train")
+                raise ValueError(self.tr("say how the leg travels, e.g. flight or train"))
             self.value = self.leg.replace(
                 mode=mode,
                 depart=depart,
@@ -148,3 +152,9 @@ class LegDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+def _wall_time(value: QDateTime) -> datetime:
+    """The date and time shown in an edit, without a zone (the caller gives it one)."""
+    day, clock = value.date(), value.time()
+    return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())

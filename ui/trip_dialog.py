@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from data.model import zone
+from ui.calendar_pane import from_qdate
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,27 +44,27 @@ class TripDialog(QDialog):
         self, taken_names: set[str], home_zone: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Trip")
+        self.setWindowTitle(self.tr("New Trip"))
         self.taken = taken_names
         self.details: TripDetails | None = None
         form = QFormLayout(self)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Trip name")
+        self.name.setAccessibleName(self.tr("Trip name"))
         self.name_error = _error()
         self.traveller = QLineEdit()
-        self.traveller.setAccessibleName("Traveller")
+        self.traveller.setAccessibleName(self.tr("Traveller"))
         self.zone = QLineEdit(home_zone)
-        self.zone.setAccessibleName("Home time zone")
+        self.zone.setAccessibleName(self.tr("Home time zone"))
         completer = QCompleter(sorted(available_timezones()), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone.setCompleter(completer)
         self.zone_error = _error()
         today = QDate.currentDate()
-        self.has_dates = QCheckBox("The trip has fixed &dates")
+        self.has_dates = QCheckBox(self.tr("The trip has fixed &dates"))
         self.start = QDateEdit(today)
         self.end = QDateEdit(today.addDays(2))
-        for edit, name in ((self.start, "First day"), (self.end, "Last day")):
+        for edit, name in ((self.start, self.tr("First day")), (self.end, self.tr("Last day"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("ddd d MMM yyyy")
             edit.setAccessibleName(name)
@@ -76,14 +77,14 @@ class TripDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow("&Name:", self.name)
+        form.addRow(self.tr("&Name:"), self.name)
         form.addRow("", self.name_error)
-        form.addRow("&Traveller:", self.traveller)
-        form.addRow("&Home zone:", self.zone)
+        form.addRow(self.tr("&Traveller:"), self.traveller)
+        form.addRow(self.tr("&Home zone:"), self.zone)
         form.addRow("", self.zone_error)
         form.addRow("", self.has_dates)
-        form.addRow("&From:", self.start)
-        form.addRow("T&o:", self.end)
+        form.addRow(self.tr("&From:"), self.start)
+        form.addRow(self.tr("T&o:"), self.end)
         form.addRow("", self.dates_error)
         form.addRow(buttons)
 
@@ -93,21 +94,27 @@ class TripDialog(QDialog):
         name = self.name.text().strip()
         ok = True
         if not name:
-            self._say(self.name_error, "The trip needs a name.")
+            self._say(self.name_error, self.tr("The trip needs a name."))
             ok = False
         elif name in self.taken:
-            self._say(self.name_error, f"A trip named “{name}” is already in the store.")
+            self._say(
+                self.name_error,
+                self.tr("A trip named “{name}” is already in the store.").format(name=name),
+            )
             ok = False
         try:
             zone(self.zone.text().strip())
         except ValueError:
-            self._say(self.zone_error, f"“{self.zone.text()}” is not a known time zone.")
+            self._say(
+                self.zone_error,
+                self.tr("“{zone}” is not a known time zone.").format(zone=self.zone.text()),
+            )
             ok = False
         start = end = None
         if self.has_dates.isChecked():
-            start, end = self.start.date().toPython(), self.end.date().toPython()
+            start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
             if end < start:
-                self._say(self.dates_error, "The last day is before the first.")
+                self._say(self.dates_error, self.tr("The last day is before the first."))
                 ok = False
         if not ok:
             return

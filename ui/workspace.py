@@ -161,16 +161,21 @@ class Workspace(QObject):
         """The shown trip's legs as the assumptions plan them."""
         return derive_legs(self._trip, self._assumptions) if self._trip else []
 
-    def open_trip(self, trip_id: int | None) -> None:
+    def open_trip(self, trip_id: int | None) -> bool:
         """Show trip ``trip_id``, or the most recently opened one, or none if there is none.
 
-        Raises StoreError (the trip cannot be read); what was shown stays.
+        False (and ``refused``) when the store cannot give it; what was shown stays.
         """
-        if trip_id is None and not self._store.trips():
-            self._show(None)
-        else:
-            self._show(self._store.resolve(trip_id) if trip_id is None else trip_id)
+        try:
+            if trip_id is None and not self._store.trips():
+                self._show(None)
+            else:
+                self._show(self._store.resolve(trip_id) if trip_id is None else trip_id)
+        except StoreError as exc:
+            self.refused.emit("Cannot open trip", str(exc))
+            return False
         self.changed.emit(Changes(shown=True, trips=True))
+        return True
 
     def set_day_filter(self, day: date | None) -> None:
         """Show one day's meetings (None: the whole trip)."""
@@ -231,7 +236,12 @@ class Workspace(QObject):
         if changes.trip_id != self._trip_id:
             self.open_trip(changes.trip_id)  # another trip was made or changed: show it
             return
-        self._trip = self._store.load_trip(changes.trip_id)
+        try:
+            self._trip = self._store.load_trip(changes.trip_id)
+        except StoreError as exc:
+            self.refused.emit("Cannot read the trip back", str(exc))
+            self.open_trip(None)
+            return
         self._check()
         self.changed.emit(
             Changes(
@@ -244,6 +254,7 @@ class Workspace(QObject):
     # -- internals --------------------------------------------------------------------
 
     def _show(self, trip_id: int | None) -> None:
+        """Raises StoreError, changing nothing, when the trip cannot be read."""
         if trip_id is None:
             self._trip, self._trip_id = None, None
         else:

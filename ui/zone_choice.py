@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimeZone
+from PySide6.QtCore import QCoreApplication, QTimeZone
 
 from data.model import Trip, zone
 
@@ -35,7 +35,13 @@ def display_zone(mode: ZoneMode, trip: Trip | None) -> ZoneInfo | None:
 
 def mode_label(mode: ZoneMode, trip: Trip | None) -> str:
     if mode is ZoneMode.HOME:
-        return f"Home ({trip.home_timezone})" if trip else "Home zone"
+        if trip is None:
+            return QCoreApplication.translate("ZoneChoice", "Home zone")
+        return QCoreApplication.translate("ZoneChoice", "Home ({zone})").format(
+            zone=trip.home_timezone
+        )
     if mode is ZoneMode.SYSTEM:
-        return f"System ({system_zone().key})"
-    return "Venue local time"
+        return QCoreApplication.translate("ZoneChoice", "System ({zone})").format(
+            zone=system_zone().key
+        )
+    return QCoreApplication.translate("ZoneChoice", "Venue local time")

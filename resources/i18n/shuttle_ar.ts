@@ -115,6 +115,220 @@
     </message>
 </context>
 <context>
+    <name>CalendarPane</name>
+    <message>
+        <source>Trip calendar</source>
+        <translation>تقويم الرحلة</translation>
+    </message>
+    <message>
+        <source>Month calendar; the trip&apos;s days are shaded</source>
+        <translation>تقويم الشهر؛ أيام الرحلة مظللة</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>المشاركون</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Sync Conflict — {title}</source>
+        <translation>تعارض في المزامنة — {title}</translation>
+    </message>
+    <message>
+        <source>This meeting was changed here and on the calendar server since the last sync. Keep one version, or tick what to take from the server and merge.</source>
+        <translation>تغيّر هذا الاجتماع هنا وعلى خادم التقويم منذ آخر مزامنة. احتفظ بإحدى النسختين، أو حدد ما تأخذه من الخادم ثم ادمج.</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>هنا</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>على الخادم</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation>خذ نسخة الخادم</translation>
+    </message>
+    <message>
+        <source>(deleted here)</source>
+        <translation>(حُذف هنا)</translation>
+    </message>
+    <message>
+        <source>(deleted on the server)</source>
+        <translation>(حُذف على الخادم)</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s {field}</source>
+        <translation>خذ {field} من الخادم</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>احتفظ &amp;بنسختي</translation>
+    </message>
+    <message>
+        <source>Take the &amp;Server&apos;s</source>
+        <translation>خذ نسخة ال&amp;خادم</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Ticked Fields</source>
+        <translation>ا&amp;دمج الحقول المحددة</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… و{count} غيرها</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace %n existing file(s) in {folder}?</source>
+        <translation>
+            <numerusform>استبدال %n ملف موجود في {folder}؟</numerusform>
+            <numerusform>استبدال ملف موجود في {folder}؟</numerusform>
+            <numerusform>استبدال ملفين موجودين في {folder}؟</numerusform>
+            <numerusform>استبدال %n ملفات موجودة في {folder}؟</numerusform>
+            <numerusform>استبدال %n ملفًا موجودًا في {folder}؟</numerusform>
+            <numerusform>استبدال %n ملف موجود في {folder}؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print — {name}</source>
+        <translation>طباعة — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Cannot open trip</source>
+        <translation>تعذّر فتح الرحلة</translation>
+    </message>
+    <message>
+        <source>Trip already in the store</source>
+        <translation>الرحلة محفوظة بالفعل</translation>
+    </message>
+    <message>
+        <source>“{name}” is already in the store. Replace it with the file&apos;s version?</source>
+        <translation>«{name}» محفوظة بالفعل. هل تستبدلها بنسخة الملف؟</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>فُتح {name}</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Send Invites</source>
+        <translation>إرسال الدعوات</translation>
+    </message>
+    <message>
+        <source>Who receives what</source>
+        <translation>من يتلقى ماذا</translation>
+    </message>
+    <message>
+        <source>Send &amp;unchanged invites again too</source>
+        <translation>أعد إرسال الدعوات &amp;غير المتغيرة أيضًا</translation>
+    </message>
+    <message>
+        <source>Folder for .eml files</source>
+        <translation>مجلد ملفات ‎.eml</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>ا&amp;ختر…</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>خادم SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP user</source>
+        <translation>مستخدم SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP password (not kept)</source>
+        <translation>كلمة مرور SMTP (لا تُحفظ)</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>الطريقة</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>المجلد:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>الخادم:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>الأمان:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>المستخدم:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>Sending progress</source>
+        <translation>تقدم الإرسال</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>لم تُرسل</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>أ&amp;رسل</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed</source>
+        <translation>أعد &amp;محاولة ما فشل</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the .eml files.</source>
+        <translation>اختر مجلدًا لملفات ‎.eml.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS or SSL/TLS: the password must not go unencrypted.</source>
+        <translation>اختر STARTTLS أو SSL/TLS: يجب ألا تُرسل كلمة المرور دون تشفير.</translation>
+    </message>
+    <message>
+        <source>Wait for the messages under way to finish.</source>
+        <translation>انتظر حتى تكتمل الرسائل الجاري إرسالها.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -131,6 +345,72 @@
     <message>
         <source>Shuttle will use %1 from its next start.</source>
         <translation>سيستخدم Shuttle اللغة %1 عند تشغيله في المرة القادمة.</translation>
+    </message>
+</context>
+<context>
+    <name>LegDialog</name>
+    <message>
+        <source>Travel: {origin} → {destination}</source>
+        <translation>الانتقال: {origin} ← {destination}</translation>
+    </message>
+    <message>
+        <source>Mode of travel</source>
+        <translation>وسيلة الانتقال</translation>
+    </message>
+    <message>
+        <source>Departure and arrival times are &amp;known</source>
+        <translation>أوقات المغادرة والوصول &amp;معروفة</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>المغادرة</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>الوصول</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>ال&amp;وسيلة:</translation>
+    </message>
+    <message>
+        <source>&amp;Departs ({zone}):</source>
+        <translation>ال&amp;مغادرة ({zone}):</translation>
+    </message>
+    <message>
+        <source>&amp;Arrives ({zone}):</source>
+        <translation>ال&amp;وصول ({zone}):</translation>
+    </message>
+    <message>
+        <source>say how the leg travels, e.g. flight or train</source>
+        <translation>اذكر وسيلة الانتقال، مثل رحلة جوية أو قطار</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source>Preparing the itinerary…</source>
+        <translation>جارٍ إعداد خط سير الرحلة…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>طباعة</translation>
+    </message>
+    <message>
+        <source>The itinerary could not be prepared: {error}</source>
+        <translation>تعذّر إعداد خط سير الرحلة: {error}</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>تصدير PDF</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>جارٍ كتابة ملف PDF…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>كُتب {path}</translation>
     </message>
 </context>
 <context>
@@ -193,6 +473,175 @@
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share on Calendar Server</source>
+        <translation>المشاركة على خادم تقويم</translation>
+    </message>
+    <message>
+        <source>The trip&apos;s meetings are kept in one calendar on a CalDAV server (Nextcloud, SOGo, Radicale, Fastmail, iCloud…), named after the trip. Give the server&apos;s address or the calendar&apos;s own.</source>
+        <translation>تُحفظ اجتماعات الرحلة في تقويم واحد على خادم CalDAV ‏(Nextcloud وSOGo وRadicale وFastmail وiCloud…) يحمل اسم الرحلة. أدخل عنوان الخادم أو عنوان التقويم نفسه.</translation>
+    </message>
+    <message>
+        <source>from SHUTTLE_CALDAV_PASSWORD or the keyring</source>
+        <translation>من SHUTTLE_CALDAV_PASSWORD أو من سلسلة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>احفظ كلمة المرور في سلسلة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <source>only when asked</source>
+        <translation>عند الطلب فقط</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>&amp;عنوان الخادم:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ال&amp;مستخدم:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation>زامن &amp;كل:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>ا&amp;ختبر الاتصال</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <source>The server URL starts with https:// (or http://).</source>
+        <translation>يبدأ عنوان الخادم بـ https://‎ (أو http://‎).</translation>
+    </message>
+    <message>
+        <source>A user name is needed.</source>
+        <translation>اسم المستخدم مطلوب.</translation>
+    </message>
+</context>
+<context>
+    <name>TravelDialog</name>
+    <message>
+        <source>Travel Assumptions</source>
+        <translation>افتراضات الانتقال</translation>
+    </message>
+    <message>
+        <source>Flight speed</source>
+        <translation>سرعة الطيران</translation>
+    </message>
+    <message>
+        <source>Time at airports</source>
+        <translation>الوقت في المطارات</translation>
+    </message>
+    <message>
+        <source>Train speed</source>
+        <translation>سرعة القطار</translation>
+    </message>
+    <message>
+        <source>Road speed</source>
+        <translation>السرعة على الطريق</translation>
+    </message>
+    <message>
+        <source>Fly from</source>
+        <translation>الطيران ابتداءً من</translation>
+    </message>
+    <message>
+        <source>&amp;Flights, gate to gate:</source>
+        <translation>ال&amp;رحلات الجوية، من بوابة إلى بوابة:</translation>
+    </message>
+    <message>
+        <source>Time at &amp;airports (both ends):</source>
+        <translation>الوقت في ال&amp;مطارات (عند الطرفين):</translation>
+    </message>
+    <message>
+        <source>&amp;Trains:</source>
+        <translation>ال&amp;قطارات:</translation>
+    </message>
+    <message>
+        <source>&amp;Road:</source>
+        <translation>ال&amp;طريق:</translation>
+    </message>
+    <message>
+        <source>New legs fly from:</source>
+        <translation>الرحلات الجديدة جوًا ابتداءً من:</translation>
+    </message>
+</context>
+<context>
+    <name>TripDialog</name>
+    <message>
+        <source>New Trip</source>
+        <translation>رحلة جديدة</translation>
+    </message>
+    <message>
+        <source>Trip name</source>
+        <translation>اسم الرحلة</translation>
+    </message>
+    <message>
+        <source>Traveller</source>
+        <translation>المسافر</translation>
+    </message>
+    <message>
+        <source>Home time zone</source>
+        <translation>المنطقة الزمنية المرجعية</translation>
+    </message>
+    <message>
+        <source>The trip has fixed &amp;dates</source>
+        <translation>للرحلة &amp;تواريخ محددة</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>اليوم الأول</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>اليوم الأخير</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>الا&amp;سم:</translation>
+    </message>
+    <message>
+        <source>&amp;Traveller:</source>
+        <translation>ال&amp;مسافر:</translation>
+    </message>
+    <message>
+        <source>&amp;Home zone:</source>
+        <translation>المنطقة ال&amp;مرجعية:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;من:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>إ&amp;لى:</translation>
+    </message>
+    <message>
+        <source>The trip needs a name.</source>
+        <translation>يجب أن يكون للرحلة اسم.</translation>
+    </message>
+    <message>
+        <source>A trip named “{name}” is already in the store.</source>
+        <translation>توجد رحلة باسم «{name}» بالفعل.</translation>
+    </message>
+    <message>
+        <source>“{zone}” is not a known time zone.</source>
+        <translation>«{zone}» ليست منطقة زمنية معروفة.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>اليوم الأخير يسبق اليوم الأول.</translation>
+    </message>
+</context>
+<context>
     <name>Values</name>
     <message>
         <source>confirmed</source>
@@ -249,6 +698,25 @@
     <message>
         <source>road</source>
         <translation>برًا</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneChoice</name>
+    <message>
+        <source>Home zone</source>
+        <translation>المنطقة المرجعية</translation>
+    </message>
+    <message>
+        <source>Home ({zone})</source>
+        <translation>المرجعية ({zone})</translation>
+    </message>
+    <message>
+        <source>System ({zone})</source>
+        <translation>النظام ({zone})</translation>
+    </message>
+    <message>
+        <source>Venue local time</source>
+        <translation>التوقيت المحلي للمكان</translation>
     </message>
 </context>
 </TS>

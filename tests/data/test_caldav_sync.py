@@ -260,6 +260,8 @@ def test_a_trip_synced_from_store_a_appears_whole_in_a_fresh_store_b(store, radi
         received = sync(other, made, user="bob")
         assert len(received.received) == 6 and received.sent == []
         copy = other.load_trip(made)
+        again = sync(other, made, user="bob")
+        assert (again.sent, again.received, again.requests) == ([], [], 1)
     assert copy.home_timezone == "Europe/Rome"
     assert {m.id for m in copy.meetings} == {m.id for m in trip.meetings}
     for mine in trip.meetings:
@@ -351,3 +353,79 @@ def test_a_change_made_on_the_server_during_a_sync_comes_down_at_the_next(store,
     assert store.load_trip(trip_id).meeting(theirs.id).title == "Edited by Bob meanwhile"
     assert len(later.received) == 1 and later.sent == []
     assert sync(store, trip_id).requests == 1
+
+
+def test_an_event_created_in_another_client_comes_down_and_edits_go_back_to_it(store, radicale):
+    trip_id = shared(store, radicale)
+    sync(store, trip_id)
+    calendar = radicale.client().calendar(url=collection_of(store, trip_id))
+    calendar.save_event(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mozilla.org/NONSGML Mozilla Calendar//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:7c1e-thunderbird\r\nDTSTAMP:20141201T090000Z\r\n"
+        "DTSTART;TZID=Europe/Rome:20141215T180000\r\nDTEND;TZID=Europe/Rome:20141215T190000\r\n"
+        "SUMMARY:Security briefing\r\nLOCATION:Rome\r\nX-MOZ-GENERATION:3\r\n"
+        "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nDESCRIPTION:Reminder\r\n"
+        "END:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    report = sync(store, trip_id)
+    assert len(report.received) == 1
+    trip = store.load_trip(trip_id)
+    added = trip.meeting("7c1e-thunderbird")
+    assert added.title == "Security briefing"
+    assert trip.place(added.place_id).timezone == "Europe/Rome"
+    assert added.provenance[0].sources == ("calendar-server",)
+    store.save_meeting(trip_id, added.replace(title="Security briefing (moved)"))
+    assert len(sync(store, trip_id).sent) == 1
+    objects = calendar.search(event=True)
+    assert len(objects) == 7  # the same object changed, no copy
+    [theirs] = [o for o in objects if "7c1e-thunderbird" in o.data]
+    assert "Security briefing (moved)" in theirs.data
+    # Under the UID the other client gave it: for every client it is the same event.
+    event = Calendar.from_ical(theirs.data).walk("VEVENT")[0]
+    assert str(event["UID"]) == "7c1e-thunderbird"
+    # What that client keeps in the event and Shuttle does not model stays: the alarm.
+    assert str(event["X-MOZ-GENERATION"]) == "3"
+    [alarm] = event.walk("VALARM")
+    assert (str(alarm["ACTION"]), str(alarm["DESCRIPTION"])) == ("DISPLAY", "Reminder")
+    assert str(event["SUMMARY"]) == "Security briefing (moved)"
+
+
+def test_two_team_members_editing_different_meetings_both_see_both(store, radicale, tmp_path):
+    trip_id = shared(store, radicale)
+    collection = sync(store, trip_id).collection
+    name = store.load_trip(trip_id).name
+    with Store.open(tmp_path / "b", seed=False) as other:
+        theirs = other.create_trip(name, "", "UTC").trip_id
+        caldav_sync.share(other, theirs, collection, "bob")
+        sync(other, theirs, user="bob")
+        first, second = store.load_trip(trip_id).meetings[:2]
+        store.save_meeting(trip_id, first.replace(title="Alice's change"))
+        bobs = other.load_trip(theirs).meeting(second.id)
+        other.save_meeting(theirs, bobs.replace(notes="Bob's note"))
+        assert len(sync(store, trip_id).sent) == 1
+        report = sync(other, theirs, user="bob")
+        assert (len(report.sent), len(report.received), report.conflicts) == (1, 1, [])
+        assert other.load_trip(theirs).meeting(first.id).title == "Alice's change"
+    back = sync(store, trip_id)
+    assert (len(back.received), back.conflicts) == (1, [])
+    assert store.load_trip(trip_id).meeting(second.id).notes == "Bob's note"
+
+
+def test_only_what_shuttle_does_not_write_is_kept_from_another_clients_event():
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Rome\r\n"
+        "BEGIN:STANDARD\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+        "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Talks\r\nX-SHUTTLE-STATUS:confirmed\r\n"
+        "CLASS:PRIVATE\r\nATTENDEE;CN=Jane;PARTSTAT=ACCEPTED:mailto:jane@example.org\r\n"
+        "X-MOZ-SNOOZE:a long value that the server\r\n  folded\r\n"
+        "BEGIN:VALARM\r\nTRIGGER:-PT5M\r\nACTION:AUDIO\r\nEND:VALARM\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert caldav_sync.foreign_extra(data) == (
+        "CLASS:PRIVATE\nATTENDEE;CN=Jane;PARTSTAT=ACCEPTED:mailto:jane@example.org\n"
+        "X-MOZ-SNOOZE:a long value that the server folded\n"
+        "BEGIN:VALARM\nTRIGGER:-PT5M\nACTION:AUDIO\nEND:VALARM"
+    )
+    assert caldav_sync.foreign_extra(data.replace("CLASS", "X-SHUTTLE-TOPIC")).startswith(
+        "ATTENDEE"
+    )

@@ -303,3 +303,49 @@ def test_user_text_is_escaped_in_html_and_cannot_add_headers(store):
     html = message.get_body(("html",)).get_content()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<b>" not in html and "&lt;b&gt;Elaraby" in html
+
+
+def test_ssl_from_the_start_works_too(store):
+    trip_id = sample_store(store)
+    trip = store.load_trip(trip_id)
+    with LocalSmtp(implicit_tls=True) as server:
+        settings = SmtpSettings(server.host, server.port, "ssl", USER)
+        box = SmtpOutbox(settings, PASSWORD, server.client_context())
+        plan = plan_invites(trip, [], ORGANIZER, now=NOW)
+        report = send_plan(store, trip_id, plan, ORGANIZER, box, now=NOW)
+        box.close()
+        assert report.failures == () and len(server.received) == 6
+
+
+def test_an_untrusted_certificate_is_one_clear_line(store, server):
+    import ssl
+
+    settings = SmtpSettings(server.host, server.port, "starttls", USER)
+    box = SmtpOutbox(settings, PASSWORD, ssl.create_default_context())  # system CAs only
+    with pytest.raises(SendError, match=r"^127\.0\.0\.1:\d+: secure connection failed: "):
+        box.connect()
+
+
+def test_a_meeting_back_after_its_cancel_outranks_it_and_so_do_later_changes(store, server):
+    trip_id = sample_store(store)
+    send(store, trip_id, server)
+    trip = store.load_trip(trip_id)
+    gone = trip.meeting("kerry-2014-12-m1-lavrov")
+    store.delete_meeting(trip_id, gone.id)
+    send(store, trip_id, server)  # the CANCEL, SEQUENCE + 1
+    cancel_sequence = int(event_of(calendar_part(server.received[-1].message)[1])[1]["SEQUENCE"])
+    assert cancel_sequence == gone.sequence + 1
+    store.insert_meeting(trip_id, gone, 0)  # the deletion undone
+    plan, _ = send(store, trip_id, server)
+    [delivery] = plan.deliveries
+    assert delivery.kind is Kind.NEW and delivery.sequence == cancel_sequence + 1
+    _, event = event_of(calendar_part(server.received[-1].message)[1])
+    assert int(event["SEQUENCE"]) == cancel_sequence + 1
+    # A later move (the store's SEQUENCE + 1, still below what they hold) goes above it.
+    start = datetime(2014, 12, 14, 20, tzinfo=ZoneInfo("Europe/Rome"))
+    moved = store.load_trip(trip_id).meeting(gone.id)
+    store.save_meeting(trip_id, moved.replace(time=ExactTime(start, start + timedelta(hours=3))))
+    plan, _ = send(store, trip_id, server)
+    [delivery] = plan.deliveries
+    assert delivery.kind is Kind.UPDATE and delivery.sequence == cancel_sequence + 2
+    assert send(store, trip_id, server)[0].deliveries == ()

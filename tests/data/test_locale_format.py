@@ -6,10 +6,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from data import locale_format as lf
-from data.locale_format import ENGLISH, locale_from_environment, parse_locale
+from data.locale_format import locale_from_environment, parse_locale
 
 DAY = date(2014, 12, 14)
 FR, AR = parse_locale("fr_FR.UTF-8"), parse_locale("ar_EG.UTF-8")
+ENGLISH = parse_locale("en_GB")
 
 
 @pytest.mark.parametrize(

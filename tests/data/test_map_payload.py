@@ -1,5 +1,6 @@
 from data import trip_file
-from data.map_payload import map_payload, text
+from data.map_payload import map_payload
+from data.markup import html_text as text
 from data.model import Meeting, Place, TimeTBC, Trip
 from data.store import SAMPLE_TRIP
 

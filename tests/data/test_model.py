@@ -144,6 +144,15 @@ def test_upsert_replaces_by_id_or_inserts():
     assert upsert((a, b), c, position=0) == (c, a, b)
 
 
+def test_the_version_comes_from_the_package_or_the_checkout():
+    import tomllib
+
+    from data.version import PYPROJECT, version
+
+    declared = tomllib.loads(PYPROJECT.read_text())["project"]["version"]
+    assert version().split(" ")[0] == declared
+
+
 def test_places_and_meetings_are_found_by_id_in_any_version_of_a_trip():
     places = tuple(place(f"p{i}") for i in range(300))
     meetings = tuple(

@@ -2,13 +2,12 @@ import pytest
 
 from data.gazetteer import Gazetteer
 from data.geocoding import GeocodeResult
+from data.ids import new_meeting_id, place_id, slug, unique_id
 from data.model import PlaceKind, ProvenanceKind
 from data.places import (
     place_from_city,
     place_from_coordinates,
     place_from_geocode,
-    slug,
-    unique_id,
     zone_at,
 )
 from data.store import Store
@@ -25,6 +24,13 @@ def test_slugs_and_unique_ids():
     assert slug("لندن") == "place"
     assert unique_id("london", {"paris"}) == "london"
     assert unique_id("london", {"london", "london-2"}) == "london-3"
+    assert place_id("Élysée Palace", {"elysee-palace"}) == "elysee-palace-2"
+    assert len(slug("Palais " * 20)) <= 40 and not slug("a" * 39 + " b").endswith("-")
+
+
+def test_meeting_ids_are_never_repeated():
+    ids = {new_meeting_id() for _ in range(100)}
+    assert len(ids) == 100 and all(i.startswith("m-") for i in ids)
 
 
 def test_a_city_from_the_gazetteer_brings_its_zone(gazetteer):
@@ -102,5 +108,8 @@ def test_saving_a_place_made_from_a_city(tmp_path, gazetteer):
         taken = {p.id for p in store.load_trip(trip_id).places}
         place = place_from_city(gazetteer.best("London"), taken=taken)
         assert place.id == "london-2"
-        assert store.save_place(trip_id, place).places
+        changes = store.update_trip(
+            trip_id, lambda trip: trip.replace(places=(*trip.places, place))
+        )
+        assert changes.places
         assert store.load_trip(trip_id).place("london-2") == place

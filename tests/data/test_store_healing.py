@@ -24,6 +24,7 @@ from data.store import (
     restore_backup,
 )
 from tests.conftest import ROOT
+from tests.full_disk import fill
 
 
 def shuttle(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -262,38 +263,6 @@ def test_kill_9_during_a_big_import_leaves_the_store_whole(data_dir, tmp_path):
 # -- a full disk -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 4 MB tmpfs: a real full disk, without filling the machine's."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs to fill needs root; the full-disk tests run as root")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    with filler.open("wb", buffering=0) as out:
-        try:
-            while True:
-                out.write(b"\1" * 4096)
-        except OSError:
-            pass
-    return filler
-
-
 def test_a_full_disk_is_one_clear_line_and_a_rolled_back_import(small_disk, tmp_path):
     data_dir = small_disk / "store"
     Store.open(data_dir).close()
@@ -329,3 +298,15 @@ def test_a_full_disk_leaves_the_old_export_whole(small_disk, data_dir):
         "trip.ics",
         "trip.json",
     ]
+
+
+def test_opening_a_store_on_a_full_disk_says_the_disk_is_full(small_disk):
+    data_dir = small_disk / "store"
+    Store.open(data_dir).close()
+    fill(small_disk)
+    result = shuttle(data_dir, "import-trip", str(SAMPLE_TRIP))
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "is full" in result.stderr, result.stderr
+    (small_disk / "filler").unlink()
+    with whole(data_dir) as store:
+        assert len(store.trips()) == 1

@@ -83,3 +83,21 @@ def test_a_leg_with_planned_times_takes_them():
     legs = derive_legs(SAMPLE)
     assert legs[3].travel_time == legs[3].estimate
     assert replace(legs[3], estimate=timedelta(hours=9)).travel_time == timedelta(hours=9)
+
+
+def test_assumptions_are_kept_as_json_and_checked_when_read():
+    from data.travel import assumptions_json, parse_assumptions
+
+    value = TravelAssumptions(cruise_kmh=500.0, airport_time=timedelta(hours=3), road_kmh=50)
+    assert parse_assumptions(assumptions_json(value)) == value
+    for bad, message in (
+        ("[]", "not a JSON object"),
+        ("{", "not JSON"),
+        ('{"cruise_kmh": 1}', "missing airport_minutes"),
+        (assumptions_json(value)[:-1] + ', "x": 1}', "unknown x"),
+        (assumptions_json(value).replace("500.0", "true"), "cruise_kmh: True is not a number"),
+        (assumptions_json(value).replace("500.0", "1e300"), "out of range"),
+        (assumptions_json(value).replace("500.0", "0"), "above zero"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            parse_assumptions(bad)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -7,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from data.gazetteer import Gazetteer
 from data.store import Store
 from ui.main_window import MainWindow
 from ui.map_pane import MapPane
@@ -24,13 +26,21 @@ def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """One gazetteer for the session, its index built once (seconds on a busy machine)."""
+    shared = Gazetteer()
+    shared.nearest(0.0, 0.0)
+    return shared
+
+
 @pytest.fixture
-def make_window(qtbot, store, settings) -> Iterator[Callable[..., MainWindow]]:
+def make_window(qtbot, store, settings, gazetteer) -> Iterator[Callable[..., MainWindow]]:
     """Build windows on the test's store; each is shown, its map ready, and torn down."""
     windows: list[MainWindow] = []
 
     def make(wait_for_map: bool = True) -> MainWindow:
-        window = MainWindow(Workspace(store, settings), settings)
+        window = MainWindow(Workspace(store, settings, gazetteer), settings)
         windows.append(window)
         if wait_for_map:
             with qtbot.waitSignal(window.map.map_ready, timeout=30000):
@@ -58,6 +68,43 @@ def js(qtbot, pane: MapPane, function: str, *args: Any) -> Any:
     pane.call(function, *args, callback=box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=10000)
     return box[0]
+
+
+# The page's Leaflet map, as folium named it: tests act on it as a user's clicks would,
+# so the page ships no hooks for them.
+LEAFLET_MAP = 'window[JSON.parse(document.getElementById("shuttle-map-data").textContent).map]'
+
+
+def page_eval(qtbot, pane: MapPane, body: str) -> Any:
+    """Run ``body`` (a function body) in the map page; its JSON return value."""
+    box: list[Any] = []
+    script = f"JSON.stringify((function () {{ var map = {LEAFLET_MAP}; {body} }})()) || null"
+    pane.page().runJavaScript(script, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    return json.loads(box[0]) if box[0] else None
+
+
+def point_of(qtbot, pane: MapPane, lat: float, lon: float) -> list[float]:
+    """Where a coordinate is in the map's widget, in CSS pixels."""
+    return page_eval(
+        qtbot, pane, f"var p = map.latLngToContainerPoint([{lat}, {lon}]); return [p.x, p.y];"
+    )
+
+
+def click_map(qtbot, pane: MapPane, lat: float, lon: float) -> None:
+    page_eval(qtbot, pane, f"map.fire('click', {{latlng: L.latLng({lat}, {lon})}}); return 1;")
+
+
+def click_marker(qtbot, pane: MapPane, lat: float, lon: float) -> None:
+    """Click the stop's marker at a place's coordinates."""
+    clicked = page_eval(
+        qtbot,
+        pane,
+        "var hits = 0; map.eachLayer(function (layer) {"
+        f" if (layer instanceof L.Marker && layer.getLatLng().equals([{lat}, {lon}]))"
+        " { layer.fire('click'); hits += 1; } }); return hits;",
+    )
+    assert clicked == 1, f"{clicked} markers at {lat}, {lon}"
 
 
 def wait_for_map_state(qtbot, pane: MapPane, check: Callable[[dict], bool]) -> dict:

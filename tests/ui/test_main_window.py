@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 from data import trip_file
 from data.model import ExactTime, Meeting, Participant, Place, Trip
 from data.store import SAMPLE_TRIP
-from tests.ui.conftest import js, wait_for_map_state
+from tests.ui.conftest import click_marker, js, point_of, wait_for_map_state
 from ui import map_pane
 from ui.zone_choice import ZoneMode
 
@@ -55,8 +55,8 @@ def test_map_has_a_marker_per_place_a_line_per_leg_and_a_basemap(qtbot, window):
     state = wait_for_map_state(qtbot, window.map, lambda s: s["basemapDone"])
     assert state["basemapFeatures"] > 200  # Natural Earth countries drawn
     assert state["markers"] == 4
-    land = [js(qtbot, window.map, "pointOf", *p) for p in ((46.5, 2.5), (51.0, 10.0))]
-    sea = [js(qtbot, window.map, "pointOf", *p) for p in ((45.5, -4.5), (53.5, 3.0))]
+    land = [point_of(qtbot, window.map, *p) for p in ((46.5, 2.5), (51.0, 10.0))]
+    sea = [point_of(qtbot, window.map, *p) for p in ((45.5, -4.5), (53.5, 3.0))]
 
     def colours(points: list[list[float]]) -> set[str]:
         image = window.map.grab().toImage()
@@ -104,7 +104,8 @@ def test_choosing_a_day_lists_its_meetings_and_lights_their_places(qtbot, window
 
 def test_a_marker_click_selects_its_meetings_and_their_day(qtbot, window):
     window.calendar.setSelectedDate(QDate(2014, 12, 14))  # London's meetings are not listed
-    js(qtbot, window.map, "clickMarker", "london")
+    london = window.workspace.trip.place("london")
+    click_marker(qtbot, window.map, london.lat, london.lon)
     qtbot.waitUntil(lambda: window.agenda.selected_ids() == LONDON_MEETINGS, timeout=10000)
     assert window.calendar.selectedDate() == QDate(2014, 12, 16)
     assert "Erakat" in window.details.toPlainText()

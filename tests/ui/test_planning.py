@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog
 
 from data.model import Attendance, Participant
-from tests.ui.conftest import js, wait_for_map_state
+from tests.ui.conftest import click_map, js, wait_for_map_state
 
 
 def open_editor(qtbot, window, action):
@@ -182,11 +182,12 @@ def test_warnings_show_in_the_agenda_and_the_details(qtbot, window):
 
 
 def test_a_place_picked_on_the_map_gets_its_zone_from_the_coordinates(qtbot, window):
+    window.workspace.gazetteer.warm()  # as run_app does on its worker thread
     editor = open_editor(qtbot, window, window.planner.new_action)
     editor.map_button.click()
     assert not editor.isVisible()
     wait_for_map_state(qtbot, window.map, lambda s: s["picking"] is True)
-    js(qtbot, window.map, "clickMap", 46.2044, 6.1432)  # Geneva
+    click_map(qtbot, window.map, 46.2044, 6.1432)  # Geneva
     qtbot.waitUntil(editor.isVisible)
     assert editor.new_place is not None
     assert editor.zone_edit.text() == "Europe/Zurich"

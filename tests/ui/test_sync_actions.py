@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 
 from data import caldav_sync, sync_state
 from data.ics_common import meeting_uid
@@ -155,3 +156,27 @@ def test_share_dialog_tests_the_connection_off_the_gui_thread(qtbot, radicale):
     details = dialog.details()
     assert (details.url, details.user, details.every_minutes) == (radicale.url, "alice", 0)
     dialog.reject()
+
+
+def test_the_trip_menu_offers_sharing_and_syncs_every_n_minutes_when_asked(
+    make_window, store, settings, monkeypatch
+):
+    window = make_window(wait_for_map=False)
+    actions = window.sync_actions
+    menus = {m.title(): m for m in window.menuBar().findChildren(QMenu)}
+    trip_menu = menus["T&rip"]
+    assert [a.text() for a in trip_menu.actions()] == [
+        "&Share on Calendar Server…",
+        "S&ync Now",
+        "Resolve Sync &Conflicts…",
+    ]
+    assert actions.indicator.text() == "Calendar: not shared"
+    assert not actions.sync_action.isEnabled() and not actions.timer.isActive()
+    trip_id = store.resolve(None)
+    caldav_sync.share(store, trip_id, f"http://127.0.0.1:{free_port()}/", "alice")
+    settings.setValue(f"sync/every_minutes/{trip_id}", 15)
+    actions.refresh()
+    assert actions.timer.isActive() and actions.timer.interval() == 15 * 60_000
+    settings.setValue(f"sync/every_minutes/{trip_id}", 0)
+    actions.refresh()
+    assert not actions.timer.isActive()

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QTime
 
 from data import trip_file
-from data.edits import SaveMeeting
+from data.edits import ChangeTrip, save_meeting_with
 from data.ics_export import export_calendar
 from data.model import Trip
 from data.report import ReportOptions, build_report_html
@@ -151,7 +151,8 @@ def test_a_failing_edit_changes_nothing(qtbot, window, monkeypatch):
     before, count, rows = stored(window), ws.undo_stack.count(), titles(window)
     index = ws.undo_stack.index()
     broken = before.meetings[0].replace(place_id="atlantis")
-    assert ws.perform(SaveMeeting(ws.trip_id, broken)) is None
+    edit = ChangeTrip(ws.trip_id, lambda trip: save_meeting_with(trip, broken), "Edit meeting")
+    assert ws.perform(edit) is None
     assert warnings and "atlantis" in warnings[0][1]
     assert stored(window) == before and ws.trip == before
     assert (ws.undo_stack.count(), ws.undo_stack.index()) == (count, index)
