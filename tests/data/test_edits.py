@@ -190,3 +190,19 @@ def test_one_legs_mode_and_the_legs_from_the_meetings(store):
     assert changes.legs and store.load_trip(trip_id).legs[1].mode == "Eurostar"
     undo.apply(store)
     assert store.load_trip(trip_id).legs == trip.legs
+
+
+def test_a_duplicate_of_an_imported_event_gets_its_own_uid(store):
+    from data.ics_export import export_calendar
+    from data.model import CalendarOrigin
+
+    trip_id = store.resolve(None)
+    origin = CalendarOrigin("abc@other.example", location="Villa Taverna")
+    lavrov = store.load_trip(trip_id).meeting(LAVROV)
+    store.save_meeting(trip_id, lavrov.replace(calendar=origin))
+    DuplicateMeeting(trip_id, LAVROV, new_id="copy-1").apply(store)
+    trip = store.load_trip(trip_id)
+    assert trip.meeting(LAVROV).calendar == origin
+    assert trip.meeting("copy-1").calendar is None
+    text = export_calendar(trip, [LAVROV, "copy-1"]).decode()
+    assert "UID:abc@other.example\r\n" in text and "UID:copy-1@shuttle\r\n" in text
