@@ -524,8 +524,14 @@ class Store:
         return Changes(trip_id, trip=True, meetings=_ids(trip), places=True, legs=True)
 
     def replace_trip(self, trip_id: int, trip: Trip) -> Changes:
+        """Put ``trip`` in place of the stored one (its meetings' SEQUENCEs rise where
+        they changed, as in :meth:`save_meeting`)."""
         with self._transaction() as db:
             old = self._require(db, trip_id)
+            try:
+                trip = _with_sequences(self.load_trip(trip_id), trip)
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
             if trip.name != old:
                 self._check_name_free(db, trip.name)
             self._write_head(db, trip_id, trip)
@@ -874,7 +880,9 @@ def _with_meeting(trip: Trip, meeting: Meeting) -> Trip:
 
 
 def _with_sequences(before: Trip, after: Trip) -> Trip:
-    """Raise SEQUENCE where a meeting's time, place or status changed; never lower it.
+    """Raise SEQUENCE where a meeting's time, place, status or title changed; never
+    lower it. Raised once per change, whichever path made it: a SEQUENCE the change
+    already raised (an imported update) is kept.
 
     Calendar clients only take an update whose SEQUENCE is higher than the one they
     hold, so the store, not each caller, keeps this rule.
@@ -884,10 +892,11 @@ def _with_sequences(before: Trip, after: Trip) -> Trip:
     for meeting in after.meetings:
         previous = old.get(meeting.id)
         if previous is not None:
-            moved = (previous.time, previous.place_id, previous.status) != (
+            moved = (previous.time, previous.place_id, previous.status, previous.title) != (
                 meeting.time,
                 meeting.place_id,
                 meeting.status,
+                meeting.title,
             )
             floor = previous.sequence + 1 if moved else previous.sequence
             if meeting.sequence < floor:
