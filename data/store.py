@@ -14,6 +14,7 @@ with a pointer to its backups (``data/backups.py``), a read-only one opened read
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import sqlite3
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 STORE_FILE = "shuttle.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+BACKUP_LOOK_SECONDS = 60.0  # how often a store in use looks whether its daily backup is due
 
 
 def _row_json(item: Place | Meeting | Leg | Source) -> str:
@@ -215,7 +217,7 @@ class Store:
         self.path = path
         self.read_only = read_only
         self.notice = f"{path} is read-only: trips can be viewed, not changed" if read_only else ""
-        self._backup_checked = 0.0  # time.monotonic() of the last look at the backups
+        self._backup_checked = -math.inf  # time.monotonic() of the last look at the backups
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Store:
@@ -387,7 +389,7 @@ class Store:
     def _backup_if_due(self) -> None:
         """The daily backup, while the store is in use; looked at once a minute at most."""
         now = time.monotonic()
-        if self.path is None or self.read_only or now - self._backup_checked < 60:
+        if self.path is None or self.read_only or now - self._backup_checked < BACKUP_LOOK_SECONDS:
             return
         self._backup_checked = now
         if backups.due(self.path):

@@ -310,3 +310,18 @@ def test_opening_a_store_on_a_full_disk_says_the_disk_is_full(small_disk):
     (small_disk / "filler").unlink()
     with whole(data_dir) as store:
         assert len(store.trips()) == 1
+
+
+def test_a_store_in_use_takes_its_daily_backup(data_dir, monkeypatch):
+    from data import store as store_module
+
+    with Store.open(data_dir) as store:
+        assert len(list_backups(data_dir)) == 1  # taken at the first open
+        monkeypatch.setattr(store_module, "BACKUP_LOOK_SECONDS", 0.0)
+        monkeypatch.setattr(backups, "INTERVAL", timedelta(0))  # a day has passed
+        store.create_trip("Later", "X", "UTC")
+        newest = list_backups(data_dir)[0]
+    assert len(list_backups(data_dir)) == 2 and newest.reason == "daily"
+    with sqlite3.connect(newest.path) as copy:  # the backup holds the change just made
+        assert ("Later",) in copy.execute("SELECT name FROM trips").fetchall()
+    copy.close()
