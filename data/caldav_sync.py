@@ -885,9 +885,11 @@ class _Apply:
                 out.report.received.append(f"deleted {mid}")
 
 
-def commit(store: Store, outcome: Outcome) -> Changes:
-    """Apply what came from the server, and the new sync state, in one transaction."""
-    apply = _Apply(outcome)
+def commit(store: Store, outcome: Outcome, gazetteer: Gazetteer | None = None) -> Changes:
+    """Apply what came from the server, and the new sync state, in one transaction.
+
+    ``gazetteer`` places events made in other clients (default: a new one)."""
+    apply = _Apply(outcome, gazetteer or Gazetteer())
     if not outcome.pull and not outcome.remove:  # the trip stays as it is: only the state
         with store.transaction() as db:
             apply.also(db, None)
@@ -1079,6 +1081,7 @@ class ApplySync:
     """What a sync brought from the server, applied here (see :func:`commit`)."""
 
     outcome: Outcome
+    gazetteer: Gazetteer | None = None
 
     @property
     def label(self) -> str:
@@ -1086,7 +1089,7 @@ class ApplySync:
 
     def apply(self, store: Store) -> tuple[Changes, _Done]:
         try:
-            changes = commit(store, self.outcome)
+            changes = commit(store, self.outcome, self.gazetteer)
         except SyncError as exc:
             raise StoreError(str(exc)) from None
         return changes, _Done(self.outcome.trip_id)

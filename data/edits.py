@@ -260,6 +260,37 @@ class ReplaceTrip:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeTripDetails:
+    """A trip's name, traveller, home zone and dates; the undo puts back the old ones."""
+
+    trip_id: int
+    name: str
+    traveller: str
+    home_timezone: str
+    start_day: date | None = None
+    end_day: date | None = None
+
+    @property
+    def label(self) -> str:
+        return _quoted("Edit trip", self.name.strip())
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        before = store.load_trip(self.trip_id)
+        try:
+            after = before.replace(
+                name=self.name.strip(),
+                traveller=self.traveller.strip(),
+                home_timezone=self.home_timezone,
+                start_day=self.start_day,
+                end_day=self.end_day,
+            )
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
+        changes = store.replace_trip(self.trip_id, after)
+        return changes, ReplaceTrip(self.trip_id, before)
+
+
+@dataclass(frozen=True, slots=True)
 class ImportCalendar:
     """A parsed calendar's events into a trip (``trip_ref``, else the one named after it).
 

@@ -408,12 +408,14 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is kept, or on any error (a full disk too)
-        none of it, and the error is one StoreError line."""
-        if self.read_only:
-            raise StoreError(self.notice)
+        none of it, and the error is one StoreError line.
+
+        On a read-only store it is a read transaction: reading works, the first write is
+        refused with the notice.
+        """
         db = self._db
         try:
-            db.execute("BEGIN IMMEDIATE")
+            db.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as exc:
             raise self._error(exc, "starting a change") from exc
         try:
@@ -698,6 +700,9 @@ class Store:
             raise StoreError(f"{where}: setting {ASSUMPTIONS_SETTING}: {exc}") from None
 
     def mark_opened(self, trip_id: int) -> None:
+        if self.read_only:
+            self._require(self._db, trip_id)
+            return  # which trip was opened last is not worth refusing the viewing for
         with self._transaction() as db:
             self._require(db, trip_id)
             self._touch_opened(db, trip_id)
@@ -928,7 +933,7 @@ def _store_error(path: Path | None, exc: sqlite3.Error, doing: str) -> StoreErro
     if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _disk_full(path)):
         return StoreError(f"the disk holding {path} is full: nothing was saved")
     if code == sqlite3.SQLITE_READONLY:
-        return StoreError(f"{path} is read-only: nothing was saved")
+        return StoreError(f"{path} is read-only: trips can be viewed, not changed")
     if code == sqlite3.SQLITE_CORRUPT:
         return StoreError(_damaged(path, str(exc)))
     if code == sqlite3.SQLITE_NOTADB:

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         ]
         for item in (
             self.planner.new_trip_action,
+            self.planner.trip_details_action,
             self.open_action,
             None,
             self.import_ics_action,

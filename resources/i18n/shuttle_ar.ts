@@ -581,6 +581,10 @@
         <translation>رحلة جديدة</translation>
     </message>
     <message>
+        <source>Trip Details</source>
+        <translation>تفاصيل الرحلة</translation>
+    </message>
+    <message>
         <source>Trip name</source>
         <translation>اسم الرحلة</translation>
     </message>

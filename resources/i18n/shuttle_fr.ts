@@ -569,6 +569,10 @@
         <translation>Nouveau voyage</translation>
     </message>
     <message>
+        <source>Trip Details</source>
+        <translation>Détails du voyage</translation>
+    </message>
+    <message>
         <source>Trip name</source>
         <translation>Nom du voyage</translation>
     </message>

@@ -7,6 +7,7 @@ import pytest
 from data.edits import (
     AddTrip,
     ChangeTrip,
+    ChangeTripDetails,
     CreateTrip,
     DeleteMeeting,
     DeleteMeetings,
@@ -82,6 +83,9 @@ EDITS = {
     "set legs": lambda t, trip: SetLegs(t, ()),
     "create trip": lambda t, trip: CreateTrip("Gulf", "Envoy", "Asia/Dubai", date(2025, 5, 2)),
     "delete trip": lambda t, trip: DeleteTrip(t, "Kerry"),
+    "trip details": lambda t, trip: ChangeTripDetails(
+        t, "Renamed", "Envoy", "Europe/Rome", date(2014, 12, 13), date(2014, 12, 17)
+    ),
     "open a trip file": lambda t, trip: AddTrip(GULF),
     "replace a trip": lambda t, trip: ReplaceTrip(t, trip.replace(meetings=trip.meetings[:2])),
     "import into the trip": lambda t, trip: ImportCalendar(
@@ -159,6 +163,7 @@ def test_undoing_a_trips_creation_and_deletion(store):
         (lambda t: DeleteMeeting(t, "ghost"), "no meeting 'ghost'"),
         (lambda t: DuplicateMeeting(t, "ghost"), "no meeting 'ghost'"),
         (lambda t: DeleteMeetings(t, (LAVROV, "ghost")), "no meeting 'ghost'"),
+        (lambda t: ChangeTripDetails(t, "K", "E", "Nowhere/City"), "unknown time zone"),
         (lambda t: AddTrip(GULF.replace(name="Kerry")), None),
         (lambda t: SetLegs(t, (Leg("nowhere", "london", date(2014, 12, 16)),)), "nowhere"),
         (lambda t: SetSetting(t, "travel_assumptions", "{}"), "missing"),
