@@ -210,6 +210,9 @@ def test_a_meeting_without_a_place_has_no_marker_leg_or_geo():
     assert stops(trip) == [] and derive_legs(trip) == []
     text = render_text(trip)
     assert "place not given" in text
+    from data.report import ReportOptions, build_report_html
+
+    assert "place not given" in build_report_html(trip, None, ReportOptions())
     lines = unfold(export_calendar(trip, now=PINNED))
     assert not [line for line in lines if line.startswith("GEO")]
     assert "LOCATION:Room 4B" in lines  # the text it had is kept
