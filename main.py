@@ -11,6 +11,7 @@ import argparse
 import dataclasses
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -107,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar='"NAME <EMAIL>"',
         help="who sends the invites (default: the 'organizer' setting)",
     )
+    ics.add_argument(
+        "--internal",
+        action="store_true",
+        help="with -o: add notes, participants, sources and places for the team's own use",
+    )
     force_option(ics)
 
     send = commands.add_parser(
@@ -155,6 +161,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--trip",
         metavar="T",
         help="into this trip (default: the trip named after the calendar, made if needed)",
+    )
+    imp_ics.add_argument(
+        "--from",
+        dest="first_day",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="repeating events: take occurrences from this day (default: the trip's dates)",
+    )
+    imp_ics.add_argument(
+        "--to",
+        dest="last_day",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="repeating events: take occurrences up to this day",
     )
 
     restore = commands.add_parser(
@@ -428,7 +448,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     if args.output is not None:
         if args.organizer:
             raise CommandError("--organizer goes with --invites")
-        data = export_calendar(trip, args.meeting)
+        data = export_calendar(trip, args.meeting, internal=args.internal)
         try:
             write_atomically(data, args.output, overwrite=args.force)
         except OSError as exc:
@@ -436,6 +456,8 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         count = len(args.meeting) if args.meeting else len(trip.meetings)
         _say(f"Wrote {args.output} ({count} meetings)")
         return 0
+    if args.internal:
+        raise CommandError("--internal goes with -o: invites carry only what invitees need")
     if not organizer_text:
         raise CommandError(
             'invites need an organizer: give --organizer "NAME <EMAIL>" or keep one with '
@@ -557,11 +579,21 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     from data.eml import read_calendar_file
     from data.ics_import import import_ics
 
+    days = None
+    if (args.first_day is None) != (args.last_day is None):
+        raise CommandError("--from and --to go together")
+    if args.first_day is not None:
+        days = (args.first_day, args.last_day)
+        if days[1] < days[0]:
+            raise CommandError("--to is before --from")
     data = read_calendar_file(args.file)
     with _store(args) as store:
-        changes = import_ics(store, data, str(args.file), args.trip)
+        result = import_ics(store, data, str(args.file), args.trip, days=days)
+        changes = result.changes
         store.mark_opened(changes.trip_id)
         trip = store.load_trip(changes.trip_id)
+    for notice in result.notices:
+        _say(f"{args.file}: {notice}")
     _say(
         f"Imported {args.file} into trip {changes.trip_id}: {trip.name}; "
         f"{len(changes.meetings)} meetings added or changed, {len(trip.meetings)} in all"

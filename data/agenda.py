@@ -39,7 +39,7 @@ from data.model import (
 @dataclass(frozen=True, slots=True)
 class AgendaItem:
     meeting: Meeting
-    place: Place
+    place: Place | None  # None: the place is not given
 
 
 class PlannedTravel(Protocol):
@@ -136,7 +136,7 @@ def local_time_label(meeting: Meeting, display_tz: tzinfo | None = None) -> str:
     return f"{start:%H:%M}–{end_text} {zone_abbreviation(start)}"
 
 
-def other_zone_label(meeting: Meeting, place: Place, display_tz: ZoneInfo) -> str:
+def other_zone_label(meeting: Meeting, place: Place | None, display_tz: ZoneInfo) -> str:
     """The time seen from another zone; a TBC time gives the clock difference instead."""
     time = meeting.time
     if isinstance(time, ExactTime):
@@ -145,6 +145,8 @@ def other_zone_label(meeting: Meeting, place: Place, display_tz: ZoneInfo) -> st
         if start.date() != time.start.date():
             label = f"{short_day(start)} {label}"
         return label
+    if place is None:
+        return "TBC"
     shift = zone_shift(display_tz, place.tz, meeting.day)
     return translate("Agenda", "TBC ({city} {difference})").format(
         city=place.city, difference=clock_difference(shift)
@@ -173,6 +175,8 @@ def participant_label(person: Participant) -> str:
     label = person.name
     if person.attendance is Attendance.UNCERTAIN:
         label += translate("Agenda", " (attendance uncertain)")
+    if person.reply is not None:
+        label += f" ({word(person.reply)})"
     return label
 
 
@@ -181,11 +185,23 @@ def participant_with_role(person: Participant) -> str:
     label = f"{person.name} ({role})" if role else person.name
     if person.attendance is Attendance.UNCERTAIN:
         label += translate("Agenda", " — attendance uncertain")
+    if person.reply is not None:
+        label += f" — {word(person.reply)}"
     return label
 
 
 def place_label(place: Place) -> str:
     return place.name if place.city in place.name else f"{place.name}, {place.city}"
+
+
+def where_label(place: Place | None) -> str:
+    """'Villa Taverna, Rome, Italy', or 'place not given'."""
+    if place is None:
+        return translate("Agenda", "place not given")
+    label = place_label(place)
+    if place.country and not label.endswith(place.country):
+        label = f"{label}, {place.country}" if label else place.country
+    return label
 
 
 def status_label(status: Status) -> str:
@@ -222,9 +238,7 @@ def build_agenda(trip: Trip, legs: Sequence[Leg | PlannedTravel] | None = None) 
     for day in sorted(set(by_day) | set(legs_by_day)):
         # Stable sort keeps file order among equals (the trip's own order).
         meetings = sorted(by_day[day], key=sort_key)
-        items: list[AgendaItem | LegItem] = [
-            AgendaItem(m, trip.place(m.place_id)) for m in meetings
-        ]
+        items: list[AgendaItem | LegItem] = [AgendaItem(m, trip.place_of(m)) for m in meetings]
         for given in legs_by_day[day]:
             leg = given if isinstance(given, Leg) else given.leg
             origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
@@ -243,7 +257,7 @@ def build_agenda(trip: Trip, legs: Sequence[Leg | PlannedTravel] | None = None) 
 def _after_last_meeting_in(items: list[AgendaItem | LegItem], place_id: str) -> int:
     position = 0
     for index, item in enumerate(items):
-        if (isinstance(item, AgendaItem) and item.place.id == place_id) or (
+        if (isinstance(item, AgendaItem) and item.place and item.place.id == place_id) or (
             isinstance(item, LegItem) and item.destination.id == place_id
         ):
             position = index + 1
@@ -322,7 +336,7 @@ def render_text(
                 row += f"  {other_zone_label(meeting, place, display_tz):<{width}}"
             lines.append(f"{row}  {title}")
             pad = " " * (len(row) + 2)
-            lines.append(f"{pad}{place_label(place)}, {place.country}")
+            lines.append(f"{pad}{where_label(place)}")
             if meeting.participants:
                 people = ", ".join(participant_label(p) for p in meeting.participants)
                 lines.append(pad + translate("Agenda", "With: {people}").format(people=people))
@@ -347,7 +361,9 @@ def home_time_label(meeting: Meeting, trip: Trip) -> str:
         start = time.start.astimezone(trip.home_tz)
         label = local_time_label(meeting, trip.home_tz)
         return f"{short_day(start)} {label}" if start.date() != time.day else label
-    place = trip.place(meeting.place_id)
+    place = trip.place_of(meeting)
+    if place is None:
+        return translate("Agenda", "to be confirmed")
     shift = zone_shift(trip.home_tz, place.tz, meeting.day)
     relation = clock_relation(place.city, zone_city(trip.home_tz), shift)
     return translate("Agenda", "to be confirmed ({relation})").format(relation=relation)

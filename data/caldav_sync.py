@@ -35,7 +35,8 @@ from data import sync_state
 from data.gazetteer import Gazetteer
 from data.ics_common import IcsError, file_stem_for, meeting_uid
 from data.ics_export import _calendar, build_event
-from data.ics_import import IcsEvent, merge_events, parse_ics
+from data.ics_import import merge_events
+from data.ics_read import IcsEvent, meeting_of, parse_ics
 from data.ics_writer import encode, text
 from data.model import (
     ExactTime,
@@ -130,7 +131,8 @@ def fingerprint(trip: Trip, meeting: Meeting) -> str:
     calendar object is made from, so equal means nothing to send. (Cheaper than the
     object itself: a no-change sync of 1,000 meetings hashes them all.)"""
     digest = hashlib.sha256(_MEETING_JSON.dump_json(meeting))
-    digest.update(_PLACE_JSON.dump_json(trip.place(meeting.place_id)))
+    place = trip.place_of(meeting)
+    digest.update(_PLACE_JSON.dump_json(place) if place is not None else b"null")
     cited = set(meeting.cited_sources())
     for source in trip.sources:
         if source.id in cited:
@@ -139,7 +141,7 @@ def fingerprint(trip: Trip, meeting: Meeting) -> str:
 
 
 def _event_lines(trip: Trip, meeting: Meeting) -> list[str]:
-    return build_event(trip, meeting, _FIXED_STAMP)
+    return build_event(trip, meeting, _FIXED_STAMP, internal=True)
 
 
 def calendar_object(
@@ -153,7 +155,8 @@ def calendar_object(
     """
     lines = _calendar("PUBLISH", None, [meeting])
     lines = [line for line in lines if not line.startswith("METHOD:")]  # RFC 4791 4.1
-    event = build_event(trip, meeting, now)
+    # The team's own server: the internal data, so every member's copy is the whole trip.
+    event = build_event(trip, meeting, now, internal=True)
     if uid is not None:
         event = [f"UID:{text(uid)}" if line.startswith("UID:") else line for line in event]
     if extra:
@@ -229,6 +232,8 @@ def read_object(data: str, href: str) -> IcsEvent:
     calendar = parse_ics(data.encode(), href)
     if len(calendar.events) != 1:
         raise IcsError(href, f"{len(calendar.events)} events in one object (expected one)")
+    if calendar.events[0].meeting is None:  # a scheduling message, not a calendar object
+        raise IcsError(href, f"a {calendar.events[0].method} is not a calendar object")
     return calendar.events[0]
 
 
@@ -254,7 +259,7 @@ def _from_server(
     merged = merge_events(trip, tuple(events), gazetteer, new=fresh)
     stamp = _server_provenance(when)
     meetings = []
-    ids = {e.meeting.id for e in events}
+    ids = {meeting_of(e).id for e in events}
     for meeting in merged.meetings:
         if meeting.id in ids:
             meeting = _cite_server(before.get(meeting.id), meeting, stamp)
@@ -650,9 +655,9 @@ def _exchange(
         except IcsError as exc:
             report.skipped.append(str(exc))
             continue
-        mid = by_href.get(href, event.meeting.id)
-        if event.meeting.id != mid:
-            event = dataclasses.replace(event, meeting=event.meeting.replace(id=mid))
+        mid = by_href.get(href, meeting_of(event).id)
+        if meeting_of(event).id != mid:
+            event = dataclasses.replace(event, meeting=meeting_of(event).replace(id=mid))
         handled.add(mid)
         known, meeting = state.get(mid), local.get(mid)
         if mid in snap.conflicts:
@@ -781,7 +786,7 @@ def _title(remote: Remote | None) -> str:
     if remote is None or remote.data is None:
         return "(deleted on the server)"
     try:
-        return read_object(remote.data, remote.href).meeting.title
+        return meeting_of(read_object(remote.data, remote.href)).title
     except IcsError:
         return remote.href
 
@@ -880,9 +885,11 @@ class _Apply:
                 out.report.received.append(f"deleted {mid}")
 
 
-def commit(store: Store, outcome: Outcome) -> Changes:
-    """Apply what came from the server, and the new sync state, in one transaction."""
-    apply = _Apply(outcome)
+def commit(store: Store, outcome: Outcome, gazetteer: Gazetteer | None = None) -> Changes:
+    """Apply what came from the server, and the new sync state, in one transaction.
+
+    ``gazetteer`` places events made in other clients (default: a new one)."""
+    apply = _Apply(outcome, gazetteer or Gazetteer())
     if not outcome.pull and not outcome.remove:  # the trip stays as it is: only the state
         with store.transaction() as db:
             apply.also(db, None)
@@ -966,7 +973,7 @@ def view_conflict(store: Store, trip_id: int, meeting_id: str) -> ConflictView:
     shown = trip
     if found.server is not None:
         event = read_object(found.server, found.href)
-        event = dataclasses.replace(event, meeting=event.meeting.replace(id=meeting_id))
+        event = dataclasses.replace(event, meeting=meeting_of(event).replace(id=meeting_id))
         shown = merge_events(trip, (event,), Gazetteer())
         server = shown.meeting(meeting_id)
     return ConflictView(found, local, server, shown)
@@ -979,9 +986,13 @@ def merged(view: ConflictView, from_server: Iterable[str]) -> Meeting:
         raise SyncError("a deleted meeting cannot be merged field by field; pick a side")
     changes: dict[str, object] = {name: getattr(server, name) for name in from_server}
     result = local.replace(**changes)
-    place = view.trip.place(result.place_id)
+    place = view.trip.place_of(result)
     time = result.time
-    if isinstance(time, ExactTime) and getattr(time.start.tzinfo, "key", "") != place.timezone:
+    if (
+        place is not None
+        and isinstance(time, ExactTime)
+        and getattr(time.start.tzinfo, "key", "") != place.timezone
+    ):
         result = result.replace(
             time=ExactTime(time.start.astimezone(place.tz), time.end.astimezone(place.tz))
         )
@@ -1027,7 +1038,7 @@ def resolve(store: Store, trip_id: int, meeting_id: str, choice: Choice | Meetin
 
             return store.update_trip(trip_id, drop, also=forget)
         event = read_object(found.server or "", found.href)
-        event = dataclasses.replace(event, meeting=event.meeting.replace(id=meeting_id))
+        event = dataclasses.replace(event, meeting=meeting_of(event).replace(id=meeting_id))
         collection = (sync_state.account(store, trip_id) or Account("", "")).collection or ""
         when = sync_state.now()
 
@@ -1044,7 +1055,7 @@ def resolve(store: Store, trip_id: int, meeting_id: str, choice: Choice | Meetin
 
     def put_merged(trip: Trip) -> Trip:
         places = trip.places
-        if chosen.place_id not in {p.id for p in places}:
+        if chosen.place_id is not None and chosen.place_id not in {p.id for p in places}:
             places = (*places, view.trip.place(chosen.place_id))
         return trip.replace(places=places, meetings=upsert(trip.meetings, chosen))
 
@@ -1070,6 +1081,7 @@ class ApplySync:
     """What a sync brought from the server, applied here (see :func:`commit`)."""
 
     outcome: Outcome
+    gazetteer: Gazetteer | None = None
 
     @property
     def label(self) -> str:
@@ -1077,7 +1089,7 @@ class ApplySync:
 
     def apply(self, store: Store) -> tuple[Changes, _Done]:
         try:
-            changes = commit(store, self.outcome)
+            changes = commit(store, self.outcome, self.gazetteer)
         except SyncError as exc:
             raise StoreError(str(exc)) from None
         return changes, _Done(self.outcome.trip_id)

@@ -26,7 +26,7 @@ from data.travel import TravelAssumptions, assumptions_json
 
 if TYPE_CHECKING:
     from data.gazetteer import Gazetteer
-    from data.ics_import import IcsCalendar
+    from data.ics_read import IcsCalendar
 
 
 class Edit(Protocol):
@@ -124,7 +124,10 @@ class DuplicateMeeting:
         position, original = _position(trip, self.meeting_id)
         if original is None:
             raise StoreError(f"trip {self.trip_id} has no meeting {self.meeting_id!r}")
-        copy = original.replace(id=self.new_id, title=f"{original.title} (copy)", sequence=0)
+        # A new event for calendars: its own UID, not the one an imported original came with.
+        copy = original.replace(
+            id=self.new_id, title=f"{original.title} (copy)", sequence=0, calendar=None
+        )
         changes = store.insert_meeting(self.trip_id, copy, position + 1)
         return changes, DeleteMeeting(self.trip_id, copy.id, copy.title)
 
@@ -257,6 +260,37 @@ class ReplaceTrip:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeTripDetails:
+    """A trip's name, traveller, home zone and dates; the undo puts back the old ones."""
+
+    trip_id: int
+    name: str
+    traveller: str
+    home_timezone: str
+    start_day: date | None = None
+    end_day: date | None = None
+
+    @property
+    def label(self) -> str:
+        return _quoted("Edit trip", self.name.strip())
+
+    def apply(self, store: Store) -> tuple[Changes, Edit]:
+        before = store.load_trip(self.trip_id)
+        try:
+            after = before.replace(
+                name=self.name.strip(),
+                traveller=self.traveller.strip(),
+                home_timezone=self.home_timezone,
+                start_day=self.start_day,
+                end_day=self.end_day,
+            )
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
+        changes = store.replace_trip(self.trip_id, after)
+        return changes, ReplaceTrip(self.trip_id, before)
+
+
+@dataclass(frozen=True, slots=True)
 class ImportCalendar:
     """A parsed calendar's events into a trip (``trip_ref``, else the one named after it).
 
@@ -268,6 +302,8 @@ class ImportCalendar:
     source_name: str
     trip_ref: int | None = None
     gazetteer: Gazetteer | None = None
+    # Filled by apply: events ignored or applied partly (stale, unknown, ...), one line each.
+    notices: list[str] = field(default_factory=list, compare=False)
 
     @property
     def label(self) -> str:
@@ -280,7 +316,7 @@ class ImportCalendar:
 
         try:
             changes, before = import_calendar(
-                store, self.calendar, self.source_name, self.trip_ref, self.gazetteer
+                store, self.calendar, self.source_name, self.trip_ref, self.gazetteer, self.notices
             )
         except IcsError as exc:
             raise StoreError(str(exc)) from exc

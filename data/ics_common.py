@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 PRODID = "-//Shuttle//Shuttle 0.1//EN"
 UID_DOMAIN = "@shuttle"
-MAX_ICS_BYTES = 10 * 1024 * 1024
+# A trip the store can hold (50,000 meetings) exported with --internal is about 40 MB.
+MAX_ICS_BYTES = 100 * 1024 * 1024
 
 X_TIME_TBC = "X-SHUTTLE-TIME-TBC"  # TRUE on an all-day event that is really "time TBC"
 X_PART_OF_DAY = "X-SHUTTLE-TBC-PART-OF-DAY"
@@ -21,7 +22,8 @@ X_STATUS = "X-SHUTTLE-STATUS"  # the meeting's own status (STATUS is TENTATIVE w
 X_TOPIC = "X-SHUTTLE-TOPIC"
 X_NOTES = "X-SHUTTLE-NOTES"
 X_PARTICIPANT = "X-SHUTTLE-PARTICIPANT"  # JSON, one per participant, in order
-X_PLACE = "X-SHUTTLE-PLACE"  # JSON of the place as stored
+X_PLACE = "X-SHUTTLE-PLACE"  # on the VCALENDAR, JSON of a place as stored, one per place
+X_PLACE_ID = "X-SHUTTLE-PLACE-ID"  # on an event: which of the calendar's places it is at
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9._@+-]+")
 MAX_ID_LENGTH = 200

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from data.agenda import duration_words, participant_with_role, place_label
+from data.agenda import duration_words, participant_with_role, where_label
 from data.files import check_writable, write_atomically
 from data.ics_common import (
     PRODID,
@@ -26,6 +26,7 @@ from data.ics_common import (
     X_PART_OF_DAY,
     X_PARTICIPANT,
     X_PLACE,
+    X_PLACE_ID,
     X_STATUS,
     X_TIME_TBC,
     X_TOPIC,
@@ -34,7 +35,7 @@ from data.ics_common import (
     meeting_uid,
 )
 from data.ics_timezones import vtimezone
-from data.ics_writer import common_name, date_line, duration, encode, geo, text
+from data.ics_writer import UTC_ZONES, common_name, date_line, duration, encode, geo, text
 from data.model import (
     AllDay,
     Attendance,
@@ -54,6 +55,9 @@ _STATUS = {
 }
 
 
+Method = Literal["REQUEST", "CANCEL"]
+
+
 @dataclass(frozen=True, slots=True)
 class InviteReport:
     """What :func:`write_invites` did: files written, and meetings skipped with why."""
@@ -63,14 +67,28 @@ class InviteReport:
 
 
 def export_calendar(
-    trip: Trip, meeting_ids: Iterable[str] | None = None, now: datetime | None = None
+    trip: Trip,
+    meeting_ids: Iterable[str] | None = None,
+    now: datetime | None = None,
+    internal: bool = False,
 ) -> bytes:
-    """The trip (or the chosen meetings) as one METHOD:PUBLISH calendar."""
+    """The trip (or the chosen meetings) as one METHOD:PUBLISH calendar.
+
+    ``internal`` is for the team's own use: it adds what outsiders must not see (notes,
+    participants with roles and emails, sources, and the places as stored, each once
+    on the calendar), so that importing the file gives the trip back without loss.
+    """
     meetings = _chosen(trip, meeting_ids)
     stamp = _stamp(now)
     lines = _calendar("PUBLISH", trip.name, meetings)
+    if internal:
+        used = dict.fromkeys(m.place_id for m in meetings if m.place_id is not None)
+        lines += [_x(X_PLACE, _json(place_data(trip.place(pid)))) for pid in used]
+        lines += _timezones(meetings)
+    else:
+        lines += _timezones(meetings)
     for meeting in meetings:
-        lines += build_event(trip, meeting, stamp)
+        lines += build_event(trip, meeting, stamp, internal=internal, places_listed=True)
     lines.append("END:VCALENDAR")
     return encode(lines)
 
@@ -81,9 +99,30 @@ def invite(
     """One meeting as an invite (REQUEST, or CANCEL when cancelled); None without invitees."""
     if not any(p.email for p in meeting.participants):
         return None
-    method = "CANCEL" if meeting.status is Status.CANCELLED else "REQUEST"
-    lines = _calendar(method, None, [meeting])
-    lines += build_event(trip, meeting, _stamp(now), organizer)
+    method: Method = "CANCEL" if meeting.status is Status.CANCELLED else "REQUEST"
+    return invite_calendar(trip, meeting, organizer, method, now=now)
+
+
+def invite_calendar(
+    trip: Trip,
+    meeting: Meeting,
+    organizer: Organizer,
+    method: Method,
+    attendees: Sequence[Participant] | None = None,
+    now: datetime | None = None,
+) -> bytes:
+    """A scheduling message (RFC 5546) about one meeting, for the people it goes to.
+
+    ``method`` REQUEST invites (or updates) ``attendees``, each asked to answer; CANCEL
+    tells them the meeting is off for them (a deleted or cancelled meeting, or people
+    taken off it). ``attendees`` defaults to every participant with an email address;
+    the meeting need not be in ``trip`` any more (a deleted one), and its SEQUENCE is
+    written as given. Only what the recipients need is written: no notes, roles or
+    internal data.
+    """
+    people = [p for p in meeting.participants if p.email] if attendees is None else list(attendees)
+    lines = _calendar(method, None, [meeting]) + _timezones([meeting])
+    lines += build_event(trip, meeting, _stamp(now), organizer, method=method, attendees=people)
     lines.append("END:VCALENDAR")
     return encode(lines)
 
@@ -119,70 +158,145 @@ def write_invites(
 
 
 def build_event(
-    trip: Trip, meeting: Meeting, stamp: datetime, organizer: Organizer | None = None
+    trip: Trip,
+    meeting: Meeting,
+    stamp: datetime,
+    organizer: Organizer | None = None,
+    *,
+    internal: bool = False,
+    method: Method | None = None,
+    attendees: Sequence[Participant] = (),
+    places_listed: bool = False,
 ) -> list[str]:
-    """One VEVENT's content lines: the standard properties and Shuttle's lossless extras.
+    """One VEVENT's content lines.
 
-    With an organizer, the event of an invite: ORGANIZER, an ATTENDEE for everyone with
-    an email address, and a description that names who was not invited.
+    With an organizer, the event of a scheduling message (``method``): ORGANIZER and an
+    ATTENDEE for each of ``attendees``. ``internal`` adds Shuttle's lossless extras, the
+    place's record only by id when the calendar lists it (``places_listed``). An
+    event imported from another program is written as it came (its UID, LOCATION, and
+    no STATUS, GEO or DESCRIPTION it did not have), with Shuttle's changes.
     """
-    place = trip.place(meeting.place_id)
+    place = _place(trip, meeting)
+    origin = meeting.calendar
     time = meeting.time
+    given = origin.given if origin is not None else _ALL_GIVEN
     if isinstance(time, ExactTime):
-        start, end = date_line("DTSTART", time.start), date_line("DTEND", time.end)
+        start = date_line("DTSTART", exact(time.start))
+        end: str | None = date_line("DTEND", exact(time.end))
+        if time.end == time.start and "DTEND" not in given:
+            end = None  # RFC 5545: without DTEND it ends where it starts
     else:
         last = time.end_day if isinstance(time, AllDay) else time.day
         start, end = date_line("DTSTART", time.day), date_line("DTEND", last + timedelta(days=1))
+        if last == time.day and "DTEND" not in given:
+            end = None  # RFC 5545: a DATE without DTEND lasts the day
     tbc = isinstance(time, TimeTBC)
-    status = (
-        "TENTATIVE" if tbc and meeting.status is not Status.CANCELLED else _STATUS[meeting.status]
-    )
-    invites = organizer is not None
-    categories = ["Shuttle", place.city] if place.city else ["Shuttle"]
+    cancelled = meeting.status is Status.CANCELLED or method == "CANCEL"
+    status = "TENTATIVE" if tbc and not cancelled else _STATUS[meeting.status]
+    if method == "CANCEL":
+        status = "CANCELLED"
+    show_status = "STATUS" in given or status != "CONFIRMED"
+    same_place = origin is not None and origin.place_id == meeting.place_id
+    location = origin.location if same_place and origin is not None else None
+    if location is None and place is not None:
+        location = location_text(place)
+    show_geo = place is not None and ("GEO" in given or not same_place)
+    about = description(trip, meeting, internal=internal)
+    show_description = bool(about) or (origin is not None and "DESCRIPTION" in given)
+    categories = ["Shuttle", place.city] if place is not None and place.city else ["Shuttle"]
+    uid = origin.uid if origin is not None else meeting_uid(meeting.id)
     # icalendar's order: its canonical one (SUMMARY ... SEQUENCE), then alphabetical.
     lines = [
         "BEGIN:VEVENT",
         f"SUMMARY:{text(meeting.title)}",
         start,
-        end,
+        *([end] if end else []),
         date_line("DTSTAMP", stamp),
-        f"UID:{text(meeting_uid(meeting.id))}",
+        f"UID:{text(uid)}",
+        *([_recurrence_id(origin.recurrence_id)] if origin and origin.recurrence_id else []),
         f"SEQUENCE:{meeting.sequence}",
-        *(_attendees(meeting) if invites else ()),
-        f"CATEGORIES:{','.join(map(text, categories))}",
-        f"DESCRIPTION:{text(description(trip, meeting, invites=invites))}",
-        f"GEO:{geo(place.lat, place.lon)}",
-        f"LOCATION:{text(location_text(place))}",
+        *(_attendees(attendees, organizer, method) if organizer is not None else ()),
+        *([f"CATEGORIES:{','.join(map(text, categories))}"] if origin is None else []),
+        *([f"DESCRIPTION:{text(about)}"] if show_description else []),
+        *([f"GEO:{geo(place.lat, place.lon)}"] if show_geo and place is not None else []),
+        *([f"LOCATION:{text(location)}"] if location is not None else []),
     ]
     if organizer is not None:
         lines.append(_address("ORGANIZER", organizer.name, organizer.email))
-    lines.append(f"STATUS:{status}")
-    if meeting.notes:
+    if show_status:
+        lines.append(f"STATUS:{status}")
+    if tbc:
+        lines.append("TRANSP:TRANSPARENT")  # a day whose hour is unknown is not all busy
+    if internal and meeting.notes:
         lines.append(_x(X_NOTES, meeting.notes))
-    lines += [_x(X_PARTICIPANT, _json(participant_data(p))) for p in meeting.participants]
-    lines += [_x(X_PLACE, _json(place_data(place))), _x(X_STATUS, str(meeting.status))]
+    if internal:
+        lines += [_x(X_PARTICIPANT, _json(participant_data(p))) for p in meeting.participants]
+        if place is not None and places_listed:
+            lines.append(_x(X_PLACE_ID, place.id))
+        elif place is not None:
+            lines.append(_x(X_PLACE, _json(place_data(place))))
+    # The meeting's own status and topic, so that Shuttle reads its export back; not in
+    # invites (outsiders get the standard properties) nor added to another program's event.
+    ours = internal or (origin is None and organizer is None)
+    if ours:
+        lines.append(_x(X_STATUS, str(meeting.status)))
     if isinstance(time, TimeTBC):
         if time.duration is not None:
             lines.append(_x(X_DURATION, duration(time.duration)))
         if time.part_of_day is not None:
             lines.append(_x(X_PART_OF_DAY, str(time.part_of_day)))
         lines.append(_x(X_TIME_TBC, "TRUE"))
-    if meeting.topic:
+    if meeting.topic and ours:
         lines.append(_x(X_TOPIC, meeting.topic))
     lines.append("END:VEVENT")
     return lines
 
 
-def _attendees(meeting: Meeting) -> list[str]:
-    """ATTENDEE lines for everyone with an email address; a CANCEL asks for no reply."""
-    reply = "" if meeting.status is Status.CANCELLED else ";PARTSTAT=NEEDS-ACTION"
+_ALL_GIVEN = ("STATUS", "DESCRIPTION", "GEO", "DTEND")  # a meeting made in Shuttle
+
+
+def exact(moment: datetime) -> datetime:
+    """``moment`` as written: in UTC when its wall time falls in a repeated hour, else as
+    it is. RFC 5545 (3.3.5) gives a TZID time in a repeated hour its first pass, so a
+    second pass cannot be written with TZID; and readers differ even on the first
+    (vobject takes the second), so neither pass is."""
+    other = moment.replace(fold=1 - moment.fold)
+    if other.utcoffset() != moment.utcoffset():
+        return moment.astimezone(UTC)
+    return moment
+
+
+def _place(trip: Trip, meeting: Meeting) -> Place | None:
+    try:
+        return trip.place_of(meeting)
+    except KeyError:  # a deleted meeting whose place went too
+        return None
+
+
+def _recurrence_id(value: str) -> str:
+    if len(value) == 8:
+        return f"RECURRENCE-ID;VALUE=DATE:{value}"
+    return f"RECURRENCE-ID:{value}"
+
+
+def _attendees(
+    people: Sequence[Participant], organizer: Organizer, method: Method | None
+) -> list[str]:
+    """ATTENDEE lines; a REQUEST asks each for an answer, except the organizer, who is
+    listed (if at all) as having accepted; a CANCEL asks nothing."""
     lines = []
-    for person in meeting.participants:
+    for person in people:
         if not person.email:
             continue
         optional = person.attendance is Attendance.UNCERTAIN
         role = "OPT-PARTICIPANT" if optional else "REQ-PARTICIPANT"
-        rsvp = ";RSVP=TRUE" if reply else ""
+        if person.email.lower() == organizer.email.lower():
+            reply = ";PARTSTAT=ACCEPTED"
+        elif method == "CANCEL":
+            reply = ""
+        else:
+            reply = ";PARTSTAT=NEEDS-ACTION"
+        rsvp = ";RSVP=TRUE" if reply.endswith("NEEDS-ACTION") else ""
         params = f";CUTYPE=INDIVIDUAL{reply};ROLE={role}{rsvp}"  # sorted, as icalendar did
         lines.append(_address("ATTENDEE", person.name, person.email, params))
     return lines
@@ -190,23 +304,22 @@ def _attendees(meeting: Meeting) -> list[str]:
 
 def location_text(place: Place) -> str:
     """LOCATION: venue, city, country (the city only once when the venue names it)."""
-    return ", ".join(p for p in (place_label(place), place.country) if p)
+    return where_label(place)
 
 
-def description(trip: Trip, meeting: Meeting, invites: bool = False) -> str:
-    """Plain text for people: topic, time if TBC, participants with roles, notes, sources."""
+def description(trip: Trip, meeting: Meeting, internal: bool = True) -> str:
+    """Plain text for people: the topic and the time if TBC; ``internal`` adds the
+    participants with their roles, notes and sources."""
     parts: list[str] = []
     if meeting.topic:
         parts.append(meeting.topic)
     if isinstance(meeting.time, TimeTBC):
         parts.append(tbc_sentence(meeting.time))
+    if not internal:
+        return "\n\n".join(parts)
     if meeting.participants:
         people = "\n".join(f"- {participant_with_role(p)}" for p in meeting.participants)
         parts.append(f"Participants:\n{people}")
-        if invites:
-            unreachable = [p.name for p in meeting.participants if not p.email]
-            if unreachable:
-                parts.append("Not invited (no email address): " + "; ".join(unreachable))
     if meeting.notes:
         parts.append(f"Notes: {meeting.notes}")
     cited = _cited_sources(trip, meeting)
@@ -232,6 +345,8 @@ def participant_data(person: Participant) -> dict[str, Any]:
     if person.email:
         data["email"] = person.email
     data["attendance"] = str(person.attendance)
+    if person.reply is not None:
+        data["reply"] = str(person.reply)
     return data
 
 
@@ -262,8 +377,8 @@ def _cited_sources(trip: Trip, meeting: Meeting) -> list[str]:
 
 
 def _calendar(method: str, name: str | None, meetings: Sequence[Meeting]) -> list[str]:
-    """The calendar's opening lines, and its VTIMEZONEs before any event (some readers
-    need them first)."""
+    """The calendar's opening lines (its VTIMEZONEs follow, before any event: some
+    readers need them first)."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -273,7 +388,7 @@ def _calendar(method: str, name: str | None, meetings: Sequence[Meeting]) -> lis
     ]
     if name:
         lines.append(f"X-WR-CALNAME:{text(name)}")
-    return lines + _timezones(meetings)
+    return lines
 
 
 def _timezones(meetings: Sequence[Meeting]) -> list[str]:
@@ -283,8 +398,10 @@ def _timezones(meetings: Sequence[Meeting]) -> list[str]:
         time = meeting.time
         if not isinstance(time, ExactTime):
             continue
-        for moment in (time.start, time.end):
+        for moment in (exact(time.start), exact(time.end)):
             key = getattr(moment.tzinfo, "key", "")
+            if moment.tzinfo is UTC or key in UTC_ZONES:
+                continue
             first, last = years.get(key, (moment.date(), moment.date()))
             years[key] = (min(first, moment.date()), max(last, moment.date()))
     lines = []

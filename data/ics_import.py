@@ -1,124 +1,64 @@
-"""Calendars (.ics) into trips: each VEVENT becomes a meeting, all or nothing.
+"""Calendars (.ics) into trips, as iTIP (RFC 5546) says, all or nothing.
 
-Reading goes in three steps. :func:`parse_ics` checks the bytes (size, binary, UTF-8),
-the structure (content lines, BEGIN/END nesting, with line numbers) and every event,
-before anything touches the store. :func:`merge_events` then places the events in a
-trip (places through the gazetteer, or as written). :func:`import_ics` does both inside
-one store transaction. Standard properties win; Shuttle's ``X-SHUTTLE-*`` extras fill
-in what they cannot say, and are used only while they still agree with them.
+:func:`merge_calendar` applies what :func:`data.ics_read.parse_ics` read to a trip:
+PUBLISH and REQUEST add or update unless older than what the trip holds, REPLY records
+one attendee's answer, CANCEL cancels a known meeting. It is pure (trip in, trip and
+notices out), so the window can wrap it in an undoable edit; :func:`import_ics` runs it
+inside one store transaction. Standard properties win; Shuttle's ``X-SHUTTLE-*`` extras
+fill in what they cannot say, and are used only while they still agree with them. Places
+come from GEO and TZID before a city named in LOCATION.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Component, vDuration, vText
-from pydantic import TypeAdapter, ValidationError
-
-from data.files import FileRefused, read_file
-from data.gazetteer import Gazetteer, fold
+from data.gazetteer import City, Gazetteer, fold
 from data.ics_common import (
-    MAX_ICS_BYTES,
-    X_DURATION,
-    X_NOTES,
-    X_PART_OF_DAY,
-    X_PARTICIPANT,
-    X_PLACE,
-    X_STATUS,
-    X_TIME_TBC,
-    X_TOPIC,
     IcsError,
-    meeting_id_from_uid,
+    meeting_uid,
 )
 from data.ics_export import location_text
+from data.ics_read import IcsCalendar, IcsEvent, parse_ics, same_spot
 from data.ids import place_id, unique_id
 from data.model import (
-    AllDay,
-    Attendance,
+    CalendarOrigin,
     ExactTime,
     Meeting,
     MeetingTime,
-    Participant,
-    PartOfDay,
     Place,
     PlaceKind,
     Provenance,
     ProvenanceKind,
     Status,
-    TimeTBC,
     Trip,
     zone,
 )
 from data.store import Changes, Store
 
-_NAME = r"[A-Za-z0-9-]+"
-_PARAM_VALUE = r'(?:"[^"\x00-\x08\x0a-\x1f\x7f]*"|[^";:,\x00-\x08\x0a-\x1f\x7f]*)'
-_CONTENT_LINE = re.compile(rf"{_NAME}(?:;{_NAME}={_PARAM_VALUE}(?:,{_PARAM_VALUE})*)*:")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_STATUS = {"CONFIRMED": Status.CONFIRMED, "TENTATIVE": Status.TENTATIVE}
-_STATUS |= {"CANCELLED": Status.CANCELLED}
-_PLACE = TypeAdapter(Place)
-# Properties RFC 5545 (3.6.1) allows at most once in a VEVENT.
-_ONCE = frozenset(
-    [
-        "CLASS",
-        "CREATED",
-        "DESCRIPTION",
-        "DTSTART",
-        "GEO",
-        "LAST-MODIFIED",
-        "LOCATION",
-        "ORGANIZER",
-        "PRIORITY",
-        "DTSTAMP",
-        "SEQUENCE",
-        "STATUS",
-        "SUMMARY",
-        "TRANSP",
-        "UID",
-        "URL",
-        "RECURRENCE-ID",
-        "DTEND",
-        "DURATION",
-    ]
-)
-_SAME_SPOT_DEGREES = 1e-4  # about 10 m: two places this close are one
+_CITY_REACH_KM = 40.0  # a GEO this close to a gazetteer city is in it
 
 
 @dataclass(frozen=True, slots=True)
-class IcsEvent:
-    """One VEVENT, checked; its place is still text (resolved by :func:`merge_events`)."""
+class Merged:
+    """What :func:`merge_calendar` made: the trip, and one line per event it ignored or
+    applied partly (for the user, in order)."""
 
-    line: int
-    meeting: Meeting  # place_id is empty-ish until merged: see ``place_*``
-    location: str
-    geo: tuple[float, float] | None
-    zone_key: str | None  # from DTSTART's TZID
-    floating: bool  # DTSTART without a zone: wall time at the venue
-    stored_place: Place | None  # X-SHUTTLE-PLACE, when it agrees with LOCATION and GEO
+    trip: Trip
+    notices: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class IcsCalendar:
-    name: str | None  # X-WR-CALNAME
-    events: tuple[IcsEvent, ...]
-
-
-def read_ics_file(path: str | Path) -> bytes:
-    """The bytes of an .ics file: a regular file, read no further than the size cap."""
-    try:
-        return read_file(path, MAX_ICS_BYTES, "calendar file")
-    except FileRefused as exc:
-        raise IcsError(exc.path, exc.what) from None
+class ImportResult:
+    changes: Changes
+    notices: tuple[str, ...]
 
 
 def import_ics(
@@ -127,16 +67,29 @@ def import_ics(
     source_name: str,
     trip_ref: str | int | None = None,
     gazetteer: Gazetteer | None = None,
-) -> Changes:
+    days: tuple[date, date] | None = None,
+) -> ImportResult:
     """Import a calendar into trip ``trip_ref``, else into the trip named after it.
 
     Without ``trip_ref`` the trip is called X-WR-CALNAME, or the file's stem; a trip of
     that name receives the events again (same UIDs update the same meetings), otherwise a
-    new trip is made. Raises IcsError (file problems) or StoreError; the store is then
-    unchanged.
+    new trip is made. Repeating events give their occurrences within ``days``, else
+    within the trip's dates. Raises IcsError (file problems) or StoreError; the store is
+    then unchanged.
     """
-    calendar = parse_ics(data, source_name)
-    return import_calendar(store, calendar, source_name, trip_ref, gazetteer)[0]
+    if days is None and trip_ref is not None:
+        days = series_days(store.load_trip(store.resolve(trip_ref)))
+    calendar = parse_ics(data, source_name, days)
+    notices: list[str] = []
+    changes, _ = import_calendar(store, calendar, source_name, trip_ref, gazetteer, notices)
+    return ImportResult(changes, tuple(notices))
+
+
+def series_days(trip: Trip | None) -> tuple[date, date] | None:
+    """The days whose occurrences of repeating events an import into ``trip`` takes."""
+    if trip is None or trip.first_day is None or trip.last_day is None:
+        return None
+    return trip.first_day, trip.last_day
 
 
 def import_calendar(
@@ -145,12 +98,16 @@ def import_calendar(
     source_name: str,
     trip_ref: str | int | None = None,
     gazetteer: Gazetteer | None = None,
+    notices: list[str] | None = None,
 ) -> tuple[Changes, Trip | None]:
     """:func:`import_ics` for a parsed calendar; also the trip as it was before.
 
     That trip is None when the import made a new one; an undo puts back what is returned.
+    The merge's notices (see :func:`merge_calendar`) are added to ``notices``.
     """
     places = gazetteer or Gazetteer()
+    said = notices if notices is not None else []
+    trip_id: int | None = None
     if trip_ref is not None:
         trip_id = store.resolve(trip_ref)
     else:
@@ -158,14 +115,20 @@ def import_calendar(
         existing = [t.id for t in store.trips() if t.name == name]
         if not existing:
             try:
-                trip = merge_events(new_trip(name), calendar.events, places, new=True)
+                merged = merge_calendar(new_trip(name), calendar, places, new=True)
             except ValueError as exc:
                 raise IcsError(source_name, str(exc)) from exc
-            return store.add_trip(trip), None
+            said += merged.notices
+            return store.add_trip(merged.trip), None
         trip_id = existing[0]
     before = store.load_trip(trip_id)
-    changes = store.update_trip(trip_id, lambda t: merge_events(t, calendar.events, places))
-    return changes, before
+
+    def edit(trip: Trip) -> Trip:
+        merged = merge_calendar(trip, calendar, places)
+        said.extend(merged.notices)
+        return merged.trip
+
+    return store.update_trip(trip_id, edit), before
 
 
 def new_trip(name: str) -> Trip:
@@ -175,23 +138,178 @@ def new_trip(name: str) -> Trip:
 def merge_events(
     trip: Trip, events: tuple[IcsEvent, ...], gazetteer: Gazetteer, new: bool = False
 ) -> Trip:
-    """``trip`` with the events as meetings: same ids replaced, others appended."""
+    """``trip`` with the events applied (see :func:`merge_calendar`), without notices."""
+    return merge_calendar(trip, IcsCalendar(None, events), gazetteer, new).trip
+
+
+def merge_calendar(
+    trip: Trip, calendar: IcsCalendar, gazetteer: Gazetteer, new: bool = False
+) -> Merged:
+    """``trip`` with the calendar's events applied as RFC 5546 says, and the notices.
+
+    PUBLISH and REQUEST add a meeting or update the one with the same UID (and
+    RECURRENCE-ID), unless the message is older than the meeting (lower SEQUENCE, or
+    the same and an earlier DTSTAMP). REPLY sets the replying attendee's answer and
+    nothing else. CANCEL cancels the meeting, or every occurrence of a series. An event
+    that cannot be applied is left out with a notice; ``new`` makes the trip's home zone
+    the one most meetings are in.
+    """
     places = list(trip.places)
+    by_id = {p.id: p for p in places}
     meetings = {m.id: m for m in trip.meetings}
+    index = _Index(trip.meetings)
+    notices = list(calendar.notices)
     fallback = trip.home_timezone
-    for event in events:
-        place = _place_for(event, places, gazetteer, fallback)
-        if place not in places:
+    for event in calendar.events:
+        ids = index.find(event)
+        if not ids and event.meeting is not None and event.meeting.id in meetings:
+            ids = [event.meeting.id]  # a caller matched it to this meeting (CalDAV, by href)
+        found = [meetings[i] for i in ids]
+        label = _label(event)
+        if event.method == "REPLY":
+            notices += _apply_reply(meetings, found, event, label)
+            continue
+        if event.method == "CANCEL":
+            if not found:
+                notices.append(f"{label}: ignored CANCEL for a meeting this trip does not have")
+                continue
+            for meeting in found:
+                if _older(event, meeting):
+                    notices.append(_stale(label, event, meeting))
+                    continue
+                meetings[meeting.id] = meeting.replace(
+                    status=Status.CANCELLED,
+                    sequence=max(meeting.sequence, event.sequence),
+                    calendar=_origin_stamped(meeting.calendar, event),
+                )
+            continue
+        previous = found[0] if found else None
+        if previous is not None and _older(event, previous):
+            notices.append(_stale(label, event, previous))
+            continue
+        assert event.meeting is not None
+        place = _place_for(event, places, by_id, gazetteer)
+        if place is not None and place.id not in by_id:
             places.append(place)
-        meeting = event.meeting.replace(place_id=place.id, time=_in_zone(event, place))
-        previous = meetings.get(meeting.id)
-        meetings[meeting.id] = meeting if previous is None else _keep_provenance(previous, meeting)
+            by_id[place.id] = place
+        meeting = event.meeting.replace(
+            id=previous.id if previous else _free_meeting_id(event, meetings),
+            place_id=place.id if place else None,
+            time=_in_zone(event, place, fallback),
+            calendar=_origin(event, place),
+        )
+        if previous is not None:
+            meeting = _keep_provenance(previous, meeting)
+        meetings[meeting.id] = meeting
+        index.add(meeting)
     merged = trip.replace(places=tuple(places), meetings=tuple(meetings.values()))
-    if new and places:
+    if new:
         # A new trip's home zone: where most of its meetings are.
-        used = Counter(merged.place(m.place_id).timezone for m in merged.meetings)
-        merged = merged.replace(home_timezone=used.most_common(1)[0][0])
-    return merged
+        used = Counter(_zone_of(merged, m) for m in merged.meetings)
+        used.pop(None, None)
+        if used:
+            merged = merged.replace(home_timezone=used.most_common(1)[0][0])
+    return Merged(merged, tuple(notices))
+
+
+def _zone_of(trip: Trip, meeting: Meeting) -> str | None:
+    """The zone a meeting is in: its place's, else its time's (None for a date)."""
+    place = trip.place_of(meeting)
+    if place is not None:
+        return place.timezone
+    if isinstance(meeting.time, ExactTime):
+        return getattr(meeting.time.start.tzinfo, "key", None)
+    return None
+
+
+class _Index:
+    """Meeting ids by the UID (and RECURRENCE-ID) their events carry, and by series."""
+
+    def __init__(self, meetings: Iterable[Meeting]) -> None:
+        self.by_key: dict[tuple[str, str | None], str] = {}
+        self.by_uid: dict[str, list[str]] = defaultdict(list)
+        for meeting in meetings:
+            self.add(meeting)
+
+    def add(self, meeting: Meeting) -> None:
+        origin = meeting.calendar
+        key = (origin.uid, origin.recurrence_id) if origin else (meeting_uid(meeting.id), None)
+        if key not in self.by_key:
+            self.by_key[key] = meeting.id
+            self.by_uid[key[0]].append(meeting.id)
+
+    def find(self, event: IcsEvent) -> list[str]:
+        """The meetings an event refers to; a REPLY or CANCEL without RECURRENCE-ID is
+        about every occurrence of its series."""
+        if event.meeting is None and event.recurrence_id is None:
+            return list(self.by_uid.get(event.uid, ()))
+        found = self.by_key.get((event.uid, event.recurrence_id))
+        return [found] if found else []
+
+
+def _older(event: IcsEvent, meeting: Meeting) -> bool:
+    """Is the message older than what the trip holds (RFC 5546 2.1.5)?"""
+    if event.sequence != meeting.sequence:
+        return event.sequence < meeting.sequence
+    held = meeting.calendar.stamp if meeting.calendar else None
+    return bool(held and event.stamp and event.stamp < held)
+
+
+def _stale(label: str, event: IcsEvent, meeting: Meeting) -> str:
+    return (
+        f"{label}: ignored {event.method}, older than the meeting held "
+        f"(SEQUENCE {event.sequence}, the trip has {meeting.sequence})"
+    )
+
+
+def _label(event: IcsEvent) -> str:
+    title = event.meeting.title if event.meeting else event.uid
+    return f"line {event.line} ({title})"
+
+
+def _apply_reply(
+    meetings: dict[str, Meeting], found: list[Meeting], event: IcsEvent, label: str
+) -> list[str]:
+    if not found:
+        return [f"{label}: ignored REPLY for a meeting this trip does not have"]
+    if not event.replies:
+        return [f"{label}: ignored REPLY without an ATTENDEE"]
+    notices = []
+    for meeting in found:
+        people = list(meeting.participants)
+        for email, answer in event.replies:
+            match = [i for i, p in enumerate(people) if p.email and p.email.lower() == email]
+            if not match:
+                notices.append(f"{label}: ignored the answer of {email}, who is not invited")
+                continue
+            people[match[0]] = dataclasses.replace(people[match[0]], reply=answer)
+        meetings[meeting.id] = meeting.replace(participants=tuple(people))
+    return notices
+
+
+def _origin(event: IcsEvent, place: Place | None) -> CalendarOrigin | None:
+    if event.own:
+        return None
+    return CalendarOrigin(
+        uid=event.uid,
+        recurrence_id=event.recurrence_id,
+        stamp=event.stamp,
+        location=event.location or None,
+        place_id=place.id if place else None,
+        given=event.given,
+    )
+
+
+def _origin_stamped(origin: CalendarOrigin | None, event: IcsEvent) -> CalendarOrigin | None:
+    if origin is None or not event.stamp:
+        return origin
+    return dataclasses.replace(origin, stamp=event.stamp)
+
+
+def _free_meeting_id(event: IcsEvent, meetings: dict[str, Meeting]) -> str:
+    """The event's own id (its UID, and RECURRENCE-ID), unless another meeting has it."""
+    assert event.meeting is not None
+    return unique_id(event.meeting.id, meetings)
 
 
 def _keep_provenance(previous: Meeting, meeting: Meeting) -> Meeting:
@@ -207,434 +325,141 @@ def _keep_provenance(previous: Meeting, meeting: Meeting) -> Meeting:
     )
 
 
-# -- reading the file -----------------------------------------------------------------------
-
-
-def parse_ics(data: bytes, source: str) -> IcsCalendar:
-    """Check the whole file and read its events; IcsError says where and what."""
-    text = _decode(data, source)
-    event_lines = _check_structure(text, source)
-    try:
-        calendar = Calendar.from_ical(text)
-    except (ValueError, IndexError, KeyError) as exc:
-        raise IcsError(source, f"not a readable calendar: {exc}") from None
-    if not isinstance(calendar, Calendar):
-        raise IcsError(source, "not a calendar (no VCALENDAR)", 1)
-    vevents = list(calendar.walk("VEVENT"))
-    if not vevents:
-        raise IcsError(source, "the calendar holds no events (VEVENT)")
-    if len(vevents) != len(event_lines):  # cannot happen after the structure check
-        raise IcsError(source, "events nested where they should not be")
-    events = []
-    seen: dict[str, int] = {}
-    for component, lines in zip(vevents, event_lines, strict=True):
-        line = lines["BEGIN"]
-        try:
-            event = _read_event(component, line)
-        except (ValueError, KeyError, TypeError) as exc:
-            what = _what(exc)
-            # Point at the property's own line when the message names it.
-            prop = what.split(":", 1)[0].strip().upper()
-            raise IcsError(source, what, lines.get(prop, line)) from None
-        if event.meeting.id in seen:
-            raise IcsError(
-                source,
-                f"UID {event.meeting.id!r} was already used by the event on line "
-                f"{seen[event.meeting.id]} (repeating events are not supported)",
-                line,
-            )
-        seen[event.meeting.id] = line
-        events.append(event)
-    return IcsCalendar(_calendar_name(calendar), tuple(events))
-
-
-def _calendar_name(calendar: Calendar) -> str | None:
-    raw = _get(calendar, "X-WR-CALNAME")
-    if raw is None:
-        return None
-    # icalendar keeps X- properties raw: undo the text escaping (RFC 5545 3.3.11).
-    name = str(raw) if isinstance(raw, vText) else _unescape_text(str(raw))
-    return name.strip() or None
-
-
-def _unescape_text(raw: str) -> str:
-    return re.sub(r"\\([\\,;nN])", lambda m: "\n" if m[1] in "nN" else m[1], raw)
-
-
-def _decode(data: bytes, source: str) -> str:
-    if len(data) > MAX_ICS_BYTES:
-        raise IcsError(source, f"{len(data):,} bytes is too large for a calendar file")
-    if not data.strip():
-        raise IcsError(source, "the file is empty")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise IcsError(source, "binary data (a NUL byte), not calendar text", line)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise IcsError(source, f"not UTF-8 text (byte 0x{data[exc.start]:02x})", line) from None
-    text = text.removeprefix("\ufeff")
-    control = _CONTROL.search(text)
-    if control:
-        line = text[: control.start()].count("\n") + 1
-        raise IcsError(source, "a control character: binary data, not calendar text", line)
-    return text
-
-
-def _check_structure(text: str, source: str) -> list[dict[str, int]]:
-    """Content lines and BEGIN/END nesting.
-
-    Returns, for each VEVENT, the line of its BEGIN and of each property's first use.
-    """
-    stack: list[tuple[str, int]] = []
-    events: list[dict[str, int]] = []
-    closed = False
-    last = 0
-    for number, line in _logical_lines(text):
-        last = number
-        if not _CONTENT_LINE.match(line):
-            raise IcsError(source, f"not an iCalendar content line: {_clip(line)!r}", number)
-        name, _, value = line.partition(":")
-        name = name.split(";", 1)[0].upper()
-        value = value.strip().upper()
-        if closed:
-            raise IcsError(source, "text after END:VCALENDAR (one calendar per file)", number)
-        if not stack and (name, value) != ("BEGIN", "VCALENDAR"):
-            raise IcsError(source, "a calendar file must start with BEGIN:VCALENDAR", number)
-        if name == "BEGIN":
-            if value == "VEVENT":
-                if stack[-1][0] != "VCALENDAR":
-                    raise IcsError(source, f"an event inside {stack[-1][0]}", number)
-                events.append({"BEGIN": number})
-            stack.append((value, number))
-        elif name == "END":
-            if not stack or stack[-1][0] != value:
-                open_part = f"BEGIN:{stack[-1][0]} on line {stack[-1][1]}" if stack else "none"
-                raise IcsError(source, f"END:{value} does not close {open_part}", number)
-            stack.pop()
-            closed = not stack
-        elif stack[-1][0] == "VEVENT":
-            if name in _ONCE and name in events[-1]:
-                raise IcsError(
-                    source,
-                    f"{name} appears twice in one event (first on line {events[-1][name]})",
-                    number,
-                )
-            events[-1].setdefault(name, number)
-    if stack:
-        what, number = stack[-1]
-        raise IcsError(
-            source,
-            f"the file is truncated: BEGIN:{what} on line {number} is never closed "
-            f"(the file ends at line {last})",
-            last or None,
-        )
-    if not closed:
-        raise IcsError(source, "the file is empty")
-    return events
-
-
-def _logical_lines(text: str) -> list[tuple[int, str]]:
-    """Unfolded lines with the number of their first physical line; blank lines skipped."""
-    out: list[tuple[int, str]] = []
-    for number, raw in enumerate(re.split(r"\r\n|\n|\r", text), start=1):
-        if raw[:1] in (" ", "\t") and out:
-            out[-1] = (out[-1][0], out[-1][1] + raw[1:])
-        elif raw.strip():
-            out.append((number, raw))
-    return out
-
-
-def _read_event(event: Component, line: int) -> IcsEvent:
-    if event.errors:
-        prop, message = event.errors[0]
-        raise ValueError(f"{prop}: {message}")
-    if "RRULE" in event or "RDATE" in event or "RECURRENCE-ID" in event:
-        raise ValueError("repeating events (RRULE, RDATE, RECURRENCE-ID) are not supported")
-    shuttle = X_STATUS in event
-    title = _text(event, "SUMMARY") or "(no title)"
-    uid = _text(event, "UID") or _stand_in_uid(event)
-    start_prop = _get(event, "DTSTART")
-    if start_prop is None:
-        raise ValueError("the event has no DTSTART")
-    start = start_prop.dt
-    zone_key = _zone_key(start, start_prop.params.get("TZID"), "DTSTART")
-    end = _end(event, start)
-    time, floating = _time(event, start, end)
-    status_text = _text(event, "STATUS").upper()
-    status = _STATUS.get(status_text, Status.CONFIRMED)
-    if shuttle:
-        own = Status(_text(event, X_STATUS))
-        tbc = isinstance(time, TimeTBC) and own is not Status.CANCELLED
-        if status_text == ("TENTATIVE" if tbc else own.name):
-            status = own  # STATUS still says what Shuttle wrote
-    sequence = int(_get(event, "SEQUENCE", 0))
-    if sequence < 0:
-        raise ValueError(f"SEQUENCE {sequence} is negative")
-    description = _text(event, "DESCRIPTION")
-    meeting = Meeting(
-        id=meeting_id_from_uid(uid),
-        title=title,
-        place_id="?",
-        time=time,
-        participants=_participants(event),
-        topic=_text(event, X_TOPIC) if shuttle else description,
-        notes=_text(event, X_NOTES) if shuttle else "",
-        status=status,
-        sequence=sequence,
-    )
-    location = _text(event, "LOCATION")
-    geo = _geo(event)
-    return IcsEvent(
-        line, meeting, location, geo, zone_key, floating, _stored_place(event, location, geo)
-    )
-
-
-def _get(event: Component, name: str, default: Any = None) -> Any:
-    """A property as icalendar parsed it (its many value types are checked where used)."""
-    return event.get(name, default)
-
-
-def _text(event: Component, name: str) -> str:
-    value = _get(event, name)
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = value[0]
-    return str(value).strip()
-
-
-def _stand_in_uid(event: Component) -> str:
-    """An event without UID gets one from its start and title, the same on every import."""
-    seed = f"{_get(event, 'DTSTART').to_ical()!r}|{_text(event, 'SUMMARY')}"
-    return "ics-" + hashlib.sha256(seed.encode()).hexdigest()[:16]
-
-
-def _zone_key(value: date, tzid: str | None, what: str) -> str | None:
-    if not isinstance(value, datetime):
-        return None
-    if tzid and value.tzinfo is None:
-        raise ValueError(f"{what}: unknown time zone {tzid!r} and no VTIMEZONE for it")
-    if isinstance(value.tzinfo, ZoneInfo):
-        return value.tzinfo.key
-    return None
-
-
-def _end(event: Component, start: date) -> date:
-    if "DTEND" in event:
-        end: date = _get(event, "DTEND").dt
-        _zone_key(end, _get(event, "DTEND").params.get("TZID"), "DTEND")
-    elif "DURATION" in event:
-        end = start + _get(event, "DURATION").dt
-    elif isinstance(start, datetime):
-        raise ValueError("the event has neither DTEND nor DURATION")
-    else:
-        end = start + timedelta(days=1)
-    if isinstance(start, datetime) != isinstance(end, datetime):
-        raise ValueError("DTSTART and DTEND must both be dates or both be date-times")
-    return end
-
-
-def _time(event: Component, start: date, end: date) -> tuple[MeetingTime, bool]:
-    """The meeting's time; exact times are zoned later, once the place is known."""
-    if not isinstance(start, datetime):
-        if end <= start:
-            raise ValueError(f"DTEND {end} is not after DTSTART {start}")
-        tbc = _text(event, X_TIME_TBC).upper() == "TRUE"
-        if tbc and end == start + timedelta(days=1):
-            part = _text(event, X_PART_OF_DAY)
-            length = _text(event, X_DURATION)
-            return TimeTBC(
-                start,
-                PartOfDay(part) if part else None,
-                _duration(length) if length else None,
-            ), False
-        last = end - timedelta(days=1)
-        return AllDay(start, last if last > start else None), False
-    assert isinstance(end, datetime)
-    floating = start.tzinfo is None
-    if floating != (end.tzinfo is None):
-        raise ValueError("DTSTART and DTEND must both have a time zone or both be floating")
-    if floating:
-        start, end = start.replace(tzinfo=UTC), end.replace(tzinfo=UTC)  # wall time, for now
-    if end <= start:
-        raise ValueError(f"DTEND {end:%Y-%m-%d %H:%M} is not after DTSTART")
-    utc = ZoneInfo("UTC")
-    return ExactTime(start.astimezone(utc), end.astimezone(utc)), floating
-
-
-def _duration(text: str) -> timedelta:
-    value: Any = vDuration.from_ical(text)  # type: ignore[no-untyped-call]
-    if not isinstance(value, timedelta):
-        raise ValueError(f"{X_DURATION}: {text!r} is not a duration")
-    return value
-
-
-def _in_zone(event: IcsEvent, place: Place) -> MeetingTime:
+def _in_zone(event: IcsEvent, place: Place | None, fallback: str) -> MeetingTime:
+    assert event.meeting is not None
     time = event.meeting.time
     if not isinstance(time, ExactTime):
         return time
+    if place is None:
+        if not event.floating:
+            return time  # in its TZID's zone, or UTC
+        tz = zone(fallback)  # a wall time with nowhere to be: the trip's home zone
+        return ExactTime(time.start.replace(tzinfo=tz), time.end.replace(tzinfo=tz))
     if event.floating:
         wall = (time.start.replace(tzinfo=place.tz), time.end.replace(tzinfo=place.tz))
         return ExactTime(*wall)
     return ExactTime(time.start.astimezone(place.tz), time.end.astimezone(place.tz))
 
 
-def _geo(event: Component) -> tuple[float, float] | None:
-    geo = _get(event, "GEO")
-    if geo is None:
-        return None
-    lat, lon = float(geo.latitude), float(geo.longitude)
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"GEO {lat};{lon} is not a point on Earth")
-    return lat, lon
-
-
-def _participants(event: Component) -> tuple[Participant, ...]:
-    stored = _get(event, X_PARTICIPANT)
-    if stored is not None:
-        values = stored if isinstance(stored, list) else [stored]
-        return tuple(_stored_participant(str(v)) for v in values)
-    people: list[Participant] = []
-    attendees = _get(event, "ATTENDEE", [])
-    attendees = attendees if isinstance(attendees, list) else [attendees]
-    organizer = _get(event, "ORGANIZER")
-    for address, is_organizer in [(organizer, True)] * (organizer is not None) + [
-        (a, False) for a in attendees
-    ]:
-        email = str(address)
-        email = email[7:] if email.lower().startswith("mailto:") else ""
-        name = str(address.params.get("CN", "")).strip() or email or str(address)
-        if any(p.email and p.email.lower() == email.lower() for p in people):
-            continue
-        optional = str(address.params.get("ROLE", "")).upper() == "OPT-PARTICIPANT"
-        people.append(
-            Participant(
-                name=name,
-                role="organiser" if is_organizer else "",
-                email=email or None,
-                attendance=Attendance.UNCERTAIN if optional else Attendance.CONFIRMED,
-            )
-        )
-    return tuple(people)
-
-
-def _stored_participant(text: str) -> Participant:
-    data = _json_object(text, X_PARTICIPANT)
-    allowed = {"name", "role", "organisation", "email", "attendance"}
-    if set(data) - allowed or not all(isinstance(v, str) for v in data.values()):
-        raise ValueError(f"{X_PARTICIPANT}: unexpected fields or values")
-    if "attendance" in data:
-        data["attendance"] = Attendance(data["attendance"])
-    return Participant(**data)
-
-
-def _stored_place(event: Component, location: str, geo: tuple[float, float] | None) -> Place | None:
-    """Shuttle's own record of the place, if LOCATION and GEO still say the same."""
-    text = _get(event, X_PLACE)
-    if text is None:
-        return None
-    try:
-        _json_object(str(text), X_PLACE)
-        place = _PLACE.validate_json(str(text))
-    except ValidationError as exc:
-        raise ValueError(f"{X_PLACE}: {exc.errors(include_url=False)[0]['msg']}") from None
-    if location_text(place) != location:
-        return None  # someone moved the meeting in another client: trust LOCATION
-    if geo is not None and not _near((place.lat, place.lon), geo):
-        return None
-    return place
-
-
-def _json_object(text: str, what: str) -> dict[str, Any]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{what}: not valid JSON ({exc.msg})") from None
-    if not isinstance(data, dict):
-        raise ValueError(f"{what}: expected a JSON object")
-    return data
-
-
-# -- places ---------------------------------------------------------------------------------
-
-
-def _place_for(event: IcsEvent, places: list[Place], gazetteer: Gazetteer, fallback: str) -> Place:
-    """An existing place with the same name or spot, else the gazetteer's, else as written."""
+def _place_for(
+    event: IcsEvent, places: list[Place], by_id: dict[str, Place], gazetteer: Gazetteer
+) -> Place | None:
+    """Where an event is: an existing place with the same name or spot, else one made
+    from GEO and TZID (a gazetteer city only where it agrees with them), else None."""
     stored = event.stored_place
     if stored is not None:
+        same_id = by_id.get(stored.id)
+        if same_id is not None and _same_place(same_id, stored):
+            return same_id  # the usual case: its own export coming back
         for place in places:
             if _same_place(place, stored):
                 return place
-        if _taken(stored, places):
-            return dataclasses.replace(stored, id=unique_id(stored.id, {p.id for p in places}))
+        if stored.id in by_id:
+            return dataclasses.replace(stored, id=unique_id(stored.id, by_id))
         return stored
     location = event.location
-    parts = [p.strip() for p in location.split(",") if p.strip()]
-    name = parts[0] if parts else ""
+    if not location and event.geo is None:
+        return None
     for place in places:
         same_name = bool(location) and fold(location) in (
             fold(location_text(place)),
             fold(place.name),
         )
-        same_spot = event.geo is not None and _near((place.lat, place.lon), event.geo)
-        if same_name or (same_spot and (not name or fold(name) == fold(place.name))):
+        here = event.geo is not None and same_spot((place.lat, place.lon), event.geo)
+        if (same_name and (event.geo is None or here)) or (here and not location):
             return place
-    zone_key = event.zone_key or fallback
-    city = None
-    for part in parts:
-        city = gazetteer.best(re.sub(r"\s*\(.*?\)", "", part))
-        if city is not None:
-            break
-    if city is not None:
-        lat, lon = event.geo or (city.lat, city.lon)
-        kind = PlaceKind.CITY if fold(name) == fold(city.name) else PlaceKind.VENUE
-        place = Place(
+    made = _new_place(event, gazetteer)
+    if made is None:
+        return None
+    return dataclasses.replace(made, id=place_id(made.name, by_id))
+
+
+def _new_place(event: IcsEvent, gazetteer: Gazetteer) -> Place | None:
+    location = event.location
+    if event.geo is not None:
+        lat, lon = event.geo
+        named = [c for c in _cities_named(location, gazetteer) if _km(c, lat, lon) < _CITY_REACH_KM]
+        city = named[0] if named else gazetteer.nearest(lat, lon, within_km=_CITY_REACH_KM)
+        key = event.zone_key
+        if key is None or key == "UTC":
+            key = _zone_at(lat, lon) or (city.timezone if city else "UTC")
+        note = "as written in the calendar (LOCATION, GEO" + (", TZID)" if event.zone_key else ")")
+        return Place(
             id="?",
-            name=name or city.name,
-            city=city.name,
-            country=city.country,
+            name=location or (city.name if city else f"{lat}, {lon}"),
+            city=city.name if city else "",
+            country=city.country if city else "",
             lat=lat,
             lon=lon,
-            timezone=city.timezone,
-            kind=kind,
-            provenance=(Provenance(ProvenanceKind.COMPUTED, note="city from the gazetteer"),),
-        )
-    else:
-        lat, lon = event.geo or (0.0, 0.0)
-        note = "as written in the calendar" + ("" if event.geo else "; no coordinates given")
-        place = Place(
-            id="?",
-            name=name or "Place not given",
-            city=parts[-2] if len(parts) >= 3 else "",
-            country=parts[-1] if len(parts) >= 2 else "",
-            lat=lat,
-            lon=lon,
-            timezone=zone(zone_key).key,
+            timezone=key,
             provenance=(Provenance(ProvenanceKind.ASSUMED, note=note),),
         )
-    return dataclasses.replace(place, id=place_id(place.name, {p.id for p in places}))
+    city = _city_in(location, event, gazetteer)
+    if city is None:
+        return None  # a place with no known coordinates: kept as LOCATION text only
+    return Place(
+        id="?",
+        name=location,
+        city=city.name,
+        country=city.country,
+        lat=city.lat,
+        lon=city.lon,
+        timezone=city.timezone,
+        kind=PlaceKind.CITY if fold(location) == fold(city.name) else PlaceKind.VENUE,
+        provenance=(Provenance(ProvenanceKind.COMPUTED, note="city from the gazetteer"),),
+    )
+
+
+def _city_in(location: str, event: IcsEvent, gazetteer: Gazetteer) -> City | None:
+    """A gazetteer city named in LOCATION, in the event's zone when it has one."""
+    assert event.meeting is not None
+    time = event.meeting.time
+    moment = time.start if isinstance(time, ExactTime) else None
+    named = _cities_named(location, gazetteer)
+    for city in named:  # the event's own zone first ('Cambridge' in New York time: MA)
+        if city.timezone == event.zone_key:
+            return city
+    for city in named:
+        if _agrees(city.timezone, event.zone_key, moment):
+            return city
+    return None
+
+
+def _cities_named(location: str, gazetteer: Gazetteer) -> list[City]:
+    """Gazetteer cities named by LOCATION's comma-separated parts, in order."""
+    found: list[City] = []
+    for part in (p.strip() for p in location.split(",")):
+        name = re.sub(r"\s*\(.*?\)", "", part)
+        found += gazetteer.lookup(name) if name else []
+    return found
+
+
+def _km(city: City, lat: float, lon: float) -> float:
+    from data.distances import distance_km
+
+    return distance_km((lat, lon), (city.lat, city.lon))
+
+
+def _agrees(city_zone: str, event_zone: str | None, moment: datetime | None) -> bool:
+    """May a city in ``city_zone`` hold an event timed in ``event_zone``? A UTC or
+    floating time says nothing about where; another zone must be the city's, or keep
+    its clock at that moment."""
+    if event_zone in (None, "UTC", city_zone):
+        return True
+    if moment is None:
+        return False
+    return moment.astimezone(ZoneInfo(city_zone)).utcoffset() == moment.utcoffset()
+
+
+def _zone_at(lat: float, lon: float) -> str | None:
+    from data.places import zone_at
+
+    try:
+        return zone_at(lat, lon)
+    except ValueError:
+        return None
 
 
 def _same_place(a: Place, b: Place) -> bool:
     # The cheap test first: most places are far apart.
-    return _near((a.lat, a.lon), (b.lat, b.lon)) and fold(a.name) == fold(b.name)
-
-
-def _taken(place: Place, places: list[Place]) -> bool:
-    return any(p.id == place.id for p in places)
-
-
-def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return abs(a[0] - b[0]) < _SAME_SPOT_DEGREES and abs(a[1] - b[1]) < _SAME_SPOT_DEGREES
-
-
-def _what(exc: BaseException) -> str:
-    if isinstance(exc, KeyError):
-        return f"missing {exc.args[0]}"
-    return str(exc)
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+    return same_spot((a.lat, a.lon), (b.lat, b.lon)) and fold(a.name) == fold(b.name)

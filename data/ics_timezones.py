@@ -71,7 +71,7 @@ def _year_transitions(tz: ZoneInfo, year: int) -> tuple[tuple[datetime, timedelt
 
 def _observance(tz: ZoneInfo, moment: datetime, before: timedelta, after: timedelta) -> list[str]:
     local = moment.astimezone(tz)
-    kind = "DAYLIGHT" if local.dst() else "STANDARD"
+    kind = "DAYLIGHT" if after > _standard_offset(tz, local.year) else "STANDARD"
     name = local.tzname()
     return [
         f"BEGIN:{kind}",
@@ -82,6 +82,15 @@ def _observance(tz: ZoneInfo, moment: datetime, before: timedelta, after: timede
         f"TZOFFSETTO:{utc_offset(after)}",
         f"END:{kind}",
     ]
+
+
+def _standard_offset(tz: ZoneInfo, year: int) -> timedelta:
+    """The lower of the year's offsets (January's and July's): RFC 5545's STANDARD.
+
+    Not ``dst()``: tzdata gives Europe/Dublin a negative DST (winter GMT is "daylight"
+    there, summer IST standard), which readers of VTIMEZONE do not expect.
+    """
+    return min(_offset(datetime(year, month, 1, 12, tzinfo=UTC), tz) for month in (1, 7))
 
 
 def _offset(moment: datetime, tz: ZoneInfo) -> timedelta:

@@ -29,6 +29,7 @@ from data.agenda import (
     local_time_label,
     place_label,
     tbc_words,
+    where_label,
 )
 from data.ics_common import Organizer
 from data.ics_export import invite, location_text
@@ -352,11 +353,11 @@ def meeting_digest(trip: Trip, meeting: Meeting, invitees: Sequence[Recipient]) 
 
     Attendance and notes are left out: an answer coming back must not cause a new round.
     """
-    place = trip.place(meeting.place_id)
+    place = trip.place_of(meeting)
     data = {
         "title": meeting.title,
         "time": _time_key(meeting),
-        "place": [location_text(place), place.lat, place.lon, place.timezone],
+        "place": [location_text(place), place.lat, place.lon, place.timezone] if place else None,
         "status": str(meeting.status),
         "topic": meeting.topic,
         "attendees": [[p.email.lower(), p.name] for p in invitees],
@@ -377,7 +378,7 @@ def _time_key(meeting: Meeting) -> list[str]:
 
 def summarise(trip: Trip, meeting: Meeting) -> MeetingSummary:
     """The words of an invite's text: local time with zone, home time, place, people."""
-    place = trip.place(meeting.place_id)
+    place = trip.place_of(meeting)
     time = meeting.time
     day = f"{meeting.day:%a %d %b %Y}"
     if isinstance(time, ExactTime):
@@ -393,8 +394,8 @@ def summarise(trip: Trip, meeting: Meeting) -> MeetingSummary:
         when,
         home_time_label(meeting, trip),
         trip.home_timezone,
-        location_text(place),
-        place_label(place),
+        where_label(place),
+        place_label(place) if place else where_label(None),
         tuple(_person(p) for p in meeting.participants),
     )
 

@@ -35,7 +35,7 @@ def stops(trip: Trip) -> list[Stop]:
     meetings: dict[str, list[Meeting]] = {p.id: [] for p in trip.places}
     for day in build_agenda(trip, ()):
         for item in day.items:
-            if isinstance(item, AgendaItem):
+            if isinstance(item, AgendaItem) and item.place is not None:
                 meetings[item.place.id].append(item.meeting)
                 order.setdefault(item.place.id)
     for place in trip.places:

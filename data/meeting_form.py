@@ -55,10 +55,13 @@ class SourceRow:
     source_id: str | None = None
 
 
+NO_PLACE = ""  # MeetingForm.place_id of a meeting kept without a place (imported so)
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingForm:
     title: str
-    place_id: str | None  # the place chosen, maybe ``new_place``'s id
+    place_id: str | None  # the place chosen, maybe ``new_place``'s id, or NO_PLACE
     new_place: Place | None  # a place the user made (city, map, online) not yet in the trip
     timezone: str
     day: date
@@ -121,11 +124,11 @@ def build_meeting(form: MeetingForm, trip: Trip, original: Meeting | None) -> Fo
             problems[TIME] = "The end must be after the start."
     else:
         meeting_time = TimeTBC(form.day, form.part_of_day, form.duration or None)
-    people = _participants(form.people, problems)
+    people = _with_replies(_participants(form.people, problems), original)
     cited, new_sources = _sources(form.sources, trip, problems)
     if problems or meeting_time is None or form.place_id is None:
         raise FormError(problems)
-    place = _place(form, trip, tz_name)
+    place = None if form.place_id == NO_PLACE else _place(form, trip, tz_name)
     provenance = _keep_cited(original.provenance if original else (), set(cited))
     if new_sources:
         provenance += (
@@ -138,7 +141,7 @@ def build_meeting(form: MeetingForm, trip: Trip, original: Meeting | None) -> Fo
     meeting = Meeting(
         id=original.id if original else new_meeting_id(),
         title=title,
-        place_id=form.place_id,
+        place_id=None if form.place_id == NO_PLACE else form.place_id,
         time=meeting_time,
         participants=tuple(people),
         topic=form.topic.strip(),
@@ -147,8 +150,22 @@ def build_meeting(form: MeetingForm, trip: Trip, original: Meeting | None) -> Fo
         provenance=provenance,
         field_provenance=dict(original.field_provenance) if original else {},
         sequence=original.sequence if original else 0,
+        calendar=original.calendar if original else None,  # an imported event keeps its UID
     )
     return FormResult(meeting, place, tuple(new_sources))
+
+
+def _with_replies(people: list[Participant], original: Meeting | None) -> list[Participant]:
+    """The answers to the invite (the form does not show them) kept, by email address."""
+    if original is None:
+        return people
+    answers = {p.email.lower(): p.reply for p in original.participants if p.email}
+    return [
+        dataclasses.replace(p, reply=answers.get(p.email.lower()))
+        if p.email and p.reply is None
+        else p
+        for p in people
+    ]
 
 
 def cited_sources(meeting: Meeting) -> list[str]:

@@ -59,6 +59,15 @@ class Attendance(StrEnum):
     UNCERTAIN = "uncertain"
 
 
+class Reply(StrEnum):
+    """An invited participant's answer (iCalendar PARTSTAT)."""
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    TENTATIVE = "tentative"
+    NO_ANSWER = "no answer"  # PARTSTAT=NEEDS-ACTION: invited, not answered yet
+
+
 class PlaceKind(StrEnum):
     VENUE = "venue"
     AIRPORT = "airport"
@@ -152,6 +161,7 @@ class Participant:
     email: str | None = None
     attendance: Attendance = Attendance.CONFIRMED
     provenance: tuple[Provenance, ...] = ()
+    reply: Reply | None = None  # None: not invited through a calendar, or not known
 
     def __post_init__(self) -> None:
         _require_text(self.name, "participant name")
@@ -178,7 +188,8 @@ class ExactTime:
             if not isinstance(value.tzinfo, ZoneInfo):
                 raise ValueError(f"{name} must carry an IANA zone, got {value.tzinfo!r}")
             check_instant(value, name)
-        if _utc(self.end) <= _utc(self.start):
+        # Equal is allowed: RFC 5545's event with a DTSTART and no end takes no time.
+        if _utc(self.end) < _utc(self.start):
             raise ValueError(
                 f"end {self.end.isoformat()} is not after start {self.start.isoformat()}"
             )
@@ -240,12 +251,32 @@ MeetingTime = ExactTime | TimeTBC | AllDay
 
 
 @dataclass(frozen=True, slots=True)
+class CalendarOrigin:
+    """What an event imported from another program's calendar said, so that exporting it
+    again changes nothing that program relies on: its UID byte for byte, the occurrence
+    of a series it stands for, its LOCATION text, and which optional properties it had
+    (nothing is added on re-export that the source did not have)."""
+
+    __pydantic_config__ = _FILE_RULES
+
+    uid: str
+    recurrence_id: str | None = None  # RECURRENCE-ID as UTC text, e.g. 20261025T011500Z
+    stamp: str | None = None  # DTSTAMP of the last message taken, UTC text
+    location: str | None = None  # LOCATION as written
+    place_id: str | None = None  # the place LOCATION was read as (None: none found)
+    given: tuple[str, ...] = ()  # optional properties it had: STATUS, DESCRIPTION, GEO
+
+    def __post_init__(self) -> None:
+        _require_text(self.uid, "calendar UID")
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     __pydantic_config__ = _FILE_RULES
 
     id: str
     title: str
-    place_id: str
+    place_id: str | None  # None: the place is not given (no marker, no leg)
     time: Annotated[MeetingTime, _ByKind]
     participants: tuple[Participant, ...] = ()
     topic: str = ""
@@ -254,12 +285,14 @@ class Meeting:
     # Provenance of the meeting as a whole, and per field where sources differ.
     provenance: tuple[Provenance, ...] = ()
     field_provenance: dict[str, tuple[Provenance, ...]] = field(default_factory=dict)
-    sequence: int = 0  # iCalendar SEQUENCE: rises when time, place or status changes
+    sequence: int = 0  # iCalendar SEQUENCE: rises when time, place, status or title changes
+    calendar: CalendarOrigin | None = None  # set when imported from another program
 
     def __post_init__(self) -> None:
         _require_text(self.id, "meeting id")
         _require_text(self.title, "meeting title")
-        _require_text(self.place_id, "meeting place")
+        if self.place_id is not None:
+            _require_text(self.place_id, "meeting place")
         check_text(self.topic, "topic", multiline=True)
         check_text(self.notes, "notes", multiline=True)
         for key in self.field_provenance:
@@ -384,6 +417,10 @@ class Trip:
 
     def place(self, place_id: str) -> Place:
         return self._places_by_id[place_id]  # KeyError when the trip has no such place
+
+    def place_of(self, meeting: Meeting) -> Place | None:
+        """The meeting's place, or None when the place is not given."""
+        return None if meeting.place_id is None else self.place(meeting.place_id)
 
     def meeting(self, meeting_id: str) -> Meeting:
         return self._meetings_by_id[meeting_id]
@@ -515,10 +552,10 @@ def _check_references(trip: Trip) -> None:
     source_ids = {s.id for s in trip.sources}
     for index, meeting in enumerate(trip.meetings):
         here = f"meetings[{index}]"
-        place = places.get(meeting.place_id)
-        if place is None:
+        place = None if meeting.place_id is None else places.get(meeting.place_id)
+        if place is None and meeting.place_id is not None:
             raise ValueError(f"{here}.place_id: unknown place {meeting.place_id!r}")
-        if isinstance(meeting.time, ExactTime):
+        if place is not None and isinstance(meeting.time, ExactTime):
             for name in ("start", "end"):
                 key = getattr(getattr(meeting.time, name).tzinfo, "key", None)
                 if key != place.timezone:

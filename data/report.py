@@ -19,9 +19,9 @@ from data.agenda import (
     clock_relation,
     local_time_label,
     participant_with_role,
-    place_label,
     tbc_words,
     travel_time_words,
+    where_label,
     zone_shift,
 )
 from data.locale_format import (
@@ -131,7 +131,7 @@ def _times(meeting: Meeting, home: ZoneInfo) -> tuple[str, str]:
 
 
 def _meeting_html(trip: Trip, meeting: Meeting, home: ZoneInfo, notes: _Notes) -> str:
-    place = trip.place(meeting.place_id)
+    place = trip.place_of(meeting)
     local, at_home = _times(meeting, home)
     at_home = translate("Report", "{time} at home").format(time=at_home) if at_home else ""
     home_html = f'<div class="home">{_e(at_home)}</div>' if at_home else ""
@@ -149,7 +149,7 @@ def _meeting_html(trip: Trip, meeting: Meeting, home: ZoneInfo, notes: _Notes) -
         f'<article class="meeting">'
         f'<div class="when"><div class="local">{_e(local)}</div>{home_html}</div>'
         f'<div class="what"><h3>{status}{_e(meeting.title)}{notes.cite(meeting)}</h3>'
-        f'<p class="where">{_e(place_label(place))}, {_e(place.country)}</p>'
+        f'<p class="where">{_e(where_label(place))}</p>'
         f"{f'<ul class=people>{people}</ul>' if people else ''}{topic}"
         f'<p class="status-line">{_e(status_line)}</p></div></article>'
     )

@@ -408,12 +408,14 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is kept, or on any error (a full disk too)
-        none of it, and the error is one StoreError line."""
-        if self.read_only:
-            raise StoreError(self.notice)
+        none of it, and the error is one StoreError line.
+
+        On a read-only store it is a read transaction: reading works, the first write is
+        refused with the notice.
+        """
         db = self._db
         try:
-            db.execute("BEGIN IMMEDIATE")
+            db.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as exc:
             raise self._error(exc, "starting a change") from exc
         try:
@@ -520,8 +522,14 @@ class Store:
         return Changes(trip_id, trip=True, meetings=_ids(trip), places=True, legs=True)
 
     def replace_trip(self, trip_id: int, trip: Trip) -> Changes:
+        """Put ``trip`` in place of the stored one (its meetings' SEQUENCEs rise where
+        they changed, as in :meth:`save_meeting`)."""
         with self._transaction() as db:
             old = self._require(db, trip_id)
+            try:
+                trip = _with_sequences(self.load_trip(trip_id), trip)
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
             if trip.name != old:
                 self._check_name_free(db, trip.name)
             self._write_head(db, trip_id, trip)
@@ -692,6 +700,9 @@ class Store:
             raise StoreError(f"{where}: setting {ASSUMPTIONS_SETTING}: {exc}") from None
 
     def mark_opened(self, trip_id: int) -> None:
+        if self.read_only:
+            self._require(self._db, trip_id)
+            return  # which trip was opened last is not worth refusing the viewing for
         with self._transaction() as db:
             self._require(db, trip_id)
             self._touch_opened(db, trip_id)
@@ -867,7 +878,9 @@ def _with_meeting(trip: Trip, meeting: Meeting) -> Trip:
 
 
 def _with_sequences(before: Trip, after: Trip) -> Trip:
-    """Raise SEQUENCE where a meeting's time, place or status changed; never lower it.
+    """Raise SEQUENCE where a meeting's time, place, status or title changed; never
+    lower it. Raised once per change, whichever path made it: a SEQUENCE the change
+    already raised (an imported update) is kept.
 
     Calendar clients only take an update whose SEQUENCE is higher than the one they
     hold, so the store, not each caller, keeps this rule.
@@ -877,10 +890,11 @@ def _with_sequences(before: Trip, after: Trip) -> Trip:
     for meeting in after.meetings:
         previous = old.get(meeting.id)
         if previous is not None:
-            moved = (previous.time, previous.place_id, previous.status) != (
+            moved = (previous.time, previous.place_id, previous.status, previous.title) != (
                 meeting.time,
                 meeting.place_id,
                 meeting.status,
+                meeting.title,
             )
             floor = previous.sequence + 1 if moved else previous.sequence
             if meeting.sequence < floor:
@@ -919,7 +933,7 @@ def _store_error(path: Path | None, exc: sqlite3.Error, doing: str) -> StoreErro
     if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _disk_full(path)):
         return StoreError(f"the disk holding {path} is full: nothing was saved")
     if code == sqlite3.SQLITE_READONLY:
-        return StoreError(f"{path} is read-only: nothing was saved")
+        return StoreError(f"{path} is read-only: trips can be viewed, not changed")
     if code == sqlite3.SQLITE_CORRUPT:
         return StoreError(_damaged(path, str(exc)))
     if code == sqlite3.SQLITE_NOTADB:

@@ -162,8 +162,9 @@ class PlannedLeg:
 
 
 def planning_order(trip: Trip) -> list[Meeting]:
-    """The meetings in agenda order, leaving out cancelled ones (nobody travels to them)."""
-    live = [m for m in trip.meetings if m.status is not Status.CANCELLED]
+    """The meetings in agenda order, leaving out cancelled ones (nobody travels to them)
+    and those whose place is not given (there is nowhere to travel to)."""
+    live = [m for m in trip.meetings if m.status is not Status.CANCELLED and m.place_id is not None]
     return sorted(live, key=sort_key)
 
 
@@ -179,7 +180,9 @@ def derive_legs(
     planned = []
     order = planning_order(trip)
     for before, after in itertools.pairwise(order):
-        if before.place_id == after.place_id:
+        if before.place_id == after.place_id or before.place_id is None:
+            continue
+        if after.place_id is None:
             continue
         origin, destination = trip.place(before.place_id), trip.place(after.place_id)
         km = places_km(origin, destination)
@@ -239,7 +242,10 @@ def travel_needed(
     """Time to get from one meeting's place to the next's, and the mode it assumes.
 
     A matching stored leg decides the mode (and the time, when it has both ends).
+    Either place not given: no travel is known (zero).
     """
+    if before.place_id is None or after.place_id is None:
+        return timedelta(0), ""
     origin, destination = trip.place(before.place_id), trip.place(after.place_id)
     km = places_km(origin, destination)
     stored = _take_matching(list(trip.legs), before, after)

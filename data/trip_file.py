@@ -45,6 +45,8 @@ class TripFileError(ValueError):
 # file that never used them reads and writes back byte for byte as before.
 _LATER_TRIP_FIELDS = ("start_day", "end_day")
 _LATER_LEG_FIELDS = ("depart", "arrive")
+_LATER_MEETING_FIELDS = ("calendar",)
+_LATER_PARTICIPANT_FIELDS = ("reply",)
 
 
 def trip_to_dict(trip: Trip) -> dict[str, Any]:
@@ -52,6 +54,10 @@ def trip_to_dict(trip: Trip) -> dict[str, Any]:
     _drop_unset(data, _LATER_TRIP_FIELDS)
     for leg in data["legs"]:
         _drop_unset(leg, _LATER_LEG_FIELDS)
+    for meeting in data["meetings"]:
+        _drop_unset(meeting, _LATER_MEETING_FIELDS)
+        for person in meeting["participants"]:
+            _drop_unset(person, _LATER_PARTICIPANT_FIELDS)
     return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "trip": data}
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from data.model import (
     AllDay,
     Attendance,
+    CalendarOrigin,
     ExactTime,
     Leg,
     Meeting,
@@ -28,6 +29,7 @@ from data.model import (
     PlaceKind,
     Provenance,
     ProvenanceKind,
+    Reply,
     Source,
     Status,
     TimeTBC,
@@ -176,6 +178,15 @@ _PARTICIPANT: dict[str, Convert] = {
     "email": _maybe(_text),
     "attendance": _choice(Attendance),
     "provenance": _provenance,
+    "reply": _maybe(_choice(Reply)),
+}
+_CALENDAR: dict[str, Convert] = {
+    "uid": _text,
+    "recurrence_id": _maybe(_text),
+    "stamp": _maybe(_text),
+    "location": _maybe(_text),
+    "place_id": _maybe(_text),
+    "given": _many(_text),
 }
 _TIMES: dict[str, tuple[Callable[..., Any], dict[str, Convert]]] = {
     "exact": (ExactTime, {"start": _zoned, "end": _zoned, "kind": _literal("exact")}),
@@ -203,7 +214,7 @@ def _time(value: Any) -> ExactTime | TimeTBC | AllDay:
 _MEETING: dict[str, Convert] = {
     "id": _text,
     "title": _text,
-    "place_id": _text,
+    "place_id": _maybe(_text),
     "time": _time,
     "participants": _many(lambda row: _build(Participant, _PARTICIPANT, row)),
     "topic": _text,
@@ -212,6 +223,7 @@ _MEETING: dict[str, Convert] = {
     "provenance": _provenance,
     "field_provenance": _field_provenance,
     "sequence": _whole,
+    "calendar": _maybe(lambda row: _build(CalendarOrigin, _CALENDAR, row)),
 }
 _LEG: dict[str, Convert] = {
     "from_place": _text,

@@ -143,7 +143,9 @@ def _too_close(
     trip: Trip, timed: list[Meeting], assumptions: TravelAssumptions
 ) -> list[TripWarning]:
     out = []
-    for before, after in pairwise(timed):
+    placed = [m for m in timed if m.place_id is not None]
+    for before, after in pairwise(placed):
+        assert before.place_id is not None and after.place_id is not None
         origin, destination = trip.place(before.place_id), trip.place(after.place_id)
         if _city(origin.city, origin.country) == _city(destination.city, destination.country):
             continue

@@ -234,3 +234,36 @@ def test_files_are_told_apart_from_commands():
     )
     assert main._split_files(["--data-dir=d", "trips"]) == (["--data-dir=d", "trips"], [])
     assert main._split_files(["-h"]) == (["-h"], [])
+
+
+def test_import_ics_takes_a_series_in_dates_and_says_what_it_ignored(tmp_path):
+    crafted = ROOT / "tests" / "data" / "ics_corpus" / "crafted"
+    series = str(crafted / "weekly-series.ics")
+    out = shuttle("import-ics", series, "--from", "2026-10-01", "--to", "2026-10-31").stdout
+    assert "repeating events: 3 occurrence(s) from 2026-10-01 to 2026-10-31 taken" in out
+    assert "into trip 2: weekly-series; 3 meetings added or changed" in out
+    cancel = tmp_path / "cancel.ics"
+    cancel.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\n"
+        b"UID:ghost@elsewhere\r\nDTSTAMP:20260901T000000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    out = shuttle("import-ics", str(cancel), "--trip", "weekly-series").stdout
+    assert (
+        f"{cancel}: line 5 (ghost@elsewhere): ignored CANCEL for a meeting this trip "
+        "does not have\n" in out
+    )
+    refused = shuttle("import-ics", str(crafted / "method-counter.ics"), check=False)
+    assert refused.returncode == 1
+    assert "method-counter.ics, line 4: METHOD:COUNTER is not supported" in refused.stderr
+    half = shuttle("import-ics", series, "--from", "2026-10-01", check=False)
+    assert half.returncode == 1 and "--from and --to go together" in half.stderr
+
+
+def test_export_ics_adds_internal_data_only_when_asked(tmp_path):
+    public, team = tmp_path / "public.ics", tmp_path / "team.ics"
+    shuttle("export-ics", "-o", str(public))
+    shuttle("export-ics", "--internal", "-o", str(team))
+    assert b"X-SHUTTLE-PARTICIPANT" not in public.read_bytes()
+    assert b"X-SHUTTLE-PARTICIPANT" in team.read_bytes()
+    wrong = shuttle("export-ics", "--internal", "--invites", str(tmp_path / "inv"), check=False)
+    assert wrong.returncode == 1 and "--internal goes with -o" in wrong.stderr

@@ -41,6 +41,7 @@ from data.agenda import (
     participant_with_role,
     place_label,
     sort_key,
+    where_label,
 )
 from data.locale_format import long_day
 from data.model import Meeting, Place, Status, Trip
@@ -52,7 +53,7 @@ Index = QModelIndex | QPersistentModelIndex
 @dataclass(frozen=True, slots=True)
 class Row:
     meeting: Meeting
-    place: Place
+    place: Place | None  # None: the place is not given
     day: date
     time: str
 
@@ -88,7 +89,7 @@ class AgendaModel(QAbstractTableModel):
                     self.rows.append(
                         Row(
                             meeting,
-                            trip.place(meeting.place_id),
+                            trip.place_of(meeting),
                             shown,
                             local_time_label(meeting, display_tz),
                         )
@@ -127,7 +128,9 @@ class AgendaModel(QAbstractTableModel):
             if column == 4:
                 return "\n".join(participant_with_role(p) for p in row.meeting.participants)
             if column == 3:
-                return f"{place_label(row.place)}, {row.place.country} ({row.place.timezone})"
+                if row.place is None:
+                    return where_label(None)
+                return f"{where_label(row.place)} ({row.place.timezone})"
             return self._text(row, column)
         if role == Qt.ItemDataRole.FontRole and row.meeting.status is not Status.CONFIRMED:
             font = QFont()
@@ -147,7 +150,7 @@ class AgendaModel(QAbstractTableModel):
             status = "" if meeting.status is Status.CONFIRMED else f" ({meeting.status})"
             return meeting.title + status
         if column == 3:
-            return place_label(row.place)
+            return place_label(row.place) if row.place is not None else where_label(None)
         return ", ".join(participant_label(p) for p in meeting.participants)
 
     def row_of(self, meeting_id: str) -> int | None:

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data.agenda import local_time_label, participant_with_role, place_label, status_label
+from data.agenda import (
+    local_time_label,
+    participant_with_role,
+    place_label,
+    status_label,
+    where_label,
+)
 from data.caldav_sync import MERGE_FIELDS, Choice, ConflictView, merged
 from data.model import Meeting, Trip
 
@@ -38,7 +44,8 @@ def field_text(trip: Trip, meeting: Meeting, name: str) -> str:
     if name == "time":
         return local_time_label(meeting)
     if name == "place_id":
-        return place_label(trip.place(meeting.place_id))
+        place = trip.place_of(meeting)
+        return place_label(place) if place is not None else where_label(None)
     if name == "participants":
         return "\n".join(participant_with_role(p) for p in meeting.participants) or "—"
     if name == "status":

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from data.agenda import home_time_label, local_time_label, participant_with_role
+from data.agenda import home_time_label, local_time_label, participant_with_role, where_label
 from data.locale_format import long_day
 from data.markup import html_text
 from data.model import Meeting, Provenance, Trip
@@ -38,12 +38,15 @@ def _provenance(items: tuple[Provenance, ...]) -> str:
 def meeting_html(
     trip: Trip, meeting: Meeting, warnings: Sequence[str] = (), travel: Sequence[str] = ()
 ) -> str:
-    place = trip.place(meeting.place_id)
+    place = trip.place_of(meeting)
     rows = [
         ("When (local)", _e(f"{long_day(meeting.day, pad=True)}, {local_time_label(meeting)}")),
         ("At home", _e(home_time_label(meeting, trip))),
-        ("Where", _e(f"{place.name}, {place.city}, {place.country}")),
-        ("Zone", _e(place.timezone)),
+        (
+            "Where",
+            _e(f"{place.name}, {place.city}, {place.country}" if place else where_label(None)),
+        ),
+        *([("Zone", _e(place.timezone))] if place else []),
         ("Status", _e(str(meeting.status))),
     ]
     if meeting.topic:

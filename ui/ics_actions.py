@@ -14,7 +14,8 @@ from data.eml import read_calendar_file
 from data.files import FileRefused, file_stem, write_atomically
 from data.ics_common import IcsError, parse_organizer
 from data.ics_export import export_calendar
-from data.ics_import import parse_ics
+from data.ics_import import series_days
+from data.ics_read import parse_ics
 from ui.dialogs import Dialogs
 from ui.workspace import Workspace
 
@@ -41,7 +42,8 @@ def export_ics(ws: Workspace, dialogs: Dialogs) -> None:
     if not path or not dialogs.confirm_overwrite("Export .ics", [Path(path)]):
         return
     try:
-        write_atomically(export_calendar(trip, meeting_ids), path)
+        # The window's export is the team's own calendar: lossless, with internal data.
+        write_atomically(export_calendar(trip, meeting_ids, internal=True), path)
     except FileRefused as exc:
         dialogs.warn("Export .ics", f"Cannot write {exc}")
         return
@@ -114,13 +116,19 @@ def import_ics_file(ws: Workspace, dialogs: Dialogs, path: str | None = None) ->
             return
         trip_ref = ws.trip_id if choice == 0 else None
     try:
-        calendar = parse_ics(read_calendar_file(path), path)
+        days = series_days(ws.trip) if trip_ref is not None else None
+        calendar = parse_ics(read_calendar_file(path), path, days)
     except IcsError as exc:
         dialogs.warn("Cannot import", str(exc))
         return
-    changes = ws.perform(ImportCalendar(calendar, path, trip_ref, ws.gazetteer))
+    edit = ImportCalendar(calendar, path, trip_ref, ws.gazetteer)
+    changes = ws.perform(edit)
     if changes is not None:
         ws.say(
             f"Imported {Path(path).name}: {len(changes.meetings)} meetings added or changed",
             8000,
+        )
+    if edit.notices:
+        dialogs.inform(
+            "Import .ics", "\n".join(f"{Path(path).name}, {line}" for line in edit.notices)
         )

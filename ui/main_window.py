@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         ]
         for item in (
             self.planner.new_trip_action,
+            self.planner.trip_details_action,
             self.open_action,
             None,
             self.import_ics_action,
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
         """The calendar's choice: that day's meetings, their places lit on the map."""
         self.workspace.set_day_filter(day)
         meetings = self.agenda.model.rows
-        places = _unique(row.place.id for row in meetings)
+        places = _unique(row.place.id for row in meetings if row.place is not None)
         self.map.highlight(places, places[0] if places else None)
         if meetings:
             self.agenda.select([meetings[0].meeting.id], announce=False)
@@ -441,7 +442,7 @@ class MainWindow(QMainWindow):
         meetings = [trip.meeting(mid) for mid in meeting_ids]
         first = meetings[0]
         self._show_details(first)
-        places = _unique(m.place_id for m in meetings)
+        places = _unique(m.place_id for m in meetings if m.place_id is not None)
         self.map.highlight(places, first.place_id)
         self.calendar.show_day(display_day(first, self.workspace.display_zone()))
 
@@ -449,11 +450,11 @@ class MainWindow(QMainWindow):
         trip = self.workspace.trip
         if trip is None:
             return
-        rows = [r for r in self.agenda.model.rows if r.place.id == place_id]
+        rows = [r for r in self.agenda.model.rows if r.place and r.place.id == place_id]
         held_here = [m for m in trip.meetings if m.place_id == place_id]
         if len(rows) < len(held_here):
             self.workspace.set_day_filter(None)  # some are on other days: show them all
-            rows = [r for r in self.agenda.model.rows if r.place.id == place_id]
+            rows = [r for r in self.agenda.model.rows if r.place and r.place.id == place_id]
         self.agenda.select([r.meeting.id for r in rows], announce=False)
         if rows:
             self._show_details(rows[0].meeting)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from data.gazetteer import City, Gazetteer
 from data.geocoding import GeocodingError
 from data.meeting_form import (
+    NO_PLACE,
     PEOPLE,
     PLACE,
     SOURCES,
@@ -329,6 +330,13 @@ class MeetingEditor(QDialog):
 
     def _load(self, meeting: Meeting) -> None:
         self.title.setText(meeting.title)
+        if meeting.place_id is None:
+            # Imported without a place: it stays so unless one is chosen.
+            self.place_box.insertItem(0, "(place not given)", NO_PLACE)
+            self.place_box.setCurrentIndex(0)
+            when = meeting.time
+            key = getattr(when.start.tzinfo, "key", None) if isinstance(when, ExactTime) else None
+            self.zone_edit.setText(key or self.trip.home_timezone)
         index = self.place_box.findData(meeting.place_id)
         if index >= 0:
             self.place_box.setCurrentIndex(index)
@@ -398,7 +406,7 @@ class MeetingEditor(QDialog):
 
     def _on_place_chosen(self, index: int) -> None:
         place_id = self.place_box.itemData(index)
-        if place_id is None:
+        if place_id is None or place_id == NO_PLACE:
             return
         if self.new_place is not None and place_id == self.new_place.id:
             place = self.new_place

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from data.edits import (
     ChangeTrip,
+    ChangeTripDetails,
     CreateTrip,
     DeleteMeetings,
     DuplicateMeeting,
@@ -29,7 +30,7 @@ from data.model import Meeting
 from ui.map_pane import MapPane
 from ui.meeting_editor import MeetingEditor
 from ui.travel_dialog import LegDialog, TravelDialog
-from ui.trip_dialog import TripDialog
+from ui.trip_dialog import TripDetails, TripDialog
 from ui.workspace import Workspace
 
 
@@ -55,6 +56,8 @@ class Planner:
         self.redo_action = stack.createRedoAction(parent, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.new_trip_action = self._action("New &Trip…", "Ctrl+Shift+N", self.new_trip)
+        self.trip_details_action = self._action("Trip &Details…", None, self.edit_trip)
+        self.trip_details_action.setStatusTip("Name, traveller, home zone and dates of the trip")
         self.new_action = self._action("&New Meeting…", "Ctrl+N", self.new_meeting)
         self.edit_action = self._action("&Edit Meeting…", "Ctrl+Return", self.edit_meeting)
         self.duplicate_action = self._action("D&uplicate Meeting", "Ctrl+D", self.duplicate)
@@ -83,6 +86,7 @@ class Planner:
         has_trip = self.workspace.trip is not None
         chosen = bool(self.workspace.selection)
         self.new_action.setEnabled(has_trip)
+        self.trip_details_action.setEnabled(has_trip)
         self.assumptions_action.setEnabled(has_trip)
         for action in (self.edit_action, self.duplicate_action, self.delete_action):
             action.setEnabled(has_trip and chosen)
@@ -98,6 +102,24 @@ class Planner:
         if dialog.exec() and dialog.details is not None:
             d = dialog.details
             ws.perform(CreateTrip(d.name, d.traveller, d.home_timezone, d.start_day, d.end_day))
+
+    def edit_trip(self) -> None:
+        ws = self.workspace
+        trip, trip_id = ws.trip, ws.trip_id
+        if trip is None or trip_id is None:
+            return
+        taken = {t.name for t in ws.trips()} - {trip.name}
+        current = TripDetails(
+            trip.name, trip.traveller, trip.home_timezone, trip.start_day, trip.end_day
+        )
+        dialog = TripDialog(taken, trip.home_timezone, self.parent, current)
+        if dialog.exec() and dialog.details is not None and dialog.details != current:
+            d = dialog.details
+            ws.perform(
+                ChangeTripDetails(
+                    trip_id, d.name, d.traveller, d.home_timezone, d.start_day, d.end_day
+                )
+            )
 
     # -- meetings ---------------------------------------------------------------------
 

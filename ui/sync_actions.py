@@ -270,10 +270,15 @@ class SyncActions(QObject):
     def _on_success(self, outcome: Outcome) -> None:
         sync = _sync()
         if self.ws.trip_id == outcome.trip_id:
-            self.ws.run(sync.ApplySync(outcome))
+            if (
+                self.ws.run(sync.ApplySync(outcome, self.ws.gazetteer)) is None
+            ):  # refused: the window said why
+                self._outcome_text = "Calendar: sync failed"
+                self._outcome_tip = "the server's changes could not be applied here"
+                return
         else:  # another trip is shown now: nothing on screen to redraw
             try:
-                sync.commit(self.ws.store, outcome)
+                sync.commit(self.ws.store, outcome, self.ws.gazetteer)
             except sync.SyncError as exc:
                 self._on_failure(str(exc))
                 return

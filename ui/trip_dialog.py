@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from data.model import zone
-from ui.calendar_pane import from_qdate
+from ui.calendar_pane import from_qdate, to_qdate
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +41,15 @@ def _error() -> QLabel:
 
 class TripDialog(QDialog):
     def __init__(
-        self, taken_names: set[str], home_zone: str, parent: QWidget | None = None
+        self,
+        taken_names: set[str],
+        home_zone: str,
+        parent: QWidget | None = None,
+        current: TripDetails | None = None,
     ) -> None:
+        """A new trip, or with ``current`` the details of one to change."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New Trip"))
+        self.setWindowTitle(self.tr("Trip Details") if current else self.tr("New Trip"))
         self.taken = taken_names
         self.details: TripDetails | None = None
         form = QFormLayout(self)
@@ -87,6 +92,18 @@ class TripDialog(QDialog):
         form.addRow(self.tr("T&o:"), self.end)
         form.addRow("", self.dates_error)
         form.addRow(buttons)
+        if current is not None:
+            self._load(current)
+
+    def _load(self, current: TripDetails) -> None:
+        self.name.setText(current.name)
+        self.traveller.setText(current.traveller)
+        self.zone.setText(current.home_timezone)
+        first = current.start_day or current.end_day
+        if first is not None:
+            self.has_dates.setChecked(True)
+            self.start.setDate(to_qdate(first))
+            self.end.setDate(to_qdate(current.end_day or first))
 
     def accept(self) -> None:
         for label in (self.name_error, self.zone_error, self.dates_error):

@@ -78,6 +78,10 @@
         <translation> — الحضور غير مؤكد</translation>
     </message>
     <message>
+        <source>place not given</source>
+        <translation>المكان غير محدد</translation>
+    </message>
+    <message>
         <source>{name} keeps the same time as {other}</source>
         <translation>توقيت {name} هو توقيت {other} نفسه</translation>
     </message>
@@ -100,6 +104,10 @@
     <message>
         <source>With: {people}</source>
         <translation>مع: {people}</translation>
+    </message>
+    <message>
+        <source>to be confirmed</source>
+        <translation>يُحدَّد لاحقًا</translation>
     </message>
     <message>
         <source>to be confirmed ({relation})</source>
@@ -573,6 +581,10 @@
         <translation>رحلة جديدة</translation>
     </message>
     <message>
+        <source>Trip Details</source>
+        <translation>تفاصيل الرحلة</translation>
+    </message>
+    <message>
         <source>Trip name</source>
         <translation>اسم الرحلة</translation>
     </message>
@@ -650,6 +662,18 @@
     <message>
         <source>uncertain</source>
         <translation>غير مؤكد</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>قَبِل</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>اعتذر</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>لم يردّ</translation>
     </message>
     <message>
         <source>morning</source>

@@ -70,6 +70,10 @@
         <translation> — présence incertaine</translation>
     </message>
     <message>
+        <source>place not given</source>
+        <translation>lieu non précisé</translation>
+    </message>
+    <message>
         <source>{name} keeps the same time as {other}</source>
         <translation>{name} est à la même heure que {other}</translation>
     </message>
@@ -92,6 +96,10 @@
     <message>
         <source>With: {people}</source>
         <translation>Avec : {people}</translation>
+    </message>
+    <message>
+        <source>to be confirmed</source>
+        <translation>à confirmer</translation>
     </message>
     <message>
         <source>to be confirmed ({relation})</source>
@@ -561,6 +569,10 @@
         <translation>Nouveau voyage</translation>
     </message>
     <message>
+        <source>Trip Details</source>
+        <translation>Détails du voyage</translation>
+    </message>
+    <message>
         <source>Trip name</source>
         <translation>Nom du voyage</translation>
     </message>
@@ -638,6 +650,18 @@
     <message>
         <source>uncertain</source>
         <translation>incertaine</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sans réponse</translation>
     </message>
     <message>
         <source>morning</source>

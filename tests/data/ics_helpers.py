@@ -188,17 +188,34 @@ def _when(value: date) -> str:
     return value.isoformat()
 
 
+def _end(start: date, end: date | None, length: timedelta | None) -> date:
+    """RFC 5545 3.6.1: no DTEND or DURATION ends a date-time where it starts, a date a day on."""
+    if end is not None:
+        return end
+    if length is not None:
+        return start + length
+    return start if isinstance(start, datetime) else start + timedelta(days=1)
+
+
+def _key(uid: str, recurrence: date | None) -> str:
+    return uid if recurrence is None else f"{uid}#{_when(recurrence)}"
+
+
 def read_with_icalendar(data: bytes) -> dict[str, dict]:
     from icalendar import Calendar
 
     out = {}
     for event in Calendar.from_ical(data).walk("VEVENT"):
-        out[str(event["UID"])] = {
+        start = event["DTSTART"].dt
+        end = event["DTEND"].dt if "DTEND" in event else None
+        length = event["DURATION"].dt if "DURATION" in event else None
+        rid = event["RECURRENCE-ID"].dt if "RECURRENCE-ID" in event else None
+        out[_key(str(event["UID"]), rid)] = {
             "summary": str(event["SUMMARY"]),
-            "location": str(event["LOCATION"]),
-            "description": str(event["DESCRIPTION"]),
-            "start": _when(event["DTSTART"].dt),
-            "end": _when(event["DTEND"].dt),
+            "location": str(event.get("LOCATION", "")),
+            "description": str(event.get("DESCRIPTION", "")),
+            "start": _when(start),
+            "end": _when(_end(start, end, length)),
         }
     return out
 
@@ -206,14 +223,23 @@ def read_with_icalendar(data: bytes) -> dict[str, dict]:
 def read_with_vobject(data: bytes) -> dict[str, dict]:
     import vobject
 
+    # vobject keeps every VTIMEZONE it has read in one process-wide map by TZID, and
+    # would read this file's times with another file's zone of the same name (each
+    # export describes only the years it uses): forget them, as a fresh reader would.
+    vars(vobject.icalendar)["__tzidMap"].clear()
     out = {}
     for event in vobject.readOne(data.decode("utf-8")).vevent_list:
-        out[event.uid.value] = {
+        contents = event.contents
+        start = event.dtstart.value
+        end = event.dtend.value if "dtend" in contents else None
+        length = event.duration.value if "duration" in contents else None
+        rid = event.recurrence_id.value if "recurrence-id" in contents else None
+        out[_key(event.uid.value, rid)] = {
             "summary": event.summary.value,
-            "location": event.location.value,
-            "description": event.description.value,
-            "start": _when(event.dtstart.value),
-            "end": _when(event.dtend.value),
+            "location": event.location.value if "location" in contents else "",
+            "description": event.description.value if "description" in contents else "",
+            "start": _when(start),
+            "end": _when(_end(start, end, length)),
         }
     return out
 
@@ -233,8 +259,60 @@ def read_with_icaljs(path: Path) -> dict[str, dict]:
     )
     out = {}
     for event in json.loads(result.stdout):
-        out[event["uid"]] = {
-            key: event[key] for key in ("summary", "location", "description", "start", "end")
+        key = event["uid"] if not event["recurrence"] else f"{event['uid']}#{event['recurrence']}"
+        out[key] = {
+            key: event[key] or "" for key in ("summary", "location", "description", "start", "end")
         }
         # ical.js prints dates as 2014-12-17; keep the same shape as the Python readers.
     return out
+
+
+def edge_trip() -> Trip:
+    """A meeting at every kind of DST edge, 2026: London's spring gap and both passes of
+    its autumn hour, Dublin's negative DST, Sydney (southern hemisphere, both changes),
+    Kathmandu (+05:45), and a meeting whose place is not given."""
+    london, dublin = ZoneInfo("Europe/London"), ZoneInfo("Europe/Dublin")
+    sydney, kathmandu = ZoneInfo("Australia/Sydney"), ZoneInfo("Asia/Kathmandu")
+    places = (
+        Place("lancaster", "Lancaster House", "London", "United Kingdom", 51.504, -0.1385,
+              "Europe/London"),
+        Place("iveagh", "Iveagh House", "Dublin", "Ireland", 53.3375, -6.2597, "Europe/Dublin"),
+        Place("dfat", "DFAT, R.G. Casey Building", "Canberra", "Australia", -35.3, 149.13,
+              "Australia/Sydney"),
+        Place("mofa-np", "Ministry of Foreign Affairs", "Kathmandu", "Nepal", 27.7, 85.32,
+              "Asia/Kathmandu"),
+    )  # fmt: skip
+
+    def exact(tz: ZoneInfo, start: tuple[int, ...], end: tuple[int, ...], folds=(0, 0)):
+        return ExactTime(
+            datetime(*start, tzinfo=tz, fold=folds[0]), datetime(*end, tzinfo=tz, fold=folds[1])
+        )
+
+    def m(ident: str, title: str, place: str | None, time) -> Meeting:
+        return Meeting(ident, title, place, time)
+
+    meetings = (
+        m("gap", "Across the spring gap", "lancaster",
+          exact(london, (2026, 3, 29, 0, 30), (2026, 3, 29, 3, 0))),
+        m("first-pass", "Autumn hour, first pass", "lancaster",
+          exact(london, (2026, 10, 25, 1, 5), (2026, 10, 25, 1, 50))),
+        m("second-pass", "Autumn hour, second pass", "lancaster",
+          exact(london, (2026, 10, 25, 1, 15), (2026, 10, 25, 1, 45), (1, 1))),
+        m("both-passes", "From the first pass to the second", "lancaster",
+          exact(london, (2026, 10, 25, 1, 30), (2026, 10, 25, 1, 30), (0, 1))),
+        m("dublin-summer", "Dublin in summer (IST)", "iveagh",
+          exact(dublin, (2026, 7, 1, 10, 0), (2026, 7, 1, 11, 0))),
+        m("dublin-winter", "Dublin in winter (GMT, tzdata's negative DST)", "iveagh",
+          exact(dublin, (2026, 12, 1, 10, 0), (2026, 12, 1, 11, 0))),
+        m("dublin-second-pass", "Dublin, repeated hour, second pass", "iveagh",
+          exact(dublin, (2026, 10, 25, 1, 10), (2026, 10, 25, 1, 40), (1, 1))),
+        m("sydney-second-pass", "Canberra, April's repeated hour, second pass", "dfat",
+          exact(sydney, (2026, 4, 5, 2, 15), (2026, 4, 5, 2, 45), (1, 1))),
+        m("sydney-gap", "Canberra, across October's gap", "dfat",
+          exact(sydney, (2026, 10, 4, 1, 30), (2026, 10, 4, 3, 30))),
+        m("kathmandu", "Kathmandu, UTC+05:45", "mofa-np",
+          exact(kathmandu, (2026, 6, 1, 9, 0), (2026, 6, 1, 10, 15))),
+        m("no-place", "Call, place not given", None,
+          exact(london, (2026, 10, 25, 1, 20), (2026, 10, 25, 1, 40), (1, 1))),
+    )  # fmt: skip
+    return Trip("DST edges, 2026", "Jane Doe", "Europe/London", places, meetings)

@@ -10,7 +10,7 @@ from data import trip_file
 from data.agenda import render_text
 from data.ics_common import IcsError
 from data.ics_export import export_calendar
-from data.ics_import import parse_ics
+from data.ics_read import parse_ics
 from data.model import (
     MAX_SEQUENCE,
     AllDay,

@@ -7,6 +7,7 @@ import pytest
 from data.edits import (
     AddTrip,
     ChangeTrip,
+    ChangeTripDetails,
     CreateTrip,
     DeleteMeeting,
     DeleteMeetings,
@@ -82,6 +83,9 @@ EDITS = {
     "set legs": lambda t, trip: SetLegs(t, ()),
     "create trip": lambda t, trip: CreateTrip("Gulf", "Envoy", "Asia/Dubai", date(2025, 5, 2)),
     "delete trip": lambda t, trip: DeleteTrip(t, "Kerry"),
+    "trip details": lambda t, trip: ChangeTripDetails(
+        t, "Renamed", "Envoy", "Europe/Rome", date(2014, 12, 13), date(2014, 12, 17)
+    ),
     "open a trip file": lambda t, trip: AddTrip(GULF),
     "replace a trip": lambda t, trip: ReplaceTrip(t, trip.replace(meetings=trip.meetings[:2])),
     "import into the trip": lambda t, trip: ImportCalendar(
@@ -159,6 +163,7 @@ def test_undoing_a_trips_creation_and_deletion(store):
         (lambda t: DeleteMeeting(t, "ghost"), "no meeting 'ghost'"),
         (lambda t: DuplicateMeeting(t, "ghost"), "no meeting 'ghost'"),
         (lambda t: DeleteMeetings(t, (LAVROV, "ghost")), "no meeting 'ghost'"),
+        (lambda t: ChangeTripDetails(t, "K", "E", "Nowhere/City"), "unknown time zone"),
         (lambda t: AddTrip(GULF.replace(name="Kerry")), None),
         (lambda t: SetLegs(t, (Leg("nowhere", "london", date(2014, 12, 16)),)), "nowhere"),
         (lambda t: SetSetting(t, "travel_assumptions", "{}"), "missing"),
@@ -185,3 +190,19 @@ def test_one_legs_mode_and_the_legs_from_the_meetings(store):
     assert changes.legs and store.load_trip(trip_id).legs[1].mode == "Eurostar"
     undo.apply(store)
     assert store.load_trip(trip_id).legs == trip.legs
+
+
+def test_a_duplicate_of_an_imported_event_gets_its_own_uid(store):
+    from data.ics_export import export_calendar
+    from data.model import CalendarOrigin
+
+    trip_id = store.resolve(None)
+    origin = CalendarOrigin("abc@other.example", location="Villa Taverna")
+    lavrov = store.load_trip(trip_id).meeting(LAVROV)
+    store.save_meeting(trip_id, lavrov.replace(calendar=origin))
+    DuplicateMeeting(trip_id, LAVROV, new_id="copy-1").apply(store)
+    trip = store.load_trip(trip_id)
+    assert trip.meeting(LAVROV).calendar == origin
+    assert trip.meeting("copy-1").calendar is None
+    text = export_calendar(trip, [LAVROV, "copy-1"]).decode()
+    assert "UID:abc@other.example\r\n" in text and "UID:copy-1@shuttle\r\n" in text

@@ -15,7 +15,7 @@ from data.files import (
     write_atomically,
 )
 from data.ics_common import IcsError
-from data.ics_import import read_ics_file
+from data.ics_read import read_ics_file
 from data.store import SAMPLE_TRIP
 from data.trip_file import TripFileError
 

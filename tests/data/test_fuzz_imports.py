@@ -151,8 +151,8 @@ def test_mutated_trip_documents_import_or_are_refused(store, data):
 @given(data=mutated_calendars() | mutated_bytes(SAMPLE_ICS))
 def test_mutated_calendars_import_or_are_refused(store, gazetteer, data):
     try:
-        changes = import_ics(store, data, "fuzz.ics", gazetteer=gazetteer)
+        result = import_ics(store, data, "fuzz.ics", gazetteer=gazetteer)
     except (IcsError, StoreError):
         assert store.integrity_check() == []
         return
-    check_usable(store, changes.trip_id)
+    check_usable(store, result.changes.trip_id)

@@ -15,7 +15,8 @@ from data import trip_file
 from data.gazetteer import Gazetteer
 from data.ics_common import MAX_ICS_BYTES, IcsError
 from data.ics_export import export_calendar
-from data.ics_import import import_ics, merge_events, new_trip, parse_ics
+from data.ics_import import import_ics, merge_events, new_trip
+from data.ics_read import parse_ics
 from data.model import (
     AllDay,
     Attendance,
@@ -47,7 +48,7 @@ def comparable(meeting: Meeting) -> Meeting:
 
 
 def round_trip(trip: Trip) -> Trip:
-    calendar = parse_ics(export_calendar(trip, now=PINNED), "trip.ics")
+    calendar = parse_ics(export_calendar(trip, now=PINNED, internal=True), "trip.ics")
     return merge_events(new_trip(calendar.name or "x"), calendar.events, GAZETTEER, new=True)
 
 
@@ -155,8 +156,8 @@ def test_any_exported_trip_imports_back_the_same(trip):
 
 
 def test_importing_the_same_uids_again_updates_instead_of_copying(store, tmp_path):
-    data = export_calendar(dst_trip(), now=PINNED)
-    first = import_ics(store, data, "dst.ics", gazetteer=GAZETTEER)
+    data = export_calendar(dst_trip(), now=PINNED, internal=True)
+    first = import_ics(store, data, "dst.ics", gazetteer=GAZETTEER).changes
     trip_id = first.trip_id
     assert store.load_trip(trip_id).name == "DST test trip, 2014"
     moved = dst_trip().meeting("paris-summer")
@@ -167,7 +168,9 @@ def test_importing_the_same_uids_again_updates_instead_of_copying(store, tmp_pat
             for m in dst_trip().meetings
         )
     )
-    second = import_ics(store, export_calendar(edited, now=PINNED), "x.ics", gazetteer=GAZETTEER)
+    second = import_ics(
+        store, export_calendar(edited, now=PINNED, internal=True), "x.ics", gazetteer=GAZETTEER
+    ).changes
     assert second.trip_id == trip_id and second.meetings == {"paris-summer"}
     trip = store.load_trip(trip_id)
     assert len(trip.meetings) == 8 and len(trip.places) == 4
@@ -193,7 +196,9 @@ def test_import_into_a_chosen_trip_reuses_its_places(store):
         "DURATION:PT1H\r\nLOCATION:Qwertyuiop Hall\r\nGEO:35.0;139.0\r\nEND:VEVENT\r\n"
         "END:VCALENDAR\r\n"
     ).encode()
-    changes = import_ics(store, foreign, "other.ics", trip_ref=sample_id, gazetteer=GAZETTEER)
+    changes = import_ics(
+        store, foreign, "other.ics", trip_ref=sample_id, gazetteer=GAZETTEER
+    ).changes
     trip = store.load_trip(sample_id)
     assert changes.meetings == {
         "abc-123@calendar.example",
@@ -204,7 +209,13 @@ def test_import_into_a_chosen_trip_reuses_its_places(store):
     assert press.place_id == "london"  # the trip's own place, by name
     assert press.time.start == datetime(2014, 12, 16, 12, tzinfo=ZoneInfo("Europe/London"))
     geneva = trip.place(trip.meeting("xyz@calendar.example").place_id)
-    assert (geneva.name, geneva.city, geneva.timezone) == ("Hôtel X", "Geneva", "Europe/Zurich")
+    # LOCATION is kept verbatim as the venue's name; the city comes from the gazetteer.
+    assert (geneva.name, geneva.city, geneva.timezone) == (
+        "Hôtel X, Genève",
+        "Geneva",
+        "Europe/Zurich",
+    )
+    assert press.calendar is not None and press.calendar.uid == "abc/123@calendar.example"
     [jane] = trip.meeting("xyz@calendar.example").participants
     assert (jane.name, jane.email, jane.attendance) == (
         "Doe, Jane",
@@ -222,12 +233,13 @@ def test_import_into_a_chosen_trip_reuses_its_places(store):
 
 
 def test_a_new_trip_is_named_after_the_file_without_a_calendar_name(store):
-    data = export_calendar(dst_trip(), now=PINNED).replace(b"X-WR-CALNAME", b"X-OTHER")
-    changes = import_ics(store, data, "/somewhere/trip.ics", gazetteer=GAZETTEER)
+    data = export_calendar(dst_trip(), now=PINNED, internal=True)
+    data = data.replace(b"X-WR-CALNAME", b"X-OTHER")
+    changes = import_ics(store, data, "/somewhere/trip.ics", gazetteer=GAZETTEER).changes
     assert store.load_trip(changes.trip_id).name == "trip"
 
 
-GOOD = export_calendar(dst_trip(), now=PINNED)
+GOOD = export_calendar(dst_trip(), now=PINNED, internal=True)
 BAD_FILES = [
     (b"", "the file is empty", None),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data", 3),
@@ -236,7 +248,7 @@ BAD_FILES = [
     (GOOD.replace(b"SEQUENCE:3", b"SEQUENCE 3"), "not an iCalendar content line", None),
     (GOOD.replace(b"20141025T111500", b"2014102XT1115"), "DTEND", None),
     (GOOD.replace(b"END:VTIMEZONE", b"END:VEVENT", 1), "does not close BEGIN:VTIMEZONE", None),
-    (GOOD + b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "one calendar per file", None),
+    (GOOD.replace(b"SEQUENCE:3", b"SEQUENCE:3\r\nSEQUENCE:4"), "SEQUENCE appears twice", 131),
     (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "no events", None),
     (b"x" * (MAX_ICS_BYTES + 1), "too large", None),
 ]
@@ -278,6 +290,7 @@ def test_an_error_in_an_event_names_the_property_line():
 def test_reimporting_an_export_into_its_trip_changes_nothing(store):
     trip_id = store.resolve(None)
     before = store.load_trip(trip_id)
-    changes = import_ics(store, export_calendar(before, now=PINNED), "k.ics", gazetteer=GAZETTEER)
+    data = export_calendar(before, now=PINNED, internal=True)
+    changes = import_ics(store, data, "k.ics", gazetteer=GAZETTEER).changes
     assert changes.trip_id == trip_id and changes.meetings == frozenset()
     assert store.load_trip(trip_id) == before  # provenance kept

@@ -17,7 +17,7 @@ from icalendar.parser.string import _foldline
 from icalendar.timezone.tzid import tzid_from_tzinfo
 
 from data import trip_file
-from data.ics_common import X_PARTICIPANT, X_PLACE, Organizer
+from data.ics_common import X_PARTICIPANT, X_PLACE, X_PLACE_ID, Organizer
 from data.ics_export import (
     description,
     export_calendar,
@@ -194,12 +194,14 @@ def _values(event: Event, name: str) -> list:
 @pytest.mark.parametrize("which", ["dst", "sample"])
 def test_icalendar_reads_an_export_to_the_trips_values(which):
     trip = dst_trip() if which == "dst" else trip_file.read(SAMPLE_TRIP)
-    events = Calendar.from_ical(export_calendar(trip, now=PINNED)).walk("VEVENT")
+    calendar = Calendar.from_ical(export_calendar(trip, now=PINNED, internal=True))
+    events = calendar.walk("VEVENT")
+    places = {json.loads(str(v))["id"]: json.loads(str(v)) for v in _values(calendar, X_PLACE)}
     assert [str(e["UID"]) for e in events] == [f"{m.id}@shuttle" for m in trip.meetings]
     for event, meeting in zip(events, trip.meetings, strict=True):
         place = trip.place(meeting.place_id)
         assert str(event["SUMMARY"]) == meeting.title
-        assert str(event["DESCRIPTION"]) == description(trip, meeting)
+        assert str(event.get("DESCRIPTION", "")) == description(trip, meeting)
         assert str(event["LOCATION"]) == location_text(place)
         assert (event["GEO"].latitude, event["GEO"].longitude) == (place.lat, place.lon)
         assert event["SEQUENCE"] == meeting.sequence
@@ -214,7 +216,7 @@ def test_icalendar_reads_an_export_to_the_trips_values(which):
         assert str(event["STATUS"]) == ("TENTATIVE" if tentative else meeting.status.name)
         stored = [json.loads(str(v)) for v in _values(event, X_PARTICIPANT)]
         assert stored == [participant_data(p) for p in meeting.participants]
-        assert json.loads(str(event[X_PLACE])) == place_data(place)
+        assert places[str(event[X_PLACE_ID])] == place_data(place)
 
 
 def test_icalendar_reads_invites_to_the_people_invited():
@@ -232,4 +234,6 @@ def test_icalendar_reads_invites_to_the_people_invited():
     assert [a.params["CN"] for a in attendees] == [p.name for p in invited]
     assert [str(a) for a in attendees] == [f"mailto:{p.email}" for p in invited]
     assert attendees[-1].params["ROLE"] == "OPT-PARTICIPANT"
-    assert {a.params["RSVP"] for a in attendees} == {"TRUE"}
+    # Everyone is asked to answer but the organizer, who is there as having accepted.
+    assert [a.params.get("RSVP") for a in attendees] == [None, "TRUE", "TRUE", "TRUE"]
+    assert attendees[0].params["PARTSTAT"] == "ACCEPTED"

@@ -100,3 +100,20 @@ def test_a_changed_zone_changes_the_place():
     result = build_meeting(form(timezone="Europe/Rome"), TRIP, None)
     assert result.new_place is not None
     assert result.new_place.id == "vatican" and result.new_place.timezone == "Europe/Rome"
+
+
+def test_editing_an_imported_event_keeps_its_uid_its_missing_place_and_the_answers():
+    from data.meeting_form import NO_PLACE
+    from data.model import CalendarOrigin, Participant, Reply
+
+    origin = CalendarOrigin("abc@other.example", location="Room 4B")
+    answered = Participant("Ana", email="ana@example.org", reply=Reply.DECLINED)
+    imported = PAROLIN.replace(place_id=None, calendar=origin, participants=(answered,))
+    row = PersonRow("Ana", "", "", "ANA@example.org")
+    result = build_meeting(
+        form(place_id=NO_PLACE, timezone="Europe/Rome", people=(row,)), TRIP, imported
+    )
+    meeting = result.meeting
+    assert meeting.place_id is None and result.new_place is None
+    assert meeting.calendar == origin
+    assert [p.reply for p in meeting.participants] == [Reply.DECLINED]

@@ -145,7 +145,7 @@ def test_a_killed_writer_loses_nothing_it_committed(tmp_path, sample, commit_fir
         assert len(store.load_trip(store.resolve("Committed")).meetings) == 6
 
 
-def test_sequence_rises_when_time_place_or_status_changes(store, sample):
+def test_sequence_rises_once_when_time_place_status_or_title_changes(store, sample):
     trip_id = store.resolve(None)
     first = sample.meetings[0]
     assert first.sequence == 0
@@ -153,19 +153,38 @@ def test_sequence_rises_when_time_place_or_status_changes(store, sample):
     def stored():
         return store.load_trip(trip_id).meeting(first.id)
 
-    store.save_meeting(trip_id, first.replace(title="Renamed", notes="a note"))
-    assert stored().sequence == 0  # title and notes are not a reschedule
-    store.save_meeting(trip_id, stored().replace(time=TimeTBC(date(2014, 12, 15))))
+    store.save_meeting(trip_id, first.replace(notes="a note", topic="a topic"))
+    assert stored().sequence == 0  # notes and topic are not news for invitees
+    store.save_meeting(trip_id, stored().replace(title="Renamed"))
     assert stored().sequence == 1
-    store.save_meeting(trip_id, stored().replace(place_id="orly"))
+    store.save_meeting(trip_id, stored().replace(time=TimeTBC(date(2014, 12, 15))))
     assert stored().sequence == 2
-    store.save_meeting(trip_id, stored().replace(status=Status.CANCELLED))
+    store.save_meeting(trip_id, stored().replace(place_id="orly"))
     assert stored().sequence == 3
+    store.save_meeting(trip_id, stored().replace(status=Status.CANCELLED))
+    assert stored().sequence == 4
     # A stale copy (sequence 0) never lowers it; a higher one (from a file) is kept.
     store.save_meeting(trip_id, first.replace(sequence=0, status=Status.CANCELLED))
-    assert stored().sequence == 4  # the place changed back: another reschedule
+    assert stored().sequence == 5  # title and place changed back: another change
     store.save_meeting(trip_id, stored().replace(sequence=9))
     assert stored().sequence == 9
+    # An update that already carries its raised SEQUENCE (an imported REQUEST) is kept.
+    store.save_meeting(trip_id, stored().replace(title="Moved again", sequence=10))
+    assert stored().sequence == 10
+
+
+def test_replacing_a_trip_from_a_file_raises_the_sequence_of_what_changed(store, sample):
+    trip_id = store.resolve(None)
+    first, second = sample.meetings[:2]
+    moved = sample.replace(
+        meetings=(first.replace(time=TimeTBC(date(2014, 12, 15))), *sample.meetings[1:])
+    )
+    store.replace_trip(trip_id, moved)
+    after = store.load_trip(trip_id)
+    assert after.meeting(first.id).sequence == 1
+    assert after.meeting(second.id).sequence == 0
+    store.replace_trip(trip_id, moved)  # the same file again: no change, no rise
+    assert store.load_trip(trip_id).meeting(first.id).sequence == 1
 
 
 def test_update_trip_is_one_transaction(tmp_path, store):

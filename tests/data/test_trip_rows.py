@@ -13,6 +13,7 @@ from data import trip_file, trip_rows
 from data.model import (
     AllDay,
     Attendance,
+    CalendarOrigin,
     ExactTime,
     Leg,
     Meeting,
@@ -22,6 +23,7 @@ from data.model import (
     PlaceKind,
     Provenance,
     ProvenanceKind,
+    Reply,
     Source,
     Status,
     TimeTBC,
@@ -49,7 +51,14 @@ def every_field() -> Trip:
             "p",
             ExactTime(autumn, autumn + timedelta(hours=2)),
             (
-                Participant("Jane Doe", "Envoy", "UN", "jane@example.org", Attendance.UNCERTAIN),
+                Participant(
+                    "Jane Doe",
+                    "Envoy",
+                    "UN",
+                    "jane@example.org",
+                    Attendance.UNCERTAIN,
+                    reply=Reply.TENTATIVE,
+                ),
                 Participant("John Roe", provenance=(Provenance(ProvenanceKind.ASSUMED),)),
             ),
             topic="Ceasefire",
@@ -66,6 +75,20 @@ def every_field() -> Trip:
             TimeTBC(date(2025, 10, 27), PartOfDay.LATE_EVENING, timedelta(hours=2, minutes=30)),
         ),
         Meeting("c", "Fly", "l", TimeTBC(date(2025, 10, 28), duration=timedelta(seconds=1.5))),
+        Meeting(
+            "e",
+            "Call, place not given",
+            None,
+            TimeTBC(date(2025, 10, 28)),
+            calendar=CalendarOrigin(
+                "uid/without-at",
+                "20251028T090000Z",
+                "20251001T000000Z",
+                "Room 4B",
+                None,
+                ("STATUS", "DTEND"),
+            ),
+        ),
         Meeting(
             "d",
             "Retreat",

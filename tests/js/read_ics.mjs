@@ -14,6 +14,7 @@ const events = calendar.getAllSubcomponents("vevent").map((component) => {
   const event = new ICAL.Event(component);
   return {
     uid: event.uid,
+    recurrence: event.recurrenceId ? when(event.recurrenceId) : null,
     summary: event.summary,
     location: event.location,
     description: event.description,

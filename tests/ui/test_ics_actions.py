@@ -100,3 +100,29 @@ def test_import_as_a_new_trip_and_a_bad_file(qtbot, window, tmp_path, monkeypatc
     window.import_ics_action.trigger()
     assert warnings and "broken.ics" in warnings[0]
     assert window.workspace.store.trips() == before
+
+
+def test_import_into_this_trip_applies_a_cancel_and_lists_what_it_ignored(
+    qtbot, window, tmp_path, monkeypatch
+):
+    lavrov = window.workspace.trip.meetings[0]
+    message = tmp_path / "cancel.ics"
+    message.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\nMETHOD:CANCEL\r\n"
+        b"BEGIN:VEVENT\r\nUID:" + f"{lavrov.id}@shuttle".encode() + b"\r\n"
+        b"DTSTAMP:20141213T000000Z\r\nSEQUENCE:1\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:ghost@elsewhere\r\nDTSTAMP:20141213T000000Z\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
+    shown = []
+    monkeypatch.setattr(window.dialogs, "ask_open_path", lambda *a: str(message))
+    monkeypatch.setattr(window.dialogs, "ask_choice", lambda title, text, options: 0)
+    monkeypatch.setattr(window.dialogs, "inform", lambda *a: shown.append(a[1]))
+    window.import_ics_action.trigger()
+    assert window.workspace.trip.meeting(lavrov.id).status == "cancelled"
+    assert shown == [
+        "cancel.ics, line 10 (ghost@elsewhere): ignored CANCEL for a meeting this trip "
+        "does not have"
+    ]
+    window.planner.undo_action.trigger()  # one step takes the import back
+    assert window.workspace.trip.meeting(lavrov.id).status == "confirmed"

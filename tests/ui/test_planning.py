@@ -290,3 +290,25 @@ def test_changed_assumptions_change_the_estimates(qtbot, window, monkeypatch):
     assert window.workspace.assumptions.cruise_kmh == 500
     after = window.details.toPlainText()
     assert after != before and "flights at 500 km/h plus 3 h" in after
+
+
+def test_editing_an_imported_event_keeps_its_uid_and_its_missing_place(qtbot, window, monkeypatch):
+    from tests.conftest import ROOT
+
+    source = ROOT / "tests" / "data" / "ics_corpus" / "crafted" / "no-location.ics"
+    monkeypatch.setattr(window.dialogs, "ask_open_path", lambda *a: str(source))
+    monkeypatch.setattr(window.dialogs, "ask_choice", lambda title, text, options: 0)
+    window.import_ics_action.trigger()
+    call = window.workspace.trip.meeting("no-place-anywhere")
+    assert call.place_id is None and call.calendar is not None
+    window.agenda.select([call.id])
+    editor = open_editor(qtbot, window, window.planner.edit_action)
+    assert editor.place_box.currentText() == "(place not given)"
+    assert editor.zone_edit.text() == "Europe/London"
+    editor.title.setText("Phone call with Paris")
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: window.planner.editor is None)
+    saved = window.workspace.store.load_trip(window.workspace.trip_id).meeting(call.id)
+    assert saved.title == "Phone call with Paris" and saved.place_id is None
+    assert saved.calendar == call.calendar  # the UID other programs know it by
+    assert saved.sequence == call.sequence + 1

@@ -115,7 +115,11 @@ def test_opening_a_replaced_trip_file_is_undoable(qtbot, window, tmp_path, monke
     assert titles(window)[0].endswith("(revised)")
     assert ws.undo_stack.undoText() == f"Replace trip “{before.name}”"
     window.planner.undo_action.trigger()
-    assert stored(window) == before
+    undone = stored(window)
+    # SEQUENCE never goes back (clients would ignore the undo): the title changed twice.
+    assert [m.sequence for m in undone.meetings][:2] == [2, 0]
+    same = zip(undone.meetings, before.meetings, strict=True)
+    assert undone.replace(meetings=tuple(m.replace(sequence=b.sequence) for m, b in same)) == before
     assert not titles(window)[0].endswith("(revised)")
     window.planner.redo_action.trigger()
     assert stored(window).meetings[0].title.endswith("(revised)")
@@ -136,6 +140,35 @@ def test_opening_a_new_trip_file_is_undoable(qtbot, window, tmp_path, monkeypatc
         window.planner.undo_action.trigger()
     assert [t.name for t in ws.trips()] == [stored(window).name]
     assert "Kerry" in window.windowTitle()
+
+
+def test_trip_details_change_and_undo(qtbot, window, monkeypatch):
+    from ui import planning
+    from ui.trip_dialog import TripDetails
+
+    ws = window.workspace
+    before = stored(window)
+    asked = []
+
+    class Dialog:
+        def __init__(self, taken, home, parent, current):
+            asked.append(current)
+            self.details = TripDetails(
+                "Kerry in Europe", current.traveller, "Europe/Rome", None, None
+            )
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(planning, "TripDialog", Dialog)
+    window.planner.trip_details_action.trigger()
+    assert asked[0].name == before.name and asked[0].home_timezone == before.home_timezone
+    assert stored(window).name == "Kerry in Europe" and ws.trip.home_timezone == "Europe/Rome"
+    assert window.windowTitle().startswith("Kerry in Europe")
+    assert ws.undo_stack.undoText() == "Edit trip “Kerry in Europe”"
+    window.planner.undo_action.trigger()
+    assert stored(window) == before
+    assert window.windowTitle().startswith(before.name)
 
 
 def test_a_failing_edit_changes_nothing(qtbot, window, monkeypatch):
@@ -249,3 +282,18 @@ def test_bad_stored_assumptions_are_an_error(store, value, data_dir):
     )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "travel_assumptions" in result.stderr
+
+
+def test_the_window_says_when_the_stored_assumptions_are_bad(qtbot, store, make_window):
+    from PySide6.QtWidgets import QMessageBox
+
+    from data.store import ASSUMPTIONS_SETTING
+
+    store._db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?)", ("setting:" + ASSUMPTIONS_SETTING, "{}")
+    )
+    window = make_window()
+    [box] = window.findChildren(QMessageBox)
+    assert box.isVisible() and "travel_assumptions: missing cruise_kmh" in box.text()
+    assert window.workspace.assumptions == TravelAssumptions()  # the defaults, said so
+    box.close()
