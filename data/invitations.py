@@ -27,14 +27,13 @@ from icalendar import Calendar, vCalAddress
 from data.agenda import (
     home_time_label,
     local_time_label,
-    participant_with_role,
     place_label,
     tbc_words,
     where_label,
 )
 from data.ics_common import Organizer
 from data.ics_export import invite, location_text
-from data.model import ExactTime, Meeting, Status, TimeTBC, Trip
+from data.model import ExactTime, Meeting, Participant, Status, TimeTBC, Trip
 from data.store import SentInvitation
 
 REQUEST, CANCEL = "REQUEST", "CANCEL"
@@ -397,5 +396,12 @@ def summarise(trip: Trip, meeting: Meeting) -> MeetingSummary:
         trip.home_timezone,
         where_label(place),
         place_label(place) if place else where_label(None),
-        tuple(participant_with_role(p) for p in meeting.participants),
+        tuple(_person(p) for p in meeting.participants),
     )
+
+
+def _person(person: Participant) -> str:
+    """A participant as invitees see them: name and role, not the team's own notes (such
+    as whose attendance is uncertain)."""
+    role = ", ".join(p for p in (person.role, person.organisation) if p)
+    return f"{person.name} ({role})" if role else person.name

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from data.model import ExactTime
+from data.model import ExactTime, Reply
 from data.store import Store
 from tests.conftest import ROOT
 from tests.data.invite_helpers import (
@@ -25,6 +25,7 @@ from tests.data.invite_helpers import (
     email_for,
     event_of,
     recipients,
+    reply_email,
     sample_store,
 )
 from tests.smtp_server import PASSWORD, USER, LocalSmtp, free_port
@@ -218,40 +219,7 @@ def test_import_ics_refuses_an_email_without_a_calendar(tmp_path):
     )
 
 
-def reply_email(invite: EmailMessage, attendee: str, partstat: str) -> bytes:
-    """What a calendar program sends back: METHOD:REPLY with the one attendee's answer."""
-    from icalendar import Calendar, Event, vCalAddress
-
-    _, data = calendar_part(invite)
-    _, sent = event_of(data)
-    event = Event()
-    for name in ("UID", "SEQUENCE", "SUMMARY", "ORGANIZER"):
-        event.add(name, sent[name])
-    for name in ("DTSTART", "DTEND", "DTSTAMP"):
-        event.add(name, sent[name].dt)
-    address = vCalAddress(f"mailto:{attendee}")
-    address.params["PARTSTAT"] = partstat
-    event.add("ATTENDEE", address)
-    calendar = Calendar()
-    calendar.add("PRODID", "-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN")
-    calendar.add("VERSION", "2.0")
-    calendar.add("METHOD", "REPLY")
-    calendar.add_component(event)
-    mail = EmailMessage()
-    mail["From"] = attendee
-    mail["To"] = SENDER
-    mail["Subject"] = f"Accepted: {sent['SUMMARY']}"
-    mail.set_content("Accepted.")
-    mail.add_alternative(
-        calendar.to_ical().decode("utf-8"), subtype="calendar", params={"method": "REPLY"}
-    )
-    return mail.as_bytes()
-
-
 def test_a_reply_eml_updates_the_attendees_answer_only(trip_id, data_dir, tmp_path):
-    model = pytest.importorskip("data.model")
-    if not hasattr(model, "Reply"):
-        pytest.skip("METHOD:REPLY handling comes with the ics branch (issue 13)")
     folder = tmp_path / "out"
     assert shuttle("send-invites", "--organizer", SENDER, "--eml-dir", str(folder)).returncode == 0
     [sent] = folder.glob("2014-12-14-*.eml")
@@ -265,7 +233,7 @@ def test_a_reply_eml_updates_the_attendees_answer_only(trip_id, data_dir, tmp_pa
     with Store.open(data_dir) as store:
         after = store.load_trip(trip_id).meeting("kerry-2014-12-m1-lavrov")
     answers = {p.email: p.reply for p in after.participants}
-    assert answers[lavrov] is model.Reply.ACCEPTED
+    assert answers[lavrov] is Reply.ACCEPTED
     assert after.replace(participants=before.participants) == before  # nothing else moved
     # An answer is not a change: nothing to send again.
     again = shuttle("send-invites", "--organizer", SENDER, "--eml-dir", str(folder))

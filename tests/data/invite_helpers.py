@@ -69,3 +69,33 @@ def event_of(data: bytes) -> tuple[str, object]:
 
 def recipients(message: EmailMessage) -> set[str]:
     return {address for _, address in getaddresses(message.get_all("To", []))}
+
+
+def reply_email(invite: EmailMessage, attendee: str, partstat: str) -> bytes:
+    """What a calendar program sends back: METHOD:REPLY with the one attendee's answer."""
+    from icalendar import Calendar, Event, vCalAddress
+
+    _, data = calendar_part(invite)
+    _, sent = event_of(data)
+    event = Event()
+    for name in ("UID", "SEQUENCE", "SUMMARY", "ORGANIZER"):
+        event.add(name, sent[name])
+    for name in ("DTSTART", "DTEND", "DTSTAMP"):
+        event.add(name, sent[name].dt)
+    address = vCalAddress(f"mailto:{attendee}")
+    address.params["PARTSTAT"] = partstat
+    event.add("ATTENDEE", address)
+    calendar = Calendar()
+    calendar.add("PRODID", "-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN")
+    calendar.add("VERSION", "2.0")
+    calendar.add("METHOD", "REPLY")
+    calendar.add_component(event)
+    mail = EmailMessage()
+    mail["From"] = attendee
+    mail["To"] = str(ORGANIZER)
+    mail["Subject"] = f"Accepted: {sent['SUMMARY']}"
+    mail.set_content("Accepted.")
+    mail.add_alternative(
+        calendar.to_ical().decode("utf-8"), subtype="calendar", params={"method": "REPLY"}
+    )
+    return mail.as_bytes()

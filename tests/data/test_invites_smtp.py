@@ -109,6 +109,7 @@ def test_the_sample_trip_goes_out_one_message_per_meeting_to_its_attendees(store
         plain = message.get_body(("plain",)).get_content()
         assert meeting.title in plain and "Where:" in plain
         assert "At home (America/New_York): " in plain
+        assert "uncertain" not in plain  # the team's own notes stay with the team
         # Three readers agree on what the calendar part says.
         path = tmp_path / f"{meeting.id}.ics"
         path.write_bytes(data)

@@ -3,7 +3,9 @@ against a real SMTP server (aiosmtpd with STARTTLS and AUTH); .eml files dropped
 
 from __future__ import annotations
 
+from email import policy
 from email.message import EmailMessage
+from email.parser import BytesParser
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -174,3 +176,42 @@ def test_dropping_an_eml_imports_its_calendar(qtbot, store, make_window, tmp_pat
     with qtbot.waitSignal(window.map.map_ready, timeout=30000):
         window.dropEvent(event)
     assert window.workspace.trip.meetings[0].title == "Dropped talks"
+
+
+def test_dropping_a_reply_eml_sets_the_answer(qtbot, store, settings, make_window, tmp_path):
+    from data.model import Reply
+    from tests.data.invite_helpers import reply_email
+
+    trip_id = sample_store(store)
+    dialog = InviteDialog(store, trip_id, ORGANIZER, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.eml.setChecked(True)
+    dialog.folder.setText(str(tmp_path / "sent"))
+    send(qtbot, dialog)
+    [sent] = (tmp_path / "sent").glob("2014-12-14-*.eml")
+    lavrov = email_for("Sergei Lavrov")
+    invite = BytesParser(policy=policy.default).parsebytes(sent.read_bytes())
+    path = tmp_path / "Accepted.eml"
+    path.write_bytes(reply_email(invite, lavrov, "DECLINED"))
+    window = make_window()
+    window.dialogs.ask_choice = lambda title, text, options: 0  # into this trip
+    data = urls_of(path)  # kept alive: the event holds only a pointer to it
+    window.dropEvent(drop_of(data))
+    meeting = window.workspace.trip.meeting("kerry-2014-12-m1-lavrov")
+    assert {p.email: p.reply for p in meeting.participants}[lavrov] is Reply.DECLINED
+
+
+def urls_of(path) -> QMimeData:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    return data
+
+
+def drop_of(data: QMimeData) -> QDropEvent:
+    return QDropEvent(
+        QPointF(QPoint(10, 10)),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
