@@ -34,8 +34,16 @@ def export_ics(ws: Workspace, dialogs: Dialogs) -> None:
     if chosen and len(chosen) < len(trip.meetings):
         choice = dialogs.ask_choice(
             QCoreApplication.translate("IcsActions", "Export .ics"),
-            f"Export the {len(chosen)} selected meeting(s) or the whole trip?",
-            ["&Selected Meetings", "&Whole Trip"],
+            QCoreApplication.translate(
+                "IcsActions",
+                "Export the %n selected meeting(s) or the whole trip?",
+                None,
+                len(chosen),
+            ),
+            [
+                QCoreApplication.translate("IcsActions", "&Selected Meetings"),
+                QCoreApplication.translate("IcsActions", "&Whole Trip"),
+            ],
         )
         if choice is None:
             return
@@ -93,8 +101,16 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
     if chosen and len(chosen) < len(trip.meetings):
         choice = dialogs.ask_choice(
             QCoreApplication.translate("IcsActions", "Send Invites"),
-            f"Send invites for the {len(chosen)} selected meeting(s) or the whole trip?",
-            ["&Selected Meetings", "&Whole Trip"],
+            QCoreApplication.translate(
+                "IcsActions",
+                "Send invites for the %n selected meeting(s) or the whole trip?",
+                None,
+                len(chosen),
+            ),
+            [
+                QCoreApplication.translate("IcsActions", "&Selected Meetings"),
+                QCoreApplication.translate("IcsActions", "&Whole Trip"),
+            ],
         )
         if choice is None:
             return
@@ -120,8 +136,13 @@ def import_ics_file(ws: Workspace, dialogs: Dialogs, path: str | None = None) ->
     if ws.trip is not None:
         choice = dialogs.ask_choice(
             QCoreApplication.translate("IcsActions", "Import .ics"),
-            f"Import {Path(path).name} into “{ws.trip.name}”, or as a new trip?",
-            ["Into &This Trip", "As a &New Trip"],
+            QCoreApplication.translate(
+                "IcsActions", "Import {file} into “{trip}”, or as a new trip?"
+            ).format(file=Path(path).name, trip=ws.trip.name),
+            [
+                QCoreApplication.translate("IcsActions", "Into &This Trip"),
+                QCoreApplication.translate("IcsActions", "As a &New Trip"),
+            ],
         )
         if choice is None:
             return
@@ -136,7 +157,9 @@ def import_ics_file(ws: Workspace, dialogs: Dialogs, path: str | None = None) ->
     changes = ws.perform(edit)
     if changes is not None:
         ws.say(
-            f"Imported {Path(path).name}: {len(changes.meetings)} meetings added or changed",
+            QCoreApplication.translate(
+                "IcsActions", "Imported {file}: {count} meetings added or changed"
+            ).format(file=Path(path).name, count=len(changes.meetings)),
             8000,
         )
     if edit.notices:

@@ -384,6 +384,25 @@
         <source>Export .ics</source>
         <translation>تصدير ‎.ics</translation>
     </message>
+    <message numerus="yes">
+        <source>Export the %n selected meeting(s) or the whole trip?</source>
+        <translation>
+            <numerusform>تصدير %n اجتماع محدد أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير الاجتماع المحدد أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير الاجتماعين المحددين أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير %n اجتماعات محددة أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير %n اجتماعًا محددًا أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير %n اجتماع محدد أم الرحلة كاملة؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Selected Meetings</source>
+        <translation>الاجتماعات ال&amp;محددة</translation>
+    </message>
+    <message>
+        <source>&amp;Whole Trip</source>
+        <translation>ال&amp;رحلة كاملة</translation>
+    </message>
     <message>
         <source>Invites: organizer</source>
         <translation>الدعوات: المنظِّم</translation>
@@ -392,13 +411,40 @@
         <source>Send Invites</source>
         <translation>إرسال الدعوات</translation>
     </message>
+    <message numerus="yes">
+        <source>Send invites for the %n selected meeting(s) or the whole trip?</source>
+        <translation>
+            <numerusform>إرسال دعوات %n اجتماع محدد أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات الاجتماع المحدد أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات الاجتماعين المحددين أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات %n اجتماعات محددة أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات %n اجتماعًا محددًا أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات %n اجتماع محدد أم الرحلة كاملة؟</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import .ics</source>
         <translation>استيراد ‎.ics</translation>
     </message>
     <message>
+        <source>Import {file} into “{trip}”, or as a new trip?</source>
+        <translation>استيراد {file} إلى «{trip}» أم كرحلة جديدة؟</translation>
+    </message>
+    <message>
+        <source>Into &amp;This Trip</source>
+        <translation>إلى &amp;هذه الرحلة</translation>
+    </message>
+    <message>
+        <source>As a &amp;New Trip</source>
+        <translation>كرحلة &amp;جديدة</translation>
+    </message>
+    <message>
         <source>Cannot import</source>
         <translation>تعذّر الاستيراد</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {count} meetings added or changed</source>
+        <translation>اُستورد {file}: أُضيف أو عُدّل {count} من الاجتماعات</translation>
     </message>
 </context>
 <context>

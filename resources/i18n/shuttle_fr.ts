@@ -372,6 +372,21 @@
         <source>Export .ics</source>
         <translation>Exporter en .ics</translation>
     </message>
+    <message numerus="yes">
+        <source>Export the %n selected meeting(s) or the whole trip?</source>
+        <translation>
+            <numerusform>Exporter le rendez-vous choisi ou tout le voyage ?</numerusform>
+            <numerusform>Exporter les %n rendez-vous choisis ou tout le voyage ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Selected Meetings</source>
+        <translation>Rendez-vous &amp;choisis</translation>
+    </message>
+    <message>
+        <source>&amp;Whole Trip</source>
+        <translation>&amp;Tout le voyage</translation>
+    </message>
     <message>
         <source>Invites: organizer</source>
         <translation>Invitations : organisateur</translation>
@@ -380,13 +395,36 @@
         <source>Send Invites</source>
         <translation>Envoyer les invitations</translation>
     </message>
+    <message numerus="yes">
+        <source>Send invites for the %n selected meeting(s) or the whole trip?</source>
+        <translation>
+            <numerusform>Envoyer les invitations du rendez-vous choisi ou de tout le voyage ?</numerusform>
+            <numerusform>Envoyer les invitations des %n rendez-vous choisis ou de tout le voyage ?</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import .ics</source>
         <translation>Importer un .ics</translation>
     </message>
     <message>
+        <source>Import {file} into “{trip}”, or as a new trip?</source>
+        <translation>Importer {file} dans « {trip} », ou comme nouveau voyage ?</translation>
+    </message>
+    <message>
+        <source>Into &amp;This Trip</source>
+        <translation>Dans &amp;ce voyage</translation>
+    </message>
+    <message>
+        <source>As a &amp;New Trip</source>
+        <translation>Comme &amp;nouveau voyage</translation>
+    </message>
+    <message>
         <source>Cannot import</source>
         <translation>Import impossible</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {count} meetings added or changed</source>
+        <translation>{file} importé : {count} rendez-vous ajoutés ou modifiés</translation>
     </message>
 </context>
 <context>
