@@ -12,7 +12,9 @@ from datetime import date, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -43,7 +45,7 @@ from data.agenda import (
     sort_key,
     where_label,
 )
-from data.locale_format import long_day
+from data.locale_format import long_day, short_day, word
 from data.model import Meeting, Place, Status, Trip
 from data.warnings import TripWarning
 
@@ -59,7 +61,13 @@ class Row:
 
 
 class AgendaModel(QAbstractTableModel):
-    HEADERS = ("Day", "Time", "Meeting", "Place", "Participants")
+    HEADERS = (  # shown through QCoreApplication.translate("AgendaModel", ...)
+        QT_TRANSLATE_NOOP("AgendaModel", "Day"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Time"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Meeting"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Place"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Participants"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +114,7 @@ class AgendaModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("AgendaModel", str(self.HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -143,11 +151,11 @@ class AgendaModel(QAbstractTableModel):
     def _text(row: Row, column: int) -> str:
         meeting = row.meeting
         if column == 0:
-            return f"{row.day:%a} {row.day.day} {row.day:%b}"
+            return short_day(row.day)
         if column == 1:
             return row.time
         if column == 2:
-            status = "" if meeting.status is Status.CONFIRMED else f" ({meeting.status})"
+            status = "" if meeting.status is Status.CONFIRMED else f" ({word(meeting.status)})"
             return meeting.title + status
         if column == 3:
             return place_label(row.place) if row.place is not None else where_label(None)
@@ -167,19 +175,21 @@ class AgendaPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = AgendaModel(self)
-        self.title = QLabel("Whole trip")
-        self.title.setAccessibleName("Agenda scope")
+        self.title = QLabel(self.tr("Whole trip"))
+        self.title.setAccessibleName(self.tr("Agenda scope"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.whole_trip_button = QPushButton("&Whole trip")
-        self.whole_trip_button.setAccessibleName("Show the whole trip")
-        self.whole_trip_button.setToolTip("Show every meeting of the trip (Ctrl+0)")
+        self.whole_trip_button = QPushButton(self.tr("&Whole trip"))
+        self.whole_trip_button.setAccessibleName(self.tr("Show the whole trip"))
+        self.whole_trip_button.setToolTip(self.tr("Show every meeting of the trip (Ctrl+0)"))
         self.whole_trip_button.clicked.connect(self.whole_trip_requested)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Agenda")
-        self.table.setAccessibleDescription("Meetings: day, time, title, place, participants")
+        self.table.setAccessibleName(self.tr("Agenda"))
+        self.table.setAccessibleDescription(
+            self.tr("Meetings: day, time, title, place, participants")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)
@@ -189,7 +199,7 @@ class AgendaPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.empty = QLabel("No meetings on this day.")
+        self.empty = QLabel(self.tr("No meetings on this day."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         top = QHBoxLayout()
@@ -217,7 +227,7 @@ class AgendaPane(QWidget):
             self.select(keep, announce=False)
         finally:
             self._quiet = False
-        self.title.setText(long_day(day) if day else "Whole trip")
+        self.title.setText(long_day(day) if day else self.tr("Whole trip"))
         self.whole_trip_button.setEnabled(day is not None)
         self.empty.setVisible(day is not None and not self.model.rows)
         self.table.resizeColumnsToContents()

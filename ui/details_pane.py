@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from data.agenda import home_time_label, local_time_label, participant_with_role, where_label
-from data.locale_format import long_day
+from data.locale_format import long_day, word
 from data.markup import html_text
 from data.model import Meeting, Provenance, Trip
 
-PLACEHOLDER = "<p style='color:#666'>Select a meeting to see its details.</p>"
-_PROVENANCE_WORDS = {
-    "article": "the article",
-    "source": "sources",
-    "assumed": "assumed (no source)",
-    "computed": "computed",
+PLACEHOLDER = QT_TRANSLATE_NOOP("DetailsPane", "Select a meeting to see its details.")
+_PROVENANCE_WORDS = {  # shown through _tr
+    "article": QT_TRANSLATE_NOOP("DetailsPane", "the article"),
+    "source": QT_TRANSLATE_NOOP("DetailsPane", "sources"),
+    "assumed": QT_TRANSLATE_NOOP("DetailsPane", "assumed (no source)"),
+    "computed": QT_TRANSLATE_NOOP("DetailsPane", "computed"),
 }
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("DetailsPane", str(text))
 
 
 _e = html_text
@@ -26,7 +31,7 @@ _e = html_text
 def _provenance(items: tuple[Provenance, ...]) -> str:
     parts = []
     for item in items:
-        words = _PROVENANCE_WORDS[str(item.kind)]
+        words = _tr(_PROVENANCE_WORDS[str(item.kind)])
         if item.sources and item.kind != "article":
             words += " " + ", ".join(item.sources)
         if item.note:
@@ -40,17 +45,20 @@ def meeting_html(
 ) -> str:
     place = trip.place_of(meeting)
     rows = [
-        ("When (local)", _e(f"{long_day(meeting.day, pad=True)}, {local_time_label(meeting)}")),
-        ("At home", _e(home_time_label(meeting, trip))),
         (
-            "Where",
+            _tr(QT_TRANSLATE_NOOP("DetailsPane", "When (local)")),
+            _e(f"{long_day(meeting.day, pad=True)}, {local_time_label(meeting)}"),
+        ),
+        (_tr(QT_TRANSLATE_NOOP("DetailsPane", "At home")), _e(home_time_label(meeting, trip))),
+        (
+            _tr(QT_TRANSLATE_NOOP("DetailsPane", "Where")),
             _e(f"{place.name}, {place.city}, {place.country}" if place else where_label(None)),
         ),
-        *([("Zone", _e(place.timezone))] if place else []),
-        ("Status", _e(str(meeting.status))),
+        *([(_tr(QT_TRANSLATE_NOOP("DetailsPane", "Zone")), _e(place.timezone))] if place else []),
+        (_tr(QT_TRANSLATE_NOOP("DetailsPane", "Status")), _e(word(meeting.status))),
     ]
     if meeting.topic:
-        rows.append(("Topic", _e(meeting.topic)))
+        rows.append((_tr(QT_TRANSLATE_NOOP("DetailsPane", "Topic")), _e(meeting.topic)))
     table = "".join(
         f"<tr><th align='left' valign='top' style='padding-right:10px'>{k}</th><td>{v}</td></tr>"
         for k, v in rows
@@ -59,16 +67,20 @@ def meeting_html(
     parts = [f"<h3>{_e(meeting.title)}</h3>"]
     if warnings:
         items = "".join(f"<li>{_e(w)}</li>" for w in warnings)
-        parts.append(f"<div style='color:#9a6700'><b>⚠ Warnings</b><ul>{items}</ul></div>")
+        heading = _tr(QT_TRANSLATE_NOOP("DetailsPane", "⚠ Warnings"))
+        parts.append(f"<div style='color:#9a6700'><b>{_e(heading)}</b><ul>{items}</ul></div>")
     parts.append(f"<table>{table}</table>")
     if travel:
         items = "".join(f"<li>{_e(t)}</li>" for t in travel)
-        parts.append(f"<h4>Travel</h4><ul>{items}</ul>")
+        heading = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Travel"))
+        parts.append(f"<h4>{_e(heading)}</h4><ul>{items}</ul>")
     if people:
-        parts.append(f"<h4>Participants</h4><ul>{people}</ul>")
+        heading = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Participants"))
+        parts.append(f"<h4>{_e(heading)}</h4><ul>{people}</ul>")
     if meeting.notes:
-        parts.append(f"<h4>Notes</h4><p>{_e(meeting.notes)}</p>")
-    provenance = [("Meeting", meeting.provenance)] + [
+        heading = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Notes"))
+        parts.append(f"<h4>{_e(heading)}</h4><p>{_e(meeting.notes)}</p>")
+    provenance = [(_tr(QT_TRANSLATE_NOOP("DetailsPane", "Meeting")), meeting.provenance)] + [
         (name.replace("_", " ").capitalize(), items)
         for name, items in meeting.field_provenance.items()
     ]
@@ -76,7 +88,8 @@ def meeting_html(
         f"<li><b>{_e(name)}</b>: {_provenance(items)}</li>" for name, items in provenance if items
     )
     if lines:
-        parts.append(f"<h4>Where this comes from</h4><ul>{lines}</ul>")
+        heading = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Where this comes from"))
+        parts.append(f"<h4>{_e(heading)}</h4><ul>{lines}</ul>")
     cited = meeting.cited_sources()
     sources = []
     for source_id in cited:
@@ -89,14 +102,15 @@ def meeting_html(
             label = f"<a href='{_e(source.url)}'>{label}</a>"
         sources.append(f"<li>{label}</li>")
     if sources:
-        parts.append(f"<h4>Sources</h4><ul>{''.join(sources)}</ul>")
+        heading = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Sources"))
+        parts.append(f"<h4>{_e(heading)}</h4><ul>{''.join(sources)}</ul>")
     return "".join(parts)
 
 
 class DetailsPane(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Meeting details")
+        self.setAccessibleName(self.tr("Meeting details"))
         self.setOpenExternalLinks(True)  # sources open in the system browser
         self.setOpenLinks(True)
         self.show_meeting(None, None)
@@ -109,6 +123,6 @@ class DetailsPane(QTextBrowser):
         travel: Sequence[str] = (),
     ) -> None:
         if trip is None or meeting is None:
-            self.setHtml(PLACEHOLDER)
+            self.setHtml(f"<p style='color:#666'>{_e(_tr(PLACEHOLDER))}</p>")
         else:
             self.setHtml(meeting_html(trip, meeting, warnings, travel))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from data.edits import ImportCalendar, SetSetting
 from data.eml import read_calendar_file
 from data.files import FileRefused, file_stem, write_atomically
@@ -31,24 +33,39 @@ def export_ics(ws: Workspace, dialogs: Dialogs) -> None:
     meeting_ids: list[str] | None = None
     if chosen and len(chosen) < len(trip.meetings):
         choice = dialogs.ask_choice(
-            "Export .ics",
-            f"Export the {len(chosen)} selected meeting(s) or the whole trip?",
-            ["&Selected Meetings", "&Whole Trip"],
+            QCoreApplication.translate("IcsActions", "Export .ics"),
+            QCoreApplication.translate(
+                "IcsActions",
+                "Export the %n selected meeting(s) or the whole trip?",
+                None,
+                len(chosen),
+            ),
+            [
+                QCoreApplication.translate("IcsActions", "&Selected Meetings"),
+                QCoreApplication.translate("IcsActions", "&Whole Trip"),
+            ],
         )
         if choice is None:
             return
         meeting_ids = chosen if choice == 0 else None
-    path = dialogs.ask_save_path("Export .ics", f"{file_stem(trip.name)}.ics", ICS_FILTER)
+    path = dialogs.ask_save_path(
+        QCoreApplication.translate("IcsActions", "Export .ics"),
+        f"{file_stem(trip.name)}.ics",
+        ICS_FILTER,
+    )
     if not path or not dialogs.confirm_overwrite("Export .ics", [Path(path)]):
         return
     try:
         # The window's export is the team's own calendar: lossless, with internal data.
         write_atomically(export_calendar(trip, meeting_ids, internal=True), path)
     except FileRefused as exc:
-        dialogs.warn("Export .ics", f"Cannot write {exc}")
+        dialogs.warn(QCoreApplication.translate("IcsActions", "Export .ics"), f"Cannot write {exc}")
         return
     except OSError as exc:
-        dialogs.warn("Export .ics", f"Cannot write {path}: {exc.strerror or exc}")
+        dialogs.warn(
+            QCoreApplication.translate("IcsActions", "Export .ics"),
+            f"Cannot write {path}: {exc.strerror or exc}",
+        )
         return
     count = len(meeting_ids) if meeting_ids else len(trip.meetings)
     ws.say(f"Exported {count} meetings to {path}", 8000)
@@ -63,7 +80,7 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
     while True:
         if not organizer_text:
             organizer_text = dialogs.ask_text(
-                "Invites: organizer",
+                QCoreApplication.translate("IcsActions", "Invites: organizer"),
                 "Invites are sent in your name. Your name and email, e.g.\n"
                 "Jane Doe <jane.doe@example.org>:",
             )
@@ -73,7 +90,7 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
             organizer = parse_organizer(organizer_text)
             break
         except ValueError as exc:
-            dialogs.warn("Invites: organizer", str(exc))
+            dialogs.warn(QCoreApplication.translate("IcsActions", "Invites: organizer"), str(exc))
             organizer_text = ""
     if str(organizer) != known and not ws.perform(
         SetSetting(trip_id, "organizer", str(organizer), "Set the invites' organizer")
@@ -83,9 +100,17 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
     meeting_ids: list[str] | None = None
     if chosen and len(chosen) < len(trip.meetings):
         choice = dialogs.ask_choice(
-            "Send Invites",
-            f"Send invites for the {len(chosen)} selected meeting(s) or the whole trip?",
-            ["&Selected Meetings", "&Whole Trip"],
+            QCoreApplication.translate("IcsActions", "Send Invites"),
+            QCoreApplication.translate(
+                "IcsActions",
+                "Send invites for the %n selected meeting(s) or the whole trip?",
+                None,
+                len(chosen),
+            ),
+            [
+                QCoreApplication.translate("IcsActions", "&Selected Meetings"),
+                QCoreApplication.translate("IcsActions", "&Whole Trip"),
+            ],
         )
         if choice is None:
             return
@@ -102,15 +127,22 @@ def send_invites(ws: Workspace, dialogs: Dialogs) -> None:
 def import_ics_file(ws: Workspace, dialogs: Dialogs, path: str | None = None) -> None:
     """Import a calendar: ``path`` (a file the desktop opened with Shuttle, or dropped on
     the window) or one asked for; an .eml (an answer to an invite) gives its calendar."""
-    path = path or dialogs.ask_open_path("Import .ics", IMPORT_FILTER)
+    path = path or dialogs.ask_open_path(
+        QCoreApplication.translate("IcsActions", "Import .ics"), IMPORT_FILTER
+    )
     if not path:
         return
     trip_ref: int | None = None
     if ws.trip is not None:
         choice = dialogs.ask_choice(
-            "Import .ics",
-            f"Import {Path(path).name} into “{ws.trip.name}”, or as a new trip?",
-            ["Into &This Trip", "As a &New Trip"],
+            QCoreApplication.translate("IcsActions", "Import .ics"),
+            QCoreApplication.translate(
+                "IcsActions", "Import {file} into “{trip}”, or as a new trip?"
+            ).format(file=Path(path).name, trip=ws.trip.name),
+            [
+                QCoreApplication.translate("IcsActions", "Into &This Trip"),
+                QCoreApplication.translate("IcsActions", "As a &New Trip"),
+            ],
         )
         if choice is None:
             return
@@ -119,16 +151,19 @@ def import_ics_file(ws: Workspace, dialogs: Dialogs, path: str | None = None) ->
         days = series_days(ws.trip) if trip_ref is not None else None
         calendar = parse_ics(read_calendar_file(path), path, days)
     except IcsError as exc:
-        dialogs.warn("Cannot import", str(exc))
+        dialogs.warn(QCoreApplication.translate("IcsActions", "Cannot import"), str(exc))
         return
     edit = ImportCalendar(calendar, path, trip_ref, ws.gazetteer)
     changes = ws.perform(edit)
     if changes is not None:
         ws.say(
-            f"Imported {Path(path).name}: {len(changes.meetings)} meetings added or changed",
+            QCoreApplication.translate(
+                "IcsActions", "Imported {file}: {count} meetings added or changed"
+            ).format(file=Path(path).name, count=len(changes.meetings)),
             8000,
         )
     if edit.notices:
         dialogs.inform(
-            "Import .ics", "\n".join(f"{Path(path).name}, {line}" for line in edit.notices)
+            QCoreApplication.translate("IcsActions", "Import .ics"),
+            "\n".join(f"{Path(path).name}, {line}" for line in edit.notices),
         )

@@ -44,6 +44,7 @@ from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
 from ui.dialogs import Dialogs
+from ui.i18n import plural
 from ui.map_pane import MapPane
 from ui.planning import Planner
 from ui.workspace import Changes, Workspace
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.settings = settings
-        self.setWindowTitle("Shuttle")
+        self.setWindowTitle(self.tr("Shuttle"))
         self.setMinimumSize(900, 600)
         self.setAcceptDrops(True)  # .ics and .eml files: see dropEvent
 
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.map = map_pane or MapPane()
         self.details = DetailsPane()
         self.summary = QLabel()
-        self.summary.setAccessibleName("Trip summary")
+        self.summary.setAccessibleName(self.tr("Trip summary"))
         self.statusBar().addPermanentWidget(self.summary)
         self.summary_text = ""
         self.dialogs = Dialogs(self, settings)
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         workspace.open_trip(None)
         if workspace.trip is None:
-            self.statusBar().showMessage("No trips yet: File → Open Trip… adds one.")
+            self.statusBar().showMessage(self.tr("No trips yet: File → Open Trip… adds one."))
         if workspace.store.notice:  # e.g. a read-only store: viewing works, changes are refused
             self._warn_later("Shuttle", workspace.store.notice)
         if workspace.assumptions_problem:
@@ -122,38 +123,42 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.open_action = _action(self, "&Open Trip…", QKeySequence.StandardKey.Open)
-        self.open_action.setStatusTip("Add a Shuttle trip file (.json) to the store and show it")
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.open_action = _action(self, self.tr("&Open Trip…"), QKeySequence.StandardKey.Open)
+        self.open_action.setStatusTip(
+            self.tr("Add a Shuttle trip file (.json) to the store and show it")
+        )
         self.open_action.triggered.connect(
             lambda: _files().open_trip_file(self.workspace, self.dialogs)
         )
-        self.import_ics_action = _action(self, "&Import .ics…", "Ctrl+I")
-        self.import_ics_action.setStatusTip("Add the events of a calendar file to a trip")
+        self.import_ics_action = _action(self, self.tr("&Import .ics…"), "Ctrl+I")
+        self.import_ics_action.setStatusTip(self.tr("Add the events of a calendar file to a trip"))
         self.import_ics_action.triggered.connect(
             lambda: _ics().import_ics_file(self.workspace, self.dialogs)
         )
-        self.export_ics_action = _action(self, "&Export .ics…", "Ctrl+E")
-        self.export_ics_action.setStatusTip("Write the trip, or the selected meetings, as .ics")
+        self.export_ics_action = _action(self, self.tr("&Export .ics…"), "Ctrl+E")
+        self.export_ics_action.setStatusTip(
+            self.tr("Write the trip, or the selected meetings, as .ics")
+        )
         self.export_ics_action.triggered.connect(
             lambda: _ics().export_ics(self.workspace, self.dialogs)
         )
-        self.invites_action = _action(self, "Send In&vites…", "Ctrl+Shift+E")
-        self.invites_action.setStatusTip("Write one invite (.ics) per meeting to a folder")
+        self.invites_action = _action(self, self.tr("Send In&vites…"), "Ctrl+Shift+E")
+        self.invites_action.setStatusTip(self.tr("Write one invite (.ics) per meeting to a folder"))
         self.invites_action.triggered.connect(
             lambda: _ics().send_invites(self.workspace, self.dialogs)
         )
-        self.print_action = _action(self, "&Print…", QKeySequence.StandardKey.Print)
-        self.print_action.setStatusTip("Print the itinerary, with a preview first")
+        self.print_action = _action(self, self.tr("&Print…"), QKeySequence.StandardKey.Print)
+        self.print_action.setStatusTip(self.tr("Print the itinerary, with a preview first"))
         self.print_action.triggered.connect(
             lambda: _printing().print_itinerary(self.workspace, self.dialogs)
         )
-        self.pdf_action = _action(self, "Export P&DF…", "Ctrl+Shift+P")
-        self.pdf_action.setStatusTip("Save the printable itinerary as a PDF")
+        self.pdf_action = _action(self, self.tr("Export P&DF…"), "Ctrl+Shift+P")
+        self.pdf_action.setStatusTip(self.tr("Save the printable itinerary as a PDF"))
         self.pdf_action.triggered.connect(
             lambda: _printing().export_pdf(self.workspace, self.dialogs)
         )
-        quit_action = _action(self, "&Quit", QKeySequence.StandardKey.Quit)
+        quit_action = _action(self, self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         # Enabled while a trip is shown.
         self.trip_actions = [
@@ -178,7 +183,7 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
 
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(self.tr("&Edit"))
         planner = self.planner
         for item in (
             planner.undo_action,
@@ -191,8 +196,8 @@ class MainWindow(QMainWindow):
         ):
             edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
 
-        view = menu.addMenu("&View")
-        times = view.addMenu("&Times In")
+        view = menu.addMenu(self.tr("&View"))
+        times = view.addMenu(self.tr("&Times In"))
         self.zone_group = QActionGroup(self)
         self.zone_actions: dict[ZoneMode, QAction] = {}
         for mode, key in (
@@ -207,13 +212,15 @@ class MainWindow(QMainWindow):
             self.zone_group.addAction(action)
             times.addAction(action)
             self.zone_actions[mode] = action
-        self.whole_trip_action = _action(self, "&Whole Trip", "Ctrl+0")
+        self.whole_trip_action = _action(self, self.tr("&Whole Trip"), "Ctrl+0")
         self.whole_trip_action.triggered.connect(self.show_whole_trip)
-        self.fit_action = _action(self, "&Fit Map to Trip", "Ctrl+Shift+F")
+        self.fit_action = _action(self, self.tr("&Fit Map to Trip"), "Ctrl+Shift+F")
         self.fit_action.triggered.connect(lambda: self.map.call("fit"))
-        self.tiles_action = _action(self, "Online Map &Tiles")
+        self.tiles_action = _action(self, self.tr("Online Map &Tiles"))
         self.tiles_action.setCheckable(True)
-        self.tiles_action.setStatusTip("Show OpenStreetMap tiles when the network is there")
+        self.tiles_action.setStatusTip(
+            self.tr("Show OpenStreetMap tiles when the network is there")
+        )
         self.tiles_action.toggled.connect(self.set_online_tiles)
         view.addAction(self.whole_trip_action)
         view.addSeparator()
@@ -221,10 +228,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.tiles_action)
         view.addSeparator()
         for text, key, widget in (
-            ("Go to &Calendar", "Ctrl+1", self.calendar),
-            ("Go to &Agenda", "Ctrl+2", self.agenda.table),
-            ("Go to &Details", "Ctrl+3", self.details),
-            ("Go to &Map", "Ctrl+4", self.map),
+            (self.tr("Go to &Calendar"), "Ctrl+1", self.calendar),
+            (self.tr("Go to &Agenda"), "Ctrl+2", self.agenda.table),
+            (self.tr("Go to &Details"), "Ctrl+3", self.details),
+            (self.tr("Go to &Map"), "Ctrl+4", self.map),
         ):
             action = _action(self, text, key)
             action.triggered.connect(lambda _=False, w=widget: w.setFocus())
@@ -237,19 +244,19 @@ class MainWindow(QMainWindow):
         from ui.sync_actions import SyncActions
 
         self.sync_actions = SyncActions(self.workspace, self, self.dialogs, self.settings)
-        self.sync_actions.install(menu.addMenu("T&rip"))
+        self.sync_actions.install(menu.addMenu(self.tr("T&rip")))
 
-        help_menu = menu.addMenu("&Help")
-        about = _action(self, "&About Shuttle")
+        help_menu = menu.addMenu(self.tr("&Help"))
+        about = _action(self, self.tr("&About Shuttle"))
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
-        toolbar = QToolBar("Trip")
+        toolbar = QToolBar(self.tr("Trip"))
         toolbar.setObjectName("trip-toolbar")
         toolbar.setMovable(False)
-        self.trip_label = QLabel(" Trip: ")
+        self.trip_label = QLabel(self.tr(" Trip: "))
         self.trip_list = QComboBox()
-        self.trip_list.setAccessibleName("Trip")
+        self.trip_list.setAccessibleName(self.tr("Trip"))
         self.trip_list.setMinimumContentsLength(28)
         self.trip_list.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -258,9 +265,9 @@ class MainWindow(QMainWindow):
         self.trip_label_action = toolbar.addWidget(self.trip_label)
         self.trip_list_action = toolbar.addWidget(self.trip_list)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Times: "))
+        toolbar.addWidget(QLabel(self.tr(" Times: ")))
         self.zone_box = QComboBox()
-        self.zone_box.setAccessibleName("Show times in")
+        self.zone_box.setAccessibleName(self.tr("Show times in"))
         for mode in ZoneMode:
             self.zone_box.addItem(mode_label(mode, None), str(mode))
         self.zone_box.activated.connect(
@@ -288,10 +295,10 @@ class MainWindow(QMainWindow):
         self.agenda.whole_trip_requested.connect(self.show_whole_trip)
         self.agenda.table.activated.connect(lambda _index: self.details.setFocus())
         self.map.place_clicked.connect(self._on_place_clicked)
-        self.map.map_ready.connect(lambda: self.statusBar().showMessage("Map ready", 2000))
+        self.map.map_ready.connect(lambda: self.statusBar().showMessage(self.tr("Map ready"), 2000))
         self.map.tiles_failed.connect(
             lambda: self.statusBar().showMessage(
-                "Online tiles could not be loaded; the offline basemap is shown.", 8000
+                self.tr("Online tiles could not be loaded; the offline basemap is shown."), 8000
             )
         )
 
@@ -372,7 +379,9 @@ class MainWindow(QMainWindow):
 
     def set_zone_mode(self, mode: ZoneMode) -> None:
         self.workspace.set_zone_mode(mode)
-        self.statusBar().showMessage(f"Times: {mode_label(mode, self.workspace.trip)}", 3000)
+        self.statusBar().showMessage(
+            self.tr("Times: {mode}").format(mode=mode_label(mode, self.workspace.trip)), 3000
+        )
 
     def set_online_tiles(self, on: bool) -> None:
         self.settings.setValue("view/online_tiles", on)
@@ -421,13 +430,22 @@ class MainWindow(QMainWindow):
         legs = route_legs(trip, ws.assumptions)
         km = sum(leg_km(trip, leg) for leg in legs)
         days = (trip.last_day - trip.first_day).days + 1 if trip.first_day and trip.last_day else 0
-        self.summary_text = (
-            f"{_count(len(trip.meetings), 'meeting')} · {_count(days, 'day')} · "
-            f"{_count(len(trip.places), 'place')} · {_count(len(legs), 'leg')}, "
-            f"{whole_number(km)} km · times: {mode_label(ws.zone_mode, trip)}"
+        counts = " · ".join(
+            (
+                plural(self.tr("%n meeting(s)", "", len(trip.meetings)), len(trip.meetings)),
+                plural(self.tr("%n day(s)", "", days), days),
+                plural(self.tr("%n place(s)", "", len(trip.places)), len(trip.places)),
+                plural(self.tr("%n leg(s)", "", len(legs)), len(legs)),
+            )
         )
+        distance = self.tr("{km} km · times: {mode}").format(
+            km=whole_number(km), mode=mode_label(ws.zone_mode, trip)
+        )
+        self.summary_text = f"{counts}, {distance}"
         if ws.warnings:
-            self.summary_text += f" · ⚠ {_count(len(ws.warnings), 'meeting')} with warnings"
+            count = len(ws.warnings)
+            warned = plural(self.tr("⚠ %n meeting(s) with warnings", "", count), count)
+            self.summary_text += f" · {warned}"
         self.summary.setText(self.summary_text)
 
     # -- selection --------------------------------------------------------------------

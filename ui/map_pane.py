@@ -236,8 +236,8 @@ class MapPane(QWebEngineView):
     ) -> None:
         """``follow_scheme``: dark when the system is (the window's map; paper stays light)."""
         super().__init__(parent)
-        self.setAccessibleName("Map")
-        self.setAccessibleDescription("The trip's places and route on a map")
+        self.setAccessibleName(self.tr("Map"))
+        self.setAccessibleDescription(self.tr("The trip's places and route on a map"))
         self.profile = QWebEngineProfile(self)  # off the record: no cache or cookies on disk
         cache_dir = cache_dir or default_cache_dir()
         self.handler = AssetSchemeHandler(cache_dir, self.profile)

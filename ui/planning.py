@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -55,19 +55,49 @@ class Planner:
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(parent, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.new_trip_action = self._action("New &Trip…", "Ctrl+Shift+N", self.new_trip)
-        self.trip_details_action = self._action("Trip &Details…", None, self.edit_trip)
-        self.trip_details_action.setStatusTip("Name, traveller, home zone and dates of the trip")
-        self.new_action = self._action("&New Meeting…", "Ctrl+N", self.new_meeting)
-        self.edit_action = self._action("&Edit Meeting…", "Ctrl+Return", self.edit_meeting)
-        self.duplicate_action = self._action("D&uplicate Meeting", "Ctrl+D", self.duplicate)
+        self.new_trip_action = self._action(
+            QCoreApplication.translate("Planner", "New &Trip…"), "Ctrl+Shift+N", self.new_trip
+        )
+        self.trip_details_action = self._action(
+            QCoreApplication.translate("Planner", "Trip &Details…"), None, self.edit_trip
+        )
+        self.trip_details_action.setStatusTip(
+            QCoreApplication.translate(
+                "Planner", "Name, traveller, home zone and dates of the trip"
+            )
+        )
+        self.new_action = self._action(
+            QCoreApplication.translate("Planner", "&New Meeting…"), "Ctrl+N", self.new_meeting
+        )
+        self.edit_action = self._action(
+            QCoreApplication.translate("Planner", "&Edit Meeting…"),
+            "Ctrl+Return",
+            self.edit_meeting,
+        )
+        self.duplicate_action = self._action(
+            QCoreApplication.translate("Planner", "D&uplicate Meeting"), "Ctrl+D", self.duplicate
+        )
         self.delete_action = self._action(
-            "&Delete Meeting", QKeySequence.StandardKey.Delete, self.delete
+            QCoreApplication.translate("Planner", "&Delete Meeting"),
+            QKeySequence.StandardKey.Delete,
+            self.delete,
         )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.leg_action = self._action("Travel to &Here…", "Ctrl+T", self.edit_leg_to_selected)
-        self.leg_action.setStatusTip("Mode and times of the journey to the selected meeting")
-        self.assumptions_action = self._action("Travel &Assumptions…", None, self.edit_assumptions)
+        self.leg_action = self._action(
+            QCoreApplication.translate("Planner", "Travel to &Here…"),
+            "Ctrl+T",
+            self.edit_leg_to_selected,
+        )
+        self.leg_action.setStatusTip(
+            QCoreApplication.translate(
+                "Planner", "Mode and times of the journey to the selected meeting"
+            )
+        )
+        self.assumptions_action = self._action(
+            QCoreApplication.translate("Planner", "Travel &Assumptions…"),
+            None,
+            self.edit_assumptions,
+        )
         map_pane.point_picked.connect(self._on_point_picked)
 
     def _action(
@@ -194,7 +224,9 @@ class Planner:
         editor.hide()
         editor.setWindowModality(Qt.WindowModality.NonModal)
         self.map.pick_point(True)
-        self.workspace.say("Click the map where the meeting is held.", 0)
+        self.workspace.say(
+            QCoreApplication.translate("Planner", "Click the map where the meeting is held."), 0
+        )
 
     def _on_point_picked(self, lat: float, lon: float) -> None:
         editor = self.editor
@@ -216,7 +248,7 @@ class Planner:
             return
         planned = next((p for p in ws.planned_legs() if p.before_meeting == chosen[0]), None)
         if planned is None:
-            ws.say("No travel leads to this meeting.")
+            ws.say(QCoreApplication.translate("Planner", "No travel leads to this meeting."))
             return
         dialog = LegDialog(planned.leg, planned.origin, planned.destination, self.parent)
         if not dialog.exec() or dialog.value is None:

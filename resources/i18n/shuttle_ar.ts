@@ -115,6 +115,64 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Day</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>الاجتماع</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>المشاركون</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPane</name>
+    <message>
+        <source>Whole trip</source>
+        <translation>الرحلة كاملة</translation>
+    </message>
+    <message>
+        <source>Agenda scope</source>
+        <translation>نطاق جدول الأعمال</translation>
+    </message>
+    <message>
+        <source>&amp;Whole trip</source>
+        <translation>ال&amp;رحلة كاملة</translation>
+    </message>
+    <message>
+        <source>Show the whole trip</source>
+        <translation>اعرض الرحلة كاملة</translation>
+    </message>
+    <message>
+        <source>Show every meeting of the trip (Ctrl+0)</source>
+        <translation>اعرض كل اجتماعات الرحلة (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>جدول الأعمال</translation>
+    </message>
+    <message>
+        <source>Meetings: day, time, title, place, participants</source>
+        <translation>الاجتماعات: اليوم والوقت والعنوان والمكان والمشاركون</translation>
+    </message>
+    <message>
+        <source>No meetings on this day.</source>
+        <translation>لا اجتماعات في هذا اليوم.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPane</name>
     <message>
         <source>Trip calendar</source>
@@ -201,6 +259,85 @@
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Select a meeting to see its details.</source>
+        <translation>اختر اجتماعًا لعرض تفاصيله.</translation>
+    </message>
+    <message>
+        <source>the article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>assumed (no source)</source>
+        <translation>مفترض (بلا مصدر)</translation>
+    </message>
+    <message>
+        <source>computed</source>
+        <translation>محسوب</translation>
+    </message>
+    <message>
+        <source>When (local)</source>
+        <translation>الموعد (بالتوقيت المحلي)</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>بالتوقيت المرجعي</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>المنطقة الزمنية</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <source>⚠ Warnings</source>
+        <translation>⚠ تنبيهات</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>الانتقالات</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>المشاركون</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>الاجتماع</translation>
+    </message>
+    <message>
+        <source>Where this comes from</source>
+        <translation>مصدر المعلومات</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>Meeting details</source>
+        <translation>تفاصيل الاجتماع</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>… and {count} more</source>
@@ -239,6 +376,75 @@
     <message>
         <source>Opened {name}</source>
         <translation>فُتح {name}</translation>
+    </message>
+</context>
+<context>
+    <name>IcsActions</name>
+    <message>
+        <source>Export .ics</source>
+        <translation>تصدير ‎.ics</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export the %n selected meeting(s) or the whole trip?</source>
+        <translation>
+            <numerusform>تصدير %n اجتماع محدد أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير الاجتماع المحدد أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير الاجتماعين المحددين أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير %n اجتماعات محددة أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير %n اجتماعًا محددًا أم الرحلة كاملة؟</numerusform>
+            <numerusform>تصدير %n اجتماع محدد أم الرحلة كاملة؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Selected Meetings</source>
+        <translation>الاجتماعات ال&amp;محددة</translation>
+    </message>
+    <message>
+        <source>&amp;Whole Trip</source>
+        <translation>ال&amp;رحلة كاملة</translation>
+    </message>
+    <message>
+        <source>Invites: organizer</source>
+        <translation>الدعوات: المنظِّم</translation>
+    </message>
+    <message>
+        <source>Send Invites</source>
+        <translation>إرسال الدعوات</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send invites for the %n selected meeting(s) or the whole trip?</source>
+        <translation>
+            <numerusform>إرسال دعوات %n اجتماع محدد أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات الاجتماع المحدد أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات الاجتماعين المحددين أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات %n اجتماعات محددة أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات %n اجتماعًا محددًا أم الرحلة كاملة؟</numerusform>
+            <numerusform>إرسال دعوات %n اجتماع محدد أم الرحلة كاملة؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import .ics</source>
+        <translation>استيراد ‎.ics</translation>
+    </message>
+    <message>
+        <source>Import {file} into “{trip}”, or as a new trip?</source>
+        <translation>استيراد {file} إلى «{trip}» أم كرحلة جديدة؟</translation>
+    </message>
+    <message>
+        <source>Into &amp;This Trip</source>
+        <translation>إلى &amp;هذه الرحلة</translation>
+    </message>
+    <message>
+        <source>As a &amp;New Trip</source>
+        <translation>كرحلة &amp;جديدة</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>تعذّر الاستيراد</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {count} meetings added or changed</source>
+        <translation>اُستورد {file}: أُضيف أو عُدّل {count} من الاجتماعات</translation>
     </message>
 </context>
 <context>
@@ -384,6 +590,481 @@
     <message>
         <source>say how the leg travels, e.g. flight or train</source>
         <translation>اذكر وسيلة الانتقال، مثل رحلة جوية أو قطار</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Shuttle</source>
+        <translation>Shuttle</translation>
+    </message>
+    <message>
+        <source>Trip summary</source>
+        <translation>ملخص الرحلة</translation>
+    </message>
+    <message>
+        <source>No trips yet: File → Open Trip… adds one.</source>
+        <translation>لا رحلات بعد: ملف ← فتح رحلة… يضيف واحدة.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Open Trip…</source>
+        <translation>&amp;فتح رحلة…</translation>
+    </message>
+    <message>
+        <source>Add a Shuttle trip file (.json) to the store and show it</source>
+        <translation>أضف ملف رحلة Shuttle ‏(‎.json) واعرضه</translation>
+    </message>
+    <message>
+        <source>&amp;Import .ics…</source>
+        <translation>ا&amp;ستيراد ‎.ics…</translation>
+    </message>
+    <message>
+        <source>Add the events of a calendar file to a trip</source>
+        <translation>أضف أحداث ملف تقويم إلى رحلة</translation>
+    </message>
+    <message>
+        <source>&amp;Export .ics…</source>
+        <translation>ت&amp;صدير ‎.ics…</translation>
+    </message>
+    <message>
+        <source>Write the trip, or the selected meetings, as .ics</source>
+        <translation>احفظ الرحلة أو الاجتماعات المحددة بصيغة ‎.ics</translation>
+    </message>
+    <message>
+        <source>Send In&amp;vites…</source>
+        <translation>إرسال ال&amp;دعوات…</translation>
+    </message>
+    <message>
+        <source>Write one invite (.ics) per meeting to a folder</source>
+        <translation>اكتب دعوة (‎.ics) لكل اجتماع في مجلد</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+        <source>Print the itinerary, with a preview first</source>
+        <translation>اطبع خط سير الرحلة بعد معاينته</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>تصدير P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the printable itinerary as a PDF</source>
+        <translation>احفظ خط سير الرحلة القابل للطباعة بصيغة PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>ت&amp;حرير</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Times In</source>
+        <translation>الأ&amp;وقات بتوقيت</translation>
+    </message>
+    <message>
+        <source>&amp;Whole Trip</source>
+        <translation>ال&amp;رحلة كاملة</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Map to Trip</source>
+        <translation>&amp;ملاءمة الخريطة للرحلة</translation>
+    </message>
+    <message>
+        <source>Online Map &amp;Tiles</source>
+        <translation>مربعات ال&amp;خريطة عبر الإنترنت</translation>
+    </message>
+    <message>
+        <source>Show OpenStreetMap tiles when the network is there</source>
+        <translation>اعرض مربعات OpenStreetMap عند توفر الشبكة</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Calendar</source>
+        <translation>انتقل إلى ال&amp;تقويم</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Agenda</source>
+        <translation>انتقل إلى &amp;جدول الأعمال</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Details</source>
+        <translation>انتقل إلى الت&amp;فاصيل</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Map</source>
+        <translation>انتقل إلى ال&amp;خريطة</translation>
+    </message>
+    <message>
+        <source>T&amp;rip</source>
+        <translation>ر&amp;حلة</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;About Shuttle</source>
+        <translation>&amp;عن Shuttle</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>الرحلة</translation>
+    </message>
+    <message>
+        <source> Trip: </source>
+        <translation> الرحلة: </translation>
+    </message>
+    <message>
+        <source> Times: </source>
+        <translation> الأوقات: </translation>
+    </message>
+    <message>
+        <source>Show times in</source>
+        <translation>اعرض الأوقات بتوقيت</translation>
+    </message>
+    <message>
+        <source>Map ready</source>
+        <translation>الخريطة جاهزة</translation>
+    </message>
+    <message>
+        <source>Online tiles could not be loaded; the offline basemap is shown.</source>
+        <translation>تعذّر تحميل المربعات عبر الإنترنت؛ تُعرض الخريطة الأساسية دون اتصال.</translation>
+    </message>
+    <message>
+        <source>Times: {mode}</source>
+        <translation>الأوقات: {mode}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n اجتماع</numerusform>
+            <numerusform>اجتماع واحد</numerusform>
+            <numerusform>اجتماعان</numerusform>
+            <numerusform>%n اجتماعات</numerusform>
+            <numerusform>%n اجتماعًا</numerusform>
+            <numerusform>%n اجتماع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n يوم</numerusform>
+            <numerusform>يوم واحد</numerusform>
+            <numerusform>يومان</numerusform>
+            <numerusform>%n أيام</numerusform>
+            <numerusform>%n يومًا</numerusform>
+            <numerusform>%n يوم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s)</source>
+        <translation>
+            <numerusform>%n مكان</numerusform>
+            <numerusform>مكان واحد</numerusform>
+            <numerusform>مكانان</numerusform>
+            <numerusform>%n أماكن</numerusform>
+            <numerusform>%n مكانًا</numerusform>
+            <numerusform>%n مكان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leg(s)</source>
+        <translation>
+            <numerusform>%n مرحلة</numerusform>
+            <numerusform>مرحلة واحدة</numerusform>
+            <numerusform>مرحلتان</numerusform>
+            <numerusform>%n مراحل</numerusform>
+            <numerusform>%n مرحلة</numerusform>
+            <numerusform>%n مرحلة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{km} km · times: {mode}</source>
+        <translation>{km} كم · الأوقات: {mode}</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n meeting(s) with warnings</source>
+        <translation>
+            <numerusform>⚠ %n اجتماع عليه تنبيهات</numerusform>
+            <numerusform>⚠ اجتماع واحد عليه تنبيهات</numerusform>
+            <numerusform>⚠ اجتماعان عليهما تنبيهات</numerusform>
+            <numerusform>⚠ %n اجتماعات عليها تنبيهات</numerusform>
+            <numerusform>⚠ %n اجتماعًا عليها تنبيهات</numerusform>
+            <numerusform>⚠ %n اجتماع عليها تنبيهات</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <source>Map</source>
+        <translation>الخريطة</translation>
+    </message>
+    <message>
+        <source>The trip&apos;s places and route on a map</source>
+        <translation>أماكن الرحلة ومسارها على خريطة</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>ال&amp;عنوان:</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>ال&amp;مكان:</translation>
+    </message>
+    <message>
+        <source>Type a city to add a new place, e.g. Geneva</source>
+        <translation>اكتب اسم مدينة لإضافة مكان جديد، مثل جنيف</translation>
+    </message>
+    <message>
+        <source>Find a city</source>
+        <translation>ابحث عن مدينة</translation>
+    </message>
+    <message>
+        <source>Venue name (optional), e.g. Palais des Nations</source>
+        <translation>اسم المقر (اختياري)، مثل قصر الأمم</translation>
+    </message>
+    <message>
+        <source>Venue name</source>
+        <translation>اسم المقر</translation>
+    </message>
+    <message>
+        <source>Look up &amp;Online</source>
+        <translation>ابحث عبر الإ&amp;نترنت</translation>
+    </message>
+    <message>
+        <source>Ask OpenStreetMap&apos;s Nominatim (needs the network)</source>
+        <translation>اسأل Nominatim من OpenStreetMap (يحتاج إلى الشبكة)</translation>
+    </message>
+    <message>
+        <source>Cancel Lookup</source>
+        <translation>إلغاء البحث</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the online lookup</source>
+        <translation>توقف عن انتظار البحث عبر الإنترنت</translation>
+    </message>
+    <message>
+        <source>Pick on &amp;Map</source>
+        <translation>اختر على ال&amp;خريطة</translation>
+    </message>
+    <message>
+        <source>Click the map to place the meeting there</source>
+        <translation>انقر على الخريطة لوضع الاجتماع هناك</translation>
+    </message>
+    <message>
+        <source>New place:</source>
+        <translation>مكان جديد:</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>المنطقة الزمنية</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s IANA time zone; filled in from the place</source>
+        <translation>المنطقة الزمنية IANA للمقر؛ تُملأ من المكان</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>المنطقة ال&amp;زمنية:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>ال&amp;تاريخ:</translation>
+    </message>
+    <message>
+        <source>E&amp;xact time</source>
+        <translation>وقت م&amp;حدد</translation>
+    </message>
+    <message>
+        <source>Time to be &amp;confirmed</source>
+        <translation>وقت &amp;غير مؤكد</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>الوقت:</translation>
+    </message>
+    <message>
+        <source>Local time at the venue</source>
+        <translation>التوقيت المحلي للمقر</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>وقت البدء</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>وقت الانتهاء</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>ال&amp;بدء:</translation>
+    </message>
+    <message>
+        <source>ends the &amp;next day</source>
+        <translation>ينتهي في اليوم ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Ends the next day</source>
+        <translation>ينتهي في اليوم التالي</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>الا&amp;نتهاء:</translation>
+    </message>
+    <message>
+        <source>What is known</source>
+        <translation>ما هو معروف</translation>
+    </message>
+    <message>
+        <source>Part of day</source>
+        <translation>فترة اليوم</translation>
+    </message>
+    <message>
+        <source>Expected duration in hours</source>
+        <translation>المدة المتوقعة بالساعات</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>غير معروفة</translation>
+    </message>
+    <message>
+        <source>Part of &amp;day:</source>
+        <translation>&amp;فترة اليوم:</translation>
+    </message>
+    <message>
+        <source>Expected &amp;length:</source>
+        <translation>المدة ال&amp;متوقعة:</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>ال&amp;حالة:</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>المشاركون</translation>
+    </message>
+    <message>
+        <source>&amp;Add Participant</source>
+        <translation>&amp;إضافة مشارك</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>إ&amp;زالة</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>T&amp;opic:</source>
+        <translation>ال&amp;موضوع:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;ملاحظات:</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>Add &amp;Source</source>
+        <translation>إضافة &amp;مصدر</translation>
+    </message>
+    <message>
+        <source>Remove Source</source>
+        <translation>إزالة المصدر</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>المصادر:</translation>
+    </message>
+</context>
+<context>
+    <name>Planner</name>
+    <message>
+        <source>New &amp;Trip…</source>
+        <translation>&amp;رحلة جديدة…</translation>
+    </message>
+    <message>
+        <source>Trip &amp;Details…</source>
+        <translation>&amp;تفاصيل الرحلة…</translation>
+    </message>
+    <message>
+        <source>Name, traveller, home zone and dates of the trip</source>
+        <translation>اسم الرحلة والمسافر والمنطقة المرجعية والتواريخ</translation>
+    </message>
+    <message>
+        <source>&amp;New Meeting…</source>
+        <translation>اجتماع &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Meeting…</source>
+        <translation>&amp;تعديل الاجتماع…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Meeting</source>
+        <translation>ت&amp;كرار الاجتماع</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Meeting</source>
+        <translation>&amp;حذف الاجتماع</translation>
+    </message>
+    <message>
+        <source>Travel to &amp;Here…</source>
+        <translation>الانتقال إلى &amp;هنا…</translation>
+    </message>
+    <message>
+        <source>Mode and times of the journey to the selected meeting</source>
+        <translation>وسيلة الانتقال إلى الاجتماع المحدد وأوقاته</translation>
+    </message>
+    <message>
+        <source>Travel &amp;Assumptions…</source>
+        <translation>ا&amp;فتراضات الانتقال…</translation>
+    </message>
+    <message>
+        <source>Click the map where the meeting is held.</source>
+        <translation>انقر على الخريطة حيث يُعقد الاجتماع.</translation>
+    </message>
+    <message>
+        <source>No travel leads to this meeting.</source>
+        <translation>لا انتقال يؤدي إلى هذا الاجتماع.</translation>
     </message>
 </context>
 <context>

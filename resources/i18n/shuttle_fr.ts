@@ -107,6 +107,64 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPane</name>
+    <message>
+        <source>Whole trip</source>
+        <translation>Tout le voyage</translation>
+    </message>
+    <message>
+        <source>Agenda scope</source>
+        <translation>Étendue de l’agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Whole trip</source>
+        <translation>&amp;Tout le voyage</translation>
+    </message>
+    <message>
+        <source>Show the whole trip</source>
+        <translation>Afficher tout le voyage</translation>
+    </message>
+    <message>
+        <source>Show every meeting of the trip (Ctrl+0)</source>
+        <translation>Afficher tous les rendez-vous du voyage (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Meetings: day, time, title, place, participants</source>
+        <translation>Rendez-vous : jour, heure, titre, lieu, participants</translation>
+    </message>
+    <message>
+        <source>No meetings on this day.</source>
+        <translation>Aucun rendez-vous ce jour-là.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPane</name>
     <message>
         <source>Trip calendar</source>
@@ -193,6 +251,85 @@
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Select a meeting to see its details.</source>
+        <translation>Choisissez un rendez-vous pour en voir les détails.</translation>
+    </message>
+    <message>
+        <source>the article</source>
+        <translation>l’article</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>sources</translation>
+    </message>
+    <message>
+        <source>assumed (no source)</source>
+        <translation>supposé (sans source)</translation>
+    </message>
+    <message>
+        <source>computed</source>
+        <translation>calculé</translation>
+    </message>
+    <message>
+        <source>When (local)</source>
+        <translation>Quand (heure locale)</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>À la référence</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Fuseau</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>⚠ Warnings</source>
+        <translation>⚠ Avertissements</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Trajets</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Where this comes from</source>
+        <translation>D’où cela vient</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Meeting details</source>
+        <translation>Détails du rendez-vous</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>… and {count} more</source>
@@ -227,6 +364,67 @@
     <message>
         <source>Opened {name}</source>
         <translation>{name} ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>IcsActions</name>
+    <message>
+        <source>Export .ics</source>
+        <translation>Exporter en .ics</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export the %n selected meeting(s) or the whole trip?</source>
+        <translation>
+            <numerusform>Exporter le rendez-vous choisi ou tout le voyage ?</numerusform>
+            <numerusform>Exporter les %n rendez-vous choisis ou tout le voyage ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Selected Meetings</source>
+        <translation>Rendez-vous &amp;choisis</translation>
+    </message>
+    <message>
+        <source>&amp;Whole Trip</source>
+        <translation>&amp;Tout le voyage</translation>
+    </message>
+    <message>
+        <source>Invites: organizer</source>
+        <translation>Invitations : organisateur</translation>
+    </message>
+    <message>
+        <source>Send Invites</source>
+        <translation>Envoyer les invitations</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send invites for the %n selected meeting(s) or the whole trip?</source>
+        <translation>
+            <numerusform>Envoyer les invitations du rendez-vous choisi ou de tout le voyage ?</numerusform>
+            <numerusform>Envoyer les invitations des %n rendez-vous choisis ou de tout le voyage ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import .ics</source>
+        <translation>Importer un .ics</translation>
+    </message>
+    <message>
+        <source>Import {file} into “{trip}”, or as a new trip?</source>
+        <translation>Importer {file} dans « {trip} », ou comme nouveau voyage ?</translation>
+    </message>
+    <message>
+        <source>Into &amp;This Trip</source>
+        <translation>Dans &amp;ce voyage</translation>
+    </message>
+    <message>
+        <source>As a &amp;New Trip</source>
+        <translation>Comme &amp;nouveau voyage</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>Import impossible</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {count} meetings added or changed</source>
+        <translation>{file} importé : {count} rendez-vous ajoutés ou modifiés</translation>
     </message>
 </context>
 <context>
@@ -372,6 +570,461 @@
     <message>
         <source>say how the leg travels, e.g. flight or train</source>
         <translation>indiquez le moyen de transport, par exemple vol ou train</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Shuttle</source>
+        <translation>Shuttle</translation>
+    </message>
+    <message>
+        <source>Trip summary</source>
+        <translation>Résumé du voyage</translation>
+    </message>
+    <message>
+        <source>No trips yet: File → Open Trip… adds one.</source>
+        <translation>Aucun voyage : Fichier → Ouvrir un voyage… en ajoute un.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open Trip…</source>
+        <translation>&amp;Ouvrir un voyage…</translation>
+    </message>
+    <message>
+        <source>Add a Shuttle trip file (.json) to the store and show it</source>
+        <translation>Ajouter un fichier de voyage Shuttle (.json) et l’afficher</translation>
+    </message>
+    <message>
+        <source>&amp;Import .ics…</source>
+        <translation>&amp;Importer un .ics…</translation>
+    </message>
+    <message>
+        <source>Add the events of a calendar file to a trip</source>
+        <translation>Ajouter à un voyage les événements d’un fichier d’agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Export .ics…</source>
+        <translation>&amp;Exporter en .ics…</translation>
+    </message>
+    <message>
+        <source>Write the trip, or the selected meetings, as .ics</source>
+        <translation>Enregistrer le voyage, ou les rendez-vous choisis, en .ics</translation>
+    </message>
+    <message>
+        <source>Send In&amp;vites…</source>
+        <translation>Envoyer les in&amp;vitations…</translation>
+    </message>
+    <message>
+        <source>Write one invite (.ics) per meeting to a folder</source>
+        <translation>Écrire une invitation (.ics) par rendez-vous dans un dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primer…</translation>
+    </message>
+    <message>
+        <source>Print the itinerary, with a preview first</source>
+        <translation>Imprimer l’itinéraire, après un aperçu</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Exporter en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the printable itinerary as a PDF</source>
+        <translation>Enregistrer l’itinéraire imprimable en PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Times In</source>
+        <translation>&amp;Heures en</translation>
+    </message>
+    <message>
+        <source>&amp;Whole Trip</source>
+        <translation>&amp;Tout le voyage</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Map to Trip</source>
+        <translation>&amp;Ajuster la carte au voyage</translation>
+    </message>
+    <message>
+        <source>Online Map &amp;Tiles</source>
+        <translation>&amp;Tuiles de carte en ligne</translation>
+    </message>
+    <message>
+        <source>Show OpenStreetMap tiles when the network is there</source>
+        <translation>Afficher les tuiles OpenStreetMap quand le réseau est disponible</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Calendar</source>
+        <translation>Aller au &amp;calendrier</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Agenda</source>
+        <translation>Aller à l’&amp;agenda</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Details</source>
+        <translation>Aller aux &amp;détails</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Map</source>
+        <translation>Aller à la &amp;carte</translation>
+    </message>
+    <message>
+        <source>T&amp;rip</source>
+        <translation>&amp;Voyage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;About Shuttle</source>
+        <translation>À &amp;propos de Shuttle</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>Voyage</translation>
+    </message>
+    <message>
+        <source> Trip: </source>
+        <translation> Voyage : </translation>
+    </message>
+    <message>
+        <source> Times: </source>
+        <translation> Heures : </translation>
+    </message>
+    <message>
+        <source>Show times in</source>
+        <translation>Afficher les heures en</translation>
+    </message>
+    <message>
+        <source>Map ready</source>
+        <translation>Carte prête</translation>
+    </message>
+    <message>
+        <source>Online tiles could not be loaded; the offline basemap is shown.</source>
+        <translation>Les tuiles en ligne n’ont pas pu être chargées ; le fond de carte hors ligne est affiché.</translation>
+    </message>
+    <message>
+        <source>Times: {mode}</source>
+        <translation>Heures : {mode}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n rendez-vous</numerusform>
+            <numerusform>%n rendez-vous</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s)</source>
+        <translation>
+            <numerusform>%n lieu</numerusform>
+            <numerusform>%n lieux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leg(s)</source>
+        <translation>
+            <numerusform>%n trajet</numerusform>
+            <numerusform>%n trajets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{km} km · times: {mode}</source>
+        <translation>{km} km · heures : {mode}</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n meeting(s) with warnings</source>
+        <translation>
+            <numerusform>⚠ %n rendez-vous avec avertissement</numerusform>
+            <numerusform>⚠ %n rendez-vous avec avertissements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>The trip&apos;s places and route on a map</source>
+        <translation>Les lieux et l’itinéraire du voyage sur une carte</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Lieu :</translation>
+    </message>
+    <message>
+        <source>Type a city to add a new place, e.g. Geneva</source>
+        <translation>Saisissez une ville pour ajouter un lieu, par exemple Genève</translation>
+    </message>
+    <message>
+        <source>Find a city</source>
+        <translation>Chercher une ville</translation>
+    </message>
+    <message>
+        <source>Venue name (optional), e.g. Palais des Nations</source>
+        <translation>Nom du lieu (facultatif), par exemple Palais des Nations</translation>
+    </message>
+    <message>
+        <source>Venue name</source>
+        <translation>Nom du lieu</translation>
+    </message>
+    <message>
+        <source>Look up &amp;Online</source>
+        <translation>Chercher en &amp;ligne</translation>
+    </message>
+    <message>
+        <source>Ask OpenStreetMap&apos;s Nominatim (needs the network)</source>
+        <translation>Interroger Nominatim d’OpenStreetMap (nécessite le réseau)</translation>
+    </message>
+    <message>
+        <source>Cancel Lookup</source>
+        <translation>Annuler la recherche</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the online lookup</source>
+        <translation>Ne plus attendre la recherche en ligne</translation>
+    </message>
+    <message>
+        <source>Pick on &amp;Map</source>
+        <translation>Choisir sur la &amp;carte</translation>
+    </message>
+    <message>
+        <source>Click the map to place the meeting there</source>
+        <translation>Cliquez sur la carte pour y placer le rendez-vous</translation>
+    </message>
+    <message>
+        <source>New place:</source>
+        <translation>Nouveau lieu :</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s IANA time zone; filled in from the place</source>
+        <translation>Le fuseau horaire IANA du lieu ; déduit du lieu</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>E&amp;xact time</source>
+        <translation>Heure e&amp;xacte</translation>
+    </message>
+    <message>
+        <source>Time to be &amp;confirmed</source>
+        <translation>Heure à &amp;confirmer</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Heure :</translation>
+    </message>
+    <message>
+        <source>Local time at the venue</source>
+        <translation>Heure locale du lieu</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Heure de début</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Heure de fin</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Début :</translation>
+    </message>
+    <message>
+        <source>ends the &amp;next day</source>
+        <translation>finit le &amp;lendemain</translation>
+    </message>
+    <message>
+        <source>Ends the next day</source>
+        <translation>Finit le lendemain</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Fin :</translation>
+    </message>
+    <message>
+        <source>What is known</source>
+        <translation>Ce que l’on sait</translation>
+    </message>
+    <message>
+        <source>Part of day</source>
+        <translation>Moment de la journée</translation>
+    </message>
+    <message>
+        <source>Expected duration in hours</source>
+        <translation>Durée prévue en heures</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>Part of &amp;day:</source>
+        <translation>&amp;Moment de la journée :</translation>
+    </message>
+    <message>
+        <source>Expected &amp;length:</source>
+        <translation>Durée &amp;prévue :</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>St&amp;atut :</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>&amp;Add Participant</source>
+        <translation>&amp;Ajouter un participant</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>T&amp;opic:</source>
+        <translation>S&amp;ujet :</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Add &amp;Source</source>
+        <translation>Ajouter une &amp;source</translation>
+    </message>
+    <message>
+        <source>Remove Source</source>
+        <translation>Retirer la source</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>Sources :</translation>
+    </message>
+</context>
+<context>
+    <name>Planner</name>
+    <message>
+        <source>New &amp;Trip…</source>
+        <translation>Nouveau &amp;voyage…</translation>
+    </message>
+    <message>
+        <source>Trip &amp;Details…</source>
+        <translation>&amp;Détails du voyage…</translation>
+    </message>
+    <message>
+        <source>Name, traveller, home zone and dates of the trip</source>
+        <translation>Nom, voyageur, fuseau de référence et dates du voyage</translation>
+    </message>
+    <message>
+        <source>&amp;New Meeting…</source>
+        <translation>&amp;Nouveau rendez-vous…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Meeting…</source>
+        <translation>&amp;Modifier le rendez-vous…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Meeting</source>
+        <translation>D&amp;upliquer le rendez-vous</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Meeting</source>
+        <translation>&amp;Supprimer le rendez-vous</translation>
+    </message>
+    <message>
+        <source>Travel to &amp;Here…</source>
+        <translation>&amp;Trajet jusqu’ici…</translation>
+    </message>
+    <message>
+        <source>Mode and times of the journey to the selected meeting</source>
+        <translation>Moyen et horaires du trajet jusqu’au rendez-vous choisi</translation>
+    </message>
+    <message>
+        <source>Travel &amp;Assumptions…</source>
+        <translation>&amp;Hypothèses de déplacement…</translation>
+    </message>
+    <message>
+        <source>Click the map where the meeting is held.</source>
+        <translation>Cliquez sur la carte à l’endroit du rendez-vous.</translation>
+    </message>
+    <message>
+        <source>No travel leads to this meeting.</source>
+        <translation>Aucun trajet ne mène à ce rendez-vous.</translation>
     </message>
 </context>
 <context>

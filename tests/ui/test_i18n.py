@@ -45,6 +45,8 @@ def test_arabic_lays_the_window_out_right_to_left(qtbot, language, make_window):
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.isRightToLeft()
     assert "اللغ&ة" in [a.text() for a in view_menu(window).actions()]
+    assert menu_titles(window)[0] == "&ملف"
+    assert window.agenda.model.headerData(0, Qt.Orientation.Horizontal) == "اليوم"
     assert QLocale().language() == QLocale.Language.Arabic
 
 
@@ -53,6 +55,9 @@ def test_french_menus_and_calendar(qtbot, language, make_window):
     window = make_window(wait_for_map=False)
     assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert "&Langue" in [a.text() for a in view_menu(window).actions()]
+    assert menu_titles(window)[:3] == ["&Fichier", "É&dition", "&Affichage"]
+    summary = window.summary.text()
+    assert summary.startswith("6 rendez-vous · 3 jours · 4 lieux · 2 trajets, 1\u202f453 km")
     assert QLocale().monthName(12) == "décembre"
     assert locale_format.long_day(date(2014, 12, 14)) == "dimanche 14 décembre 2014"
 
