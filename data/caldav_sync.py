@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from pydantic import TypeAdapter
 from data import sync_state
 from data.gazetteer import Gazetteer
 from data.ics_common import IcsError, file_stem_for, meeting_uid
-from data.ics_export import _calendar, build_event
+from data.ics_export import build_event, calendar_head
 from data.ics_import import merge_events
 from data.ics_read import IcsEvent, meeting_of, parse_ics
 from data.ics_writer import encode, text
@@ -48,6 +47,7 @@ from data.model import (
     Trip,
     upsert,
 )
+from data.passwords import SecretMissing, remember_secret, secret
 from data.store import Changes, Store, StoreError
 from data.sync_state import Account, Conflict, StateChanges, Synced
 
@@ -82,41 +82,23 @@ def keyring_user(url: str, user: str) -> str:
 
 def password_for(url: str, user: str) -> str:
     """``$SHUTTLE_CALDAV_PASSWORD``, else the system keyring's entry for this server and user."""
-    given = os.environ.get(PASSWORD_ENV)
-    if given:
-        return given
-    import keyring
-    from keyring.errors import KeyringError, NoKeyringError
-
     try:
-        found = keyring.get_password(KEYRING_SERVICE, keyring_user(url, user))
-    except NoKeyringError:
-        raise SyncError(
-            f"no password for {user} at {url}: set {PASSWORD_ENV} (this system has no keyring)"
-        ) from None
-    except KeyringError as exc:
-        raise SyncError(f"the system keyring did not answer: {exc}") from None
-    if not found:
-        raise SyncError(
-            f"no password for {user} at {url}: set {PASSWORD_ENV} or save it in the "
-            "system keyring (Trip → Share on Calendar Server…)"
+        return secret(
+            PASSWORD_ENV,
+            KEYRING_SERVICE,
+            keyring_user(url, user),
+            "Trip → Share on Calendar Server…",
         )
-    return found
+    except SecretMissing as exc:
+        raise SyncError(str(exc)) from None
 
 
 def remember_password(url: str, user: str, password: str) -> None:
     """Keep the password in the system keyring (never in the store)."""
-    import keyring
-    from keyring.errors import KeyringError, NoKeyringError
-
     try:
-        keyring.set_password(KEYRING_SERVICE, keyring_user(url, user), password)
-    except NoKeyringError:
-        raise SyncError(
-            f"this system has no keyring to keep the password in; set {PASSWORD_ENV} instead"
-        ) from None
-    except KeyringError as exc:
-        raise SyncError(f"the system keyring refused the password: {exc}") from None
+        remember_secret(PASSWORD_ENV, KEYRING_SERVICE, keyring_user(url, user), password)
+    except SecretMissing as exc:
+        raise SyncError(str(exc)) from None
 
 
 # -- content ----------------------------------------------------------------------------------
@@ -153,7 +135,7 @@ def calendar_object(
     refuse a new UID under the same name, and clients would see a new event). ``extra``:
     that client's own lines (:func:`foreign_extra`), kept in the event.
     """
-    lines = _calendar("PUBLISH", None, [meeting])
+    lines = calendar_head("PUBLISH", None, [meeting])
     lines = [line for line in lines if not line.startswith("METHOD:")]  # RFC 4791 4.1
     # The team's own server: the internal data, so every member's copy is the whole trip.
     event = build_event(trip, meeting, now, internal=True)

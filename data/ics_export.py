@@ -80,7 +80,7 @@ def export_calendar(
     """
     meetings = _chosen(trip, meeting_ids)
     stamp = _stamp(now)
-    lines = _calendar("PUBLISH", trip.name, meetings)
+    lines = calendar_head("PUBLISH", trip.name, meetings)
     if internal:
         used = dict.fromkeys(m.place_id for m in meetings if m.place_id is not None)
         lines += [_x(X_PLACE, _json(place_data(trip.place(pid)))) for pid in used]
@@ -121,7 +121,7 @@ def invite_calendar(
     internal data.
     """
     people = [p for p in meeting.participants if p.email] if attendees is None else list(attendees)
-    lines = _calendar(method, None, [meeting]) + _timezones([meeting])
+    lines = calendar_head(method, None, [meeting]) + _timezones([meeting])
     lines += build_event(trip, meeting, _stamp(now), organizer, method=method, attendees=people)
     lines.append("END:VCALENDAR")
     return encode(lines)
@@ -376,7 +376,7 @@ def _cited_sources(trip: Trip, meeting: Meeting) -> list[str]:
     return lines
 
 
-def _calendar(method: str, name: str | None, meetings: Sequence[Meeting]) -> list[str]:
+def calendar_head(method: str, name: str | None, meetings: Sequence[Meeting]) -> list[str]:
     """The calendar's opening lines (its VTIMEZONEs follow, before any event: some
     readers need them first)."""
     lines = [

@@ -21,6 +21,7 @@ from data.files import FileRefused, file_stem, write_atomically
 from data.ics_common import Organizer
 from data.imip import AddressError, address, as_bytes, build_message
 from data.invitations import Delivery, InvitePlan, Kind, Recipient
+from data.passwords import SecretMissing, secret
 from data.store import Store
 
 PASSWORD_ENV = "SHUTTLE_SMTP_PASSWORD"
@@ -203,30 +204,10 @@ def smtp_password(settings: SmtpSettings) -> str:
 
     The keyring entry is service "Shuttle SMTP", user ``USER@HOST``.
     """
-    value = os.environ.get(PASSWORD_ENV)
-    if value:
-        return value
-    key = f"{settings.user}@{settings.host}"
     try:
-        import keyring
-        from keyring.errors import KeyringError, NoKeyringError
-
-        try:
-            found = keyring.get_password(KEYRING_SERVICE, key)
-        except NoKeyringError:
-            raise SendError(
-                f"no password for {key}: set {PASSWORD_ENV} (this system has no keyring)"
-            ) from None
-        except KeyringError as exc:
-            raise SendError(f"no password for {key}: the keyring failed ({exc})") from None
-    except ImportError:
-        found = None
-    if not found:
-        raise SendError(
-            f"no password for {key}: set {PASSWORD_ENV} or store it in the system keyring "
-            f'(service "{KEYRING_SERVICE}", user "{key}")'
-        )
-    return found
+        return secret(PASSWORD_ENV, KEYRING_SERVICE, f"{settings.user}@{settings.host}")
+    except SecretMissing as exc:
+        raise SendError(str(exc)) from None
 
 
 class SmtpOutbox:
