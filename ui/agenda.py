@@ -57,7 +57,12 @@ class Row:
     meeting: Meeting
     place: Place | None  # None: the place is not given
     day: date
-    time: str
+    display_tz: tzinfo | None  # None: the venue's own zone
+
+    @property
+    def time(self) -> str:
+        # Made when a row is drawn, not for every row of a trip of thousands.
+        return local_time_label(self.meeting, self.display_tz)
 
 
 class AgendaModel(QAbstractTableModel):
@@ -73,6 +78,12 @@ class AgendaModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Row] = []
         self.warnings: dict[str, Sequence[TripWarning]] = {}
+        # The whole trip's rows in order and by day, kept for the trip and zone they were
+        # made for: filtering to a day then takes that day's rows, sorting nothing.
+        self._made_for: tuple[Trip, tzinfo | None] | None = None
+        self._all: list[Row] = []
+        self._by_day: dict[date, list[Row]] = {}
+        self._row_numbers: dict[str, int] | None = None
         self.warning_icon = QApplication.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxWarning
         )
@@ -85,24 +96,34 @@ class AgendaModel(QAbstractTableModel):
         warnings: Mapping[str, Sequence[TripWarning]] | None = None,
     ) -> None:
         self.beginResetModel()
-        self.rows = []
         self.warnings = dict(warnings or {})
-        if trip is not None:
-            meetings = sorted(
-                trip.meetings, key=lambda m: (display_day(m, display_tz), sort_key(m))
-            )
-            for meeting in meetings:
-                shown = display_day(meeting, display_tz)
-                if day is None or shown == day:
-                    self.rows.append(
-                        Row(
-                            meeting,
-                            trip.place_of(meeting),
-                            shown,
-                            local_time_label(meeting, display_tz),
-                        )
-                    )
+        if trip is None:
+            self.rows = []
+        else:
+            self._make_rows(trip, display_tz)
+            self.rows = list(self._all) if day is None else list(self._by_day.get(day, ()))
+        self._row_numbers = None
         self.endResetModel()
+
+    def set_warnings(self, warnings: Mapping[str, Sequence[TripWarning]]) -> None:
+        """New warnings for the same rows: their icons and tooltips change, nothing else."""
+        self.warnings = dict(warnings)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 2))
+
+    def _make_rows(self, trip: Trip, display_tz: tzinfo | None) -> None:
+        made_for = self._made_for
+        if made_for is not None and made_for[0] is trip and made_for[1] == display_tz:
+            return
+        keyed = sorted(
+            ((display_day(m, display_tz), sort_key(m), i) for i, m in enumerate(trip.meetings)),
+        )
+        meetings = trip.meetings
+        self._all = [Row(meetings[i], trip.place_of(meetings[i]), d, display_tz) for d, _, i in keyed]
+        self._by_day = {}
+        for row in self._all:
+            self._by_day.setdefault(row.day, []).append(row)
+        self._made_for = (trip, display_tz)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt)
         return 0 if parent.isValid() else len(self.rows)
@@ -162,10 +183,9 @@ class AgendaModel(QAbstractTableModel):
         return ", ".join(participant_label(p) for p in meeting.participants)
 
     def row_of(self, meeting_id: str) -> int | None:
-        for number, row in enumerate(self.rows):
-            if row.meeting.id == meeting_id:
-                return number
-        return None
+        if self._row_numbers is None:
+            self._row_numbers = {row.meeting.id: n for n, row in enumerate(self.rows)}
+        return self._row_numbers.get(meeting_id)
 
 
 class AgendaPane(QWidget):

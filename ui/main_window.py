@@ -34,11 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from data.agenda import display_day
-from data.distances import leg_km
 from data.locale_format import whole_number
 from data.markup import html_text
 from data.model import Meeting
-from data.travel import leg_summary, route_legs
+from data.travel import LOCAL_KM, leg_summary
 from data.version import version
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
@@ -330,6 +329,19 @@ class MainWindow(QMainWindow):
         elif changes.view:
             self._sync_zone_controls()
             self._refresh_views()
+        elif changes.day:  # the same trip and zone: the calendar, map and summary stand
+            ws = self.workspace
+            self.agenda.show_rows(trip, ws.display_zone(), ws.day_filter, ws.warnings)
+        if changes.warnings:
+            self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        """The warnings checked off the GUI thread: icons, summary and details."""
+        self.agenda.model.set_warnings(self.workspace.warnings)
+        self._show_summary()
+        chosen = self.agenda.selected_ids()
+        trip = self.workspace.trip
+        self._show_details(trip.meeting(chosen[0]) if trip and chosen else None)
 
     def refresh(self) -> None:
         """Redraw the views from the workspace's trip, keeping the selection."""
@@ -427,8 +439,9 @@ class MainWindow(QMainWindow):
         trip = ws.trip
         if trip is None:
             return
-        legs = route_legs(trip, ws.assumptions)
-        km = sum(leg_km(trip, leg) for leg in legs)
+        # route_plan's legs, from the workspace's kept plan (not planned again here).
+        legs = [p for p in ws.planned_legs() if p.stored or p.km >= LOCAL_KM]
+        km = sum(p.km for p in legs)
         days = (trip.last_day - trip.first_day).days + 1 if trip.first_day and trip.last_day else 0
         counts = " · ".join(
             (

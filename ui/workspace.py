@@ -9,7 +9,8 @@ and the stack as they were. Whatever changes, the workspace emits one ``changed`
 with a :class:`Changes`, and each view decides what to redraw.
 
 Signals:
-    changed(Changes): the trip shown, its contents, the view or the assumptions changed.
+    changed(Changes): the trip shown, its contents, the view, the assumptions or the
+        warnings changed.
     refused(str, str): an edit (its label) was refused by the store, with the reason.
     select_requested(list): an action asks the views to select these meeting ids.
     message(str, int): a status-bar message and how long to show it (ms; 0 until replaced).
@@ -32,6 +33,7 @@ from data.model import Trip
 from data.store import ASSUMPTIONS_SETTING, Store, StoreError, TripSummary
 from data.travel import DEFAULT_ASSUMPTIONS, PlannedLeg, TravelAssumptions, derive_legs
 from data.warnings import TripWarning, check_trip, warnings_by_meeting
+from ui.background import Task
 from ui.zone_choice import ZoneMode, display_zone
 
 ZONE_SETTING = "view/zone"
@@ -44,8 +46,10 @@ class Changes:
     shown: bool = False  # another trip (or none) is shown: redraw all, fit the map
     contents: data_store.Changes | None = None  # what an edit changed in the trip shown
     trips: bool = False  # the list of trips (names, how many)
-    view: bool = False  # the day filter or the zone choice
+    view: bool = False  # the zone choice
+    day: bool = False  # the day filter alone: only the agenda's rows change
     assumptions: bool = False  # the travel assumptions, so estimates and warnings
+    warnings: bool = False  # the warnings checked off the GUI thread have arrived
 
 
 class _EditCommand(QUndoCommand):
@@ -101,6 +105,8 @@ class Workspace(QObject):
         self.assumptions_problem = ""  # why the stored assumptions were not used
         self._read_assumptions()
         self._warnings: dict[str, list[TripWarning]] = {}
+        self._checking: Task | None = None  # the shown trip's warnings, being checked
+        self._planned: list[PlannedLeg] | None = None  # derive_legs of the trip shown
         self._selection: Callable[[], list[str]] = list
 
     def set_selection_source(self, source: Callable[[], list[str]]) -> None:
@@ -141,8 +147,14 @@ class Workspace(QObject):
 
     @property
     def warnings(self) -> dict[str, list[TripWarning]]:
-        """The shown trip's warnings by meeting id."""
+        """The shown trip's warnings by meeting id (empty while :attr:`checking`)."""
         return self._warnings
+
+    @property
+    def checking(self) -> bool:
+        """The warnings of the trip just opened are still being checked (off the GUI
+        thread); ``changed`` with ``warnings`` set follows."""
+        return self._checking is not None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -158,8 +170,16 @@ class Workspace(QObject):
         return self._store.trips()
 
     def planned_legs(self) -> list[PlannedLeg]:
-        """The shown trip's legs as the assumptions plan them."""
-        return derive_legs(self._trip, self._assumptions) if self._trip else []
+        """The shown trip's legs as the assumptions plan them.
+
+        Kept until the trip or the assumptions change: selecting a meeting asks for them,
+        and a trip of thousands of meetings takes tens of milliseconds to plan.
+        """
+        if self._trip is None:
+            return []
+        if self._planned is None:
+            self._planned = derive_legs(self._trip, self._assumptions)
+        return list(self._planned)
 
     def open_trip(self, trip_id: int | None) -> bool:
         """Show trip ``trip_id``, or the most recently opened one, or none if there is none.
@@ -180,7 +200,7 @@ class Workspace(QObject):
     def set_day_filter(self, day: date | None) -> None:
         """Show one day's meetings (None: the whole trip)."""
         self._day_filter = day
-        self.changed.emit(Changes(view=True))
+        self.changed.emit(Changes(day=True))
 
     def set_zone_mode(self, mode: ZoneMode) -> None:
         self._zone_mode = mode
@@ -229,6 +249,7 @@ class Workspace(QObject):
         assumptions = ASSUMPTIONS_SETTING in changes.settings
         if assumptions:
             self._read_assumptions()
+        self._planned = None
         if changes.removed and changes.trip_id == self._trip_id:
             self._trip, self._trip_id = None, None
             self.open_trip(None)
@@ -262,11 +283,50 @@ class Workspace(QObject):
             self._store.mark_opened(trip_id)
             self._trip, self._trip_id = trip, trip_id
         self._day_filter = None
-        self._check()
+        self._planned = None
+        self._check_later()
 
     def _check(self) -> None:
+        """Check the warnings now (after an edit: the views redraw with them)."""
+        self._stop_checking()
         trip = self._trip
         self._warnings = warnings_by_meeting(check_trip(trip, self._assumptions)) if trip else {}
+
+    def _check_later(self) -> None:
+        """Check the warnings of the trip just opened on a worker thread.
+
+        A trip of thousands of meetings takes a second to check; the window shows it
+        meanwhile and adds the warnings when ``changed`` says they arrived.
+        """
+        self._stop_checking()
+        self._warnings = {}
+        trip = self._trip
+        if trip is None:
+            return
+        assumptions = self._assumptions
+        task = Task(lambda _cancelled: warnings_by_meeting(check_trip(trip, assumptions)))
+        task.finished.connect(lambda found: self._checked(task, found))
+        task.failed.connect(lambda exc: self._check_failed(task, exc))
+        self._checking = task
+        task.start()
+
+    def _checked(self, task: Task, found: dict[str, list[TripWarning]]) -> None:
+        if task is not self._checking:
+            return  # an edit checked the trip again meanwhile, or another trip is shown
+        self._checking = None
+        self._warnings = found
+        self.changed.emit(Changes(warnings=True))
+
+    def _check_failed(self, task: Task, exc: BaseException) -> None:
+        if task is not self._checking:
+            return
+        self._checking = None
+        raise exc  # a bug in the checks: the excepthook reports it
+
+    def _stop_checking(self) -> None:
+        if self._checking is not None:
+            self._checking.cancel()
+            self._checking = None
 
     def _read_assumptions(self) -> None:
         try:
