@@ -55,7 +55,11 @@ def build_page(asset_base: str, tiles_url: str = OSM_TILES) -> str:
     """The page, built by folium; ``tiles_url`` is used once the user turns tiles on."""
     import folium  # slow to import: only here, see the module docstring
 
-    fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
+    # Legs on one canvas, not an SVG path each: thousands of legs draw in a fraction of
+    # the time (markers stay DOM elements, for their numbers and highlight).
+    fmap = folium.Map(
+        location=None, tiles=None, control_scale=True, zoom_start=5, prefer_canvas=True
+    )
     # Per instance, so no other map in the process is affected (docs/platform.md).
     # Only Leaflet: jQuery was there for folium's popups, and the page now makes its own.
     fmap.default_js = [("leaflet", f"{asset_base}leaflet/leaflet.js")]

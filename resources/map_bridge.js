@@ -60,6 +60,10 @@
   // unreadable and cost seconds of layout.
   var LABELS_UP_TO = 40;
   var ARC_POINTS = 48;  // segments of the longest leg; one a degree for shorter ones
+  // Legs drawn per turn of the page's event loop: the stops of a trip of thousands of
+  // legs show at once, its legs follow within the second, and the page answers meanwhile.
+  var LEGS_AT_ONCE = 400;
+  var drawing = 0;  // the update() whose legs are being drawn; a newer one stops an older one
 
   function addStop(stop, labelled) {
     var marker = L.marker([stop.lat, stop.lon], {
@@ -122,15 +126,25 @@
     payload.stops.forEach(function (stop) {
       register(stop.place, addStop(stop, labelled), stop.meetings);
     });
-    payload.legs.forEach(function (leg) {
-      var line = L.polyline(greatCircle(leg.ends), STOP_STYLE).addTo(state.map);
-      line.bindTooltip(leg.label, {
+    drawing += 1;
+    addLegs(payload.legs, labelled, 0, drawing);
+    state.config.bounds = payload.bounds;
+    setHighlight(state.highlighted.filter(function (id) { return state.stops[id]; }), null);
+  }
+
+  function addLegs(legs, labelled, from, generation) {
+    if (generation !== drawing) { return; }
+    var end = Math.min(legs.length, from + LEGS_AT_ONCE);
+    for (var i = from; i < end; i++) {
+      var line = L.polyline(greatCircle(legs[i].ends), STOP_STYLE).addTo(state.map);
+      line.bindTooltip(legs[i].label, {
         permanent: labelled, direction: "center", className: "shuttle-leg-label",
       });
       state.legs.push(line);
-    });
-    state.config.bounds = payload.bounds;
-    setHighlight(state.highlighted.filter(function (id) { return state.stops[id]; }), null);
+    }
+    if (end < legs.length) {
+      setTimeout(function () { addLegs(legs, labelled, end, generation); }, 0);
+    }
   }
 
   function onMapClick(event) {

@@ -219,6 +219,9 @@ class AgendaPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Columns fit the rows in view and 100 more, not 1,000: a 10,000-meeting trip's
+        # agenda then lays out in milliseconds instead of a tenth of a second.
+        header.setResizeContentsPrecision(100)
         self.empty = QLabel(self.tr("No meetings on this day."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from data import store as data_store
@@ -308,7 +308,9 @@ class Workspace(QObject):
         task.finished.connect(lambda found: self._checked(task, found))
         task.failed.connect(lambda exc: self._check_failed(task, exc))
         self._checking = task
-        task.start()
+        # Started once the views are drawn: on one core's worth of Python, a check running
+        # beside them would only slow them down.
+        QTimer.singleShot(0, lambda: task.start() if task is self._checking else None)
 
     def _checked(self, task: Task, found: dict[str, list[TripWarning]]) -> None:
         if task is not self._checking:
