@@ -591,12 +591,13 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         result = import_ics(store, data, str(args.file), args.trip, days=days)
         changes = result.changes
         store.mark_opened(changes.trip_id)
-        trip = store.load_trip(changes.trip_id)
+        # Its name and count from the list of trips: reading a big trip back costs seconds.
+        trip = next(t for t in store.trips() if t.id == changes.trip_id)
     for notice in result.notices:
         _say(f"{args.file}: {notice}")
     _say(
         f"Imported {args.file} into trip {changes.trip_id}: {trip.name}; "
-        f"{len(changes.meetings)} meetings added or changed, {len(trip.meetings)} in all"
+        f"{len(changes.meetings)} meetings added or changed, {trip.meeting_count} in all"
     )
     return 0
 

@@ -435,8 +435,9 @@ def _stamp(now: datetime | None) -> datetime:
 def _chosen(trip: Trip, meeting_ids: Iterable[str] | None) -> list[Meeting]:
     if meeting_ids is None:
         return list(trip.meetings)
-    wanted = list(dict.fromkeys(meeting_ids))
-    unknown = [m for m in wanted if m not in {x.id for x in trip.meetings}]
+    wanted = dict.fromkeys(meeting_ids)
+    known = {x.id for x in trip.meetings}
+    unknown = [m for m in wanted if m not in known]
     if unknown:
         raise KeyError(unknown[0])
     return [m for m in trip.meetings if m.id in wanted]

@@ -121,14 +121,16 @@ def import_calendar(
             said += merged.notices
             return store.add_trip(merged.trip), None
         trip_id = existing[0]
-    before = store.load_trip(trip_id)
+    stored: list[Trip] = []  # the trip as update_trip read it: what an undo puts back
 
     def edit(trip: Trip) -> Trip:
+        stored.append(trip)
         merged = merge_calendar(trip, calendar, places)
         said.extend(merged.notices)
         return merged.trip
 
-    return store.update_trip(trip_id, edit), before
+    changes = store.update_trip(trip_id, edit)
+    return changes, stored[0]
 
 
 def new_trip(name: str) -> Trip:
@@ -156,6 +158,7 @@ def merge_calendar(
     """
     places = list(trip.places)
     by_id = {p.id: p for p in places}
+    by_name = _PlacesByName(places)
     meetings = {m.id: m for m in trip.meetings}
     index = _Index(trip.meetings)
     notices = list(calendar.notices)
@@ -188,10 +191,11 @@ def merge_calendar(
             notices.append(_stale(label, event, previous))
             continue
         assert event.meeting is not None
-        place = _place_for(event, places, by_id, gazetteer)
+        place = _place_for(event, places, by_id, by_name, gazetteer)
         if place is not None and place.id not in by_id:
             places.append(place)
             by_id[place.id] = place
+            by_name.add(place)
         meeting = event.meeting.replace(
             id=previous.id if previous else _free_meeting_id(event, meetings),
             place_id=place.id if place else None,
@@ -341,8 +345,34 @@ def _in_zone(event: IcsEvent, place: Place | None, fallback: str) -> MeetingTime
     return ExactTime(time.start.astimezone(place.tz), time.end.astimezone(place.tz))
 
 
+class _PlacesByName:
+    """The places in trip order under their folded LOCATION text and name: an event finds
+    the places its LOCATION names without folding every place's names again (a trip of
+    300 places and 10,000 events would fold millions of strings)."""
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self.places: list[Place] = []
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        for place in places:
+            self.add(place)
+
+    def add(self, place: Place) -> None:
+        number = len(self.places)
+        self.places.append(place)
+        for key in {fold(location_text(place)), fold(place.name)}:
+            self.by_name[key].append(number)
+
+    def named(self, location: str) -> list[Place]:
+        """The places ``location`` names, in trip order."""
+        return [self.places[n] for n in self.by_name.get(fold(location), ())]
+
+
 def _place_for(
-    event: IcsEvent, places: list[Place], by_id: dict[str, Place], gazetteer: Gazetteer
+    event: IcsEvent,
+    places: list[Place],
+    by_id: dict[str, Place],
+    by_name: _PlacesByName,
+    gazetteer: Gazetteer,
 ) -> Place | None:
     """Where an event is: an existing place with the same name or spot, else one made
     from GEO and TZID (a gazetteer city only where it agrees with them), else None."""
@@ -360,14 +390,14 @@ def _place_for(
     location = event.location
     if not location and event.geo is None:
         return None
-    for place in places:
-        same_name = bool(location) and fold(location) in (
-            fold(location_text(place)),
-            fold(place.name),
-        )
-        here = event.geo is not None and same_spot((place.lat, place.lon), event.geo)
-        if (same_name and (event.geo is None or here)) or (here and not location):
-            return place
+    if location:  # the first place of that name (at the GEO, when the event has one)
+        for place in by_name.named(location):
+            if event.geo is None or same_spot((place.lat, place.lon), event.geo):
+                return place
+    elif event.geo is not None:  # no name: the first place at the GEO
+        for place in places:
+            if same_spot((place.lat, place.lon), event.geo):
+                return place
     made = _new_place(event, gazetteer)
     if made is None:
         return None
