@@ -2,6 +2,7 @@
 
     python benchmarks/run.py           # full sizes, medians of several runs
     python benchmarks/run.py --quick   # small sizes, one run each: proves they still work
+    python benchmarks/run.py --only window cli --readme --force   # into README.md's table
 
 Cold starts run in fresh processes (``probe.py``, offscreen Qt), and so do the command
 lines (``main.py``, as a user runs them); the .ics figures run in this process. Data sets
@@ -108,7 +109,25 @@ ROW_NAMES = (
     "CalDAV first sync",
     "CalDAV no-change sync",
 )
+GROUP_ROWS = {
+    "ics": (".ics export", ".ics import"),
+    "window": ROW_NAMES[:11],
+    "cli": ROW_NAMES[11:15],
+    "growth": (),
+    "invites": ("500 invites by SMTP (STARTTLS, AUTH)",),
+    "caldav": ("CalDAV first sync", "CalDAV no-change sync"),
+}
 GROWTH_HEADER = "| meetings | `agenda` | `export-ics` | `import-ics` | window ready |"
+
+
+README = ROOT / "README.md"
+TABLE_HEADER = "| figure | value | baseline | ratio | target | met | baseline is |"
+MACHINE_PREFIX = "Machine: "
+
+
+class ReadmeError(Exception):
+    """The README's table cannot take this run's figures (already there without --force,
+    or no table to write into)."""
 
 
 def median_time(action: Callable[[], object], runs: int) -> float:
@@ -368,18 +387,74 @@ def growth_table(sizes: Sizes, work: Path) -> str:
 
 
 def render(rows: list[Row]) -> str:
-    lines = [
-        "| figure | value | baseline | ratio | target | met | baseline is |",
-        "| --- | ---: | ---: | ---: | --- | --- | --- |",
-    ]
-    for row in sorted(rows, key=lambda r: ROW_NAMES.index(r.name)):
-        digits = 0 if row.unit == "MB" else 1 if row.unit == "ms" else 3
-        base = f"{row.baseline:.{digits}f} {row.unit}" if row.baseline is not None else "—"
-        ratio = f"{row.ratio:.2f}×" if row.ratio is not None else "—"
-        lines.append(
-            f"| {row.name} | {row.figure:.{digits}f} {row.unit} | {base} | {ratio} | "
-            f"{row.target} | {_met(row.met)} | {row.baseline_name} |"
+    lines = [TABLE_HEADER, "| --- | ---: | ---: | ---: | --- | --- | --- |"]
+    lines += [render_row(row) for row in sorted(rows, key=lambda r: ROW_NAMES.index(r.name))]
+    return "\n".join(lines)
+
+
+def render_row(row: Row) -> str:
+    digits = 0 if row.unit == "MB" else 1 if row.unit == "ms" else 3
+    base = f"{row.baseline:.{digits}f} {row.unit}" if row.baseline is not None else "—"
+    ratio = f"{row.ratio:.2f}×" if row.ratio is not None else "—"
+    return (
+        f"| {row.name} | {row.figure:.{digits}f} {row.unit} | {base} | {ratio} | "
+        f"{row.target} | {_met(row.met)} | {row.baseline_name} |"
+    )
+
+
+def _table_span(lines: list[str], header: str) -> tuple[int, int] | None:
+    """Where the table under ``header`` is: its first line and the line after its last."""
+    if header not in lines:
+        return None
+    start = lines.index(header)
+    end = start
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    return start, end
+
+
+def write_readme(
+    text: str, rows: list[Row], growth: str, machine_name: str, force: bool
+) -> str:
+    """``text`` (the README) with this run's rows, growth table and machine written in.
+
+    Rows this run did not measure stay as they are. Figures already in the table are
+    replaced only with ``force``: a quick or partial run must not silently overwrite a
+    full run's figures. Raises ReadmeError.
+    """
+    lines = text.split("\n")
+    span = _table_span(lines, TABLE_HEADER)
+    if span is None:
+        raise ReadmeError(f"no benchmark table (a line {TABLE_HEADER!r}) to write into")
+    start, end = span
+    kept: dict[str, str] = {}
+    for line in lines[start + 2 : end]:
+        name = line.split("|")[1].strip()
+        kept[name] = line
+    measured = {row.name: render_row(row) for row in rows}
+    taken = sorted(name for name in measured if name in kept)
+    if taken and not force:
+        raise ReadmeError(
+            "README.md already has figures for " + ", ".join(taken) + "; --force replaces them"
         )
+    merged = {**kept, **measured}
+    order = [n for n in ROW_NAMES if n in merged] + [n for n in merged if n not in ROW_NAMES]
+    table = lines[start : start + 2] + [merged[name] for name in order]
+    machine_line = f"{MACHINE_PREFIX}{machine_name}."
+    before = lines[:start]
+    if len(before) >= 2 and before[-2].startswith(MACHINE_PREFIX):
+        before[-2] = machine_line
+    else:
+        before += [machine_line, ""]
+    lines = before + table + lines[end:]
+    if growth:
+        new_growth = growth.split("\n")
+        span = _table_span(lines, GROWTH_HEADER)
+        if span is None:
+            at = len(before) + len(table)
+            lines[at:at] = ["", *new_growth]
+        else:
+            lines[span[0] : span[1]] = new_growth
     return "\n".join(lines)
 
 
@@ -392,25 +467,41 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
     parser.add_argument(
         "--only",
+        nargs="+",
         choices=("ics", "window", "cli", "growth", "invites", "caldav"),
-        help="one group",
+        help="these groups only",
     )
+    parser.add_argument(
+        "--readme",
+        action="store_true",
+        help="also write the figures into README.md's benchmark table (rows not measured "
+        "stay); figures already there are replaced only with --force",
+    )
+    parser.add_argument("--force", action="store_true", help="with --readme: replace figures")
     args = parser.parse_args(argv)
+    groups = set(args.only or GROUP_ROWS)
+    if args.readme and not args.force:
+        # Refused before the run, not after minutes of it.
+        expected = [Row(n, "s", 0.0, None, "", "", None) for g in groups for n in GROUP_ROWS[g]]
+        try:
+            write_readme(README.read_text(encoding="utf-8"), expected, "", machine(), False)
+        except ReadmeError as exc:
+            parser.error(str(exc))
     sizes = QUICK if args.quick else FULL
     rows: list[Row] = []
     growth = ""
     with tempfile.TemporaryDirectory(prefix="shuttle-bench-") as tmp:
-        if args.only in (None, "ics"):
+        if "ics" in groups:
             rows += ics_rows(sizes, Path(tmp))
-        if args.only in (None, "window"):
+        if "window" in groups:
             rows += window_rows(sizes, Path(tmp))
-        if args.only in (None, "cli"):
+        if "cli" in groups:
             rows += cli_rows(sizes, Path(tmp))
-        if args.only in (None, "growth"):
+        if "growth" in groups:
             growth = growth_table(sizes, Path(tmp))
-        if args.only in (None, "invites"):
+        if "invites" in groups:
             rows += invite_rows(args.quick)
-        if args.only in (None, "caldav"):
+        if "caldav" in groups:
             from benchmarks import caldav_bench
 
             rows += caldav_bench.rows(args.quick, Path(tmp))
@@ -420,6 +511,16 @@ def main(argv: list[str] | None = None) -> int:
     if growth:
         print()
         print(growth)
+    if args.readme:
+        try:
+            text = write_readme(
+                README.read_text(encoding="utf-8"), rows, growth, machine(), args.force
+            )
+        except ReadmeError as exc:
+            print(f"run.py: {exc}", file=sys.stderr)
+            return 2
+        README.write_text(text, encoding="utf-8")
+        print(f"Written into {README}")
     return 0
 
 

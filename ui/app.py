@@ -52,7 +52,7 @@ def start_window(
     from ui.map_pane import MapPane
 
     map_pane = MapPane()
-    import_while_serving(("data.store", "data.trip_file", "ui.main_window"))
+    import_while_serving(("data.store", "ui.main_window"))
     from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
     from data.store import Store
