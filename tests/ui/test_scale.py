@@ -1,0 +1,144 @@
+"""Big trips in the window: what is deferred or kept still gives the same views.
+
+The trips come from the benchmarks' generator (fixed seed): hundreds of meetings over
+dozens of places in several zones, with overlaps and legs too short to travel.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks import datasets
+from data.agenda import display_day, sort_key
+from data.edits import DeleteMeeting
+from data.travel import route_legs
+from data.warnings import check_trip, warnings_by_meeting
+from tests.ui.conftest import wait_for_map_state
+from ui.workspace import Changes
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def big_window(make_window, store, meetings=300, places=40):
+    trip = datasets.trip("Big", meetings, places, 12)
+    store.add_trip(trip)
+    return make_window(), trip
+
+
+def test_the_day_filter_redraws_only_the_agenda(qtbot, make_window, store, monkeypatch):
+    window, trip = big_window(make_window, store)
+    redrawn: list[str] = []
+    for owner, name in (
+        (window.map, "show_trip"),
+        (window.map, "update_trip"),
+        (window.calendar, "mark"),
+        (window, "_show_summary"),
+    ):
+        monkeypatch.setattr(owner, name, lambda *_a, n=name: redrawn.append(n))
+    day = sorted({m.day for m in trip.meetings})[3]
+    window.show_day(day)
+    shown = [row.meeting.id for row in window.agenda.model.rows]
+    expected = sorted(
+        (m for m in window.workspace.trip.meetings if m.day == day), key=sort_key
+    )
+    assert shown == [m.id for m in expected] and shown
+    window.show_whole_trip()
+    assert len(window.agenda.model.rows) == len(trip.meetings)
+    assert redrawn == []
+
+
+def test_the_agenda_keeps_trip_order_in_every_zone_and_day(qtbot, make_window, store):
+    window, _trip = big_window(make_window, store)
+    ws = window.workspace
+    for zone in (None, ws.display_zone()):
+        everything = sorted(
+            ws.trip.meetings, key=lambda m, z=zone: (display_day(m, z), sort_key(m))
+        )
+        window.agenda.model.set_rows(ws.trip, zone, None)
+        assert [r.meeting.id for r in window.agenda.model.rows] == [m.id for m in everything]
+        day = display_day(everything[40], zone)
+        window.agenda.model.set_rows(ws.trip, zone, day)
+        assert [r.meeting.id for r in window.agenda.model.rows] == [
+            m.id for m in everything if display_day(m, zone) == day
+        ]
+        first = window.agenda.model.rows[0]
+        assert window.agenda.model.row_of(first.meeting.id) == 0
+
+
+def test_warnings_of_an_opened_trip_arrive_from_the_worker(qtbot, make_window, store):
+    window, _trip = big_window(make_window, store)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: not ws.checking, timeout=30000)
+    expected = warnings_by_meeting(check_trip(ws.trip, ws.assumptions))
+    assert expected  # the generated trip has overlaps and legs too short to travel
+    assert ws.warnings == expected
+    warned = next(iter(expected))
+    model = window.agenda.model
+    index = model.index(model.row_of(warned), 2)
+    assert model.data(index, 1) is not None  # DecorationRole: the warning icon
+    assert "⚠" in window.summary.text()
+
+
+def test_reopening_checks_again_and_only_the_last_check_counts(qtbot, make_window, store):
+    window, _trip = big_window(make_window, store)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: not ws.checking, timeout=30000)
+    arrived: list[Changes] = []
+    ws.changed.connect(lambda c: arrived.append(c) if c.warnings else None)
+    trip_id = ws.trip_id
+    ws.open_trip(trip_id)
+    assert ws.checking and ws.warnings == {}  # shown at once, warnings to follow
+    ws.open_trip(trip_id)  # the first check's result is dropped
+    qtbot.waitUntil(lambda: not ws.checking, timeout=30000)
+    qtbot.wait(50)
+    assert len(arrived) == 1
+    assert ws.warnings == warnings_by_meeting(check_trip(ws.trip, ws.assumptions))
+
+
+def test_an_edit_during_the_check_keeps_its_own_warnings(qtbot, make_window, store):
+    window, _trip = big_window(make_window, store)
+    ws = window.workspace
+    ws.open_trip(ws.trip_id)
+    assert ws.checking
+    first = ws.trip.meetings[0]
+    ws.perform(DeleteMeeting(ws.trip_id, first.id))
+    assert not ws.checking  # the edit checked the trip itself
+    expected = warnings_by_meeting(check_trip(ws.trip, ws.assumptions))
+    qtbot.wait(300)
+    assert ws.warnings == expected
+
+
+def test_every_leg_of_a_big_trip_is_drawn(qtbot, make_window, store):
+    """Legs are drawn in slices after the stops (map_bridge.js): all of them arrive."""
+    window, trip = big_window(make_window, store, meetings=700, places=60)
+    legs = len(route_legs(window.workspace.trip))
+    assert legs > 400  # more than one slice
+    state = wait_for_map_state(qtbot, window.map, lambda s: s["lines"] == legs)
+    assert state["markers"] == len(trip.places)
+
+
+def test_thousands_of_void_qt_calls_do_not_abort(tmp_path):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call (ui/__init__)."""
+    code = (
+        "import ui\n"
+        "from PySide6.QtCore import QDate\n"
+        "from PySide6.QtGui import QTextCharFormat\n"
+        "from PySide6.QtWidgets import QApplication, QCalendarWidget\n"
+        "app = QApplication([])\n"
+        "calendar = QCalendarWidget()\n"
+        "for day in range(30000):\n"
+        "    calendar.setDateTextFormat(QDate(2020, 1, 1).addDays(day % 900), QTextCharFormat())\n"
+        "print('done')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-1000:]
+    assert done.stdout.strip() == "done"
