@@ -413,9 +413,7 @@ def _table_span(lines: list[str], header: str) -> tuple[int, int] | None:
     return start, end
 
 
-def write_readme(
-    text: str, rows: list[Row], growth: str, machine_name: str, force: bool
-) -> str:
+def write_readme(text: str, rows: list[Row], growth: str, machine_name: str, force: bool) -> str:
     """``text`` (the README) with this run's rows, growth table and machine written in.
 
     Rows this run did not measure stay as they are. Figures already in the table are
@@ -433,6 +431,8 @@ def write_readme(
         kept[name] = line
     measured = {row.name: render_row(row) for row in rows}
     taken = sorted(name for name in measured if name in kept)
+    if growth and GROWTH_HEADER in lines:
+        taken.append("the growth table")
     if taken and not force:
         raise ReadmeError(
             "README.md already has figures for " + ", ".join(taken) + "; --force replaces them"
@@ -484,7 +484,9 @@ def main(argv: list[str] | None = None) -> int:
         # Refused before the run, not after minutes of it.
         expected = [Row(n, "s", 0.0, None, "", "", None) for g in groups for n in GROUP_ROWS[g]]
         try:
-            write_readme(README.read_text(encoding="utf-8"), expected, "", machine(), False)
+            growth_marker = GROWTH_HEADER if "growth" in groups else ""
+            text = README.read_text(encoding="utf-8")
+            write_readme(text, expected, growth_marker, machine(), False)
         except ReadmeError as exc:
             parser.error(str(exc))
     sizes = QUICK if args.quick else FULL

@@ -67,6 +67,7 @@ def _vincenty_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float | N
     u_sq = cos2_alpha * (_A * _A - _B * _B) / (_B * _B)
     big_a = 1 + u_sq / 16384 * (4096 + u_sq * (-768 + u_sq * (320 - 175 * u_sq)))
     big_b = u_sq / 1024 * (256 + u_sq * (-128 + u_sq * (74 - 47 * u_sq)))
+    cos2_2sm = cos_2sm * cos_2sm
     delta_sigma = (
         big_b
         * sin_sigma
@@ -75,8 +76,8 @@ def _vincenty_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float | N
             + big_b
             / 4
             * (
-                cos_sigma * (2 * cos_2sm * cos_2sm - 1)
-                - big_b / 6 * cos_2sm * (4 * sin_sigma * sin_sigma - 3) * (4 * cos_2sm * cos_2sm - 3)
+                cos_sigma * (2 * cos2_2sm - 1)
+                - big_b / 6 * cos_2sm * (4 * sin_sigma * sin_sigma - 3) * (4 * cos2_2sm - 3)
             )
         )
     )

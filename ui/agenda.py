@@ -118,8 +118,11 @@ class AgendaModel(QAbstractTableModel):
         keyed = sorted(
             ((display_day(m, display_tz), sort_key(m), i) for i, m in enumerate(trip.meetings)),
         )
-        meetings = trip.meetings
-        self._all = [Row(meetings[i], trip.place_of(meetings[i]), d, display_tz) for d, _, i in keyed]
+        meetings = [trip.meetings[i] for _, _, i in keyed]
+        self._all = [
+            Row(m, trip.place_of(m), d, display_tz)
+            for m, (d, _, _) in zip(meetings, keyed, strict=True)
+        ]
         self._by_day = {}
         for row in self._all:
             self._by_day.setdefault(row.day, []).append(row)

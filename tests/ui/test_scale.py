@@ -40,9 +40,7 @@ def test_the_day_filter_redraws_only_the_agenda(qtbot, make_window, store, monke
     day = sorted({m.day for m in trip.meetings})[3]
     window.show_day(day)
     shown = [row.meeting.id for row in window.agenda.model.rows]
-    expected = sorted(
-        (m for m in window.workspace.trip.meetings if m.day == day), key=sort_key
-    )
+    expected = sorted((m for m in window.workspace.trip.meetings if m.day == day), key=sort_key)
     assert shown == [m.id for m in expected] and shown
     window.show_whole_trip()
     assert len(window.agenda.model.rows) == len(trip.meetings)
