@@ -438,7 +438,8 @@ def write_readme(text: str, rows: list[Row], growth: str, machine_name: str, for
             "README.md already has figures for " + ", ".join(taken) + "; --force replaces them"
         )
     merged = {**kept, **measured}
-    order = [n for n in ROW_NAMES if n in merged] + [n for n in merged if n not in ROW_NAMES]
+    # Rows the benchmarks no longer measure (renamed or dropped) go.
+    order = [name for name in ROW_NAMES if name in merged]
     table = lines[start : start + 2] + [merged[name] for name in order]
     machine_line = f"{MACHINE_PREFIX}{machine_name}."
     before = lines[:start]

@@ -41,6 +41,7 @@ Machine: an old one.
 | --- | ---: | ---: | ---: | --- | --- | --- |
 | .ics export | 0.400 s | 2.000 s | 0.20× | ≤ 1.2×, < 2 s | yes | icalendar |
 | `trips` | 0.300 s | 0.200 s | 1.50× | ≤ 1.5× | yes | import icalendar |
+| memory, map settled (PSS) | 360 MB | 300 MB | 1.20× | ≤ 1.2× | yes | bare page |
 
 | meetings | `agenda` | `export-ics` | `import-ics` | window ready |
 | ---: | ---: | ---: | ---: | ---: |
@@ -59,6 +60,7 @@ def test_the_readme_table_is_not_overwritten_without_force() -> None:
     written = write_readme(README_TEXT, [row], "", "New CPU", force=True)
     assert "| `trips` | 0.250 s | 0.200 s | 1.25× |" in written
     assert "| .ics export | 0.400 s |" in written  # not measured this time: kept
+    assert "(PSS)" not in written  # no longer measured at all: gone
     assert "Machine: New CPU." in written and "an old one" not in written
     assert written.endswith("The end.\n") and "| 1,000 | 1.00 s |" in written
 
