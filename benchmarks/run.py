@@ -336,7 +336,7 @@ def cli_rows(sizes: Sizes, work: Path) -> list[Row]:
         "baseline": [sys.executable, "-c", "import icalendar"],
         "`trips`": shuttle(sample, "trips"),
         "`agenda`": shuttle(sample, "agenda"),
-        "`export-ics`": shuttle(sample, "export-ics", "-o", str(work / "sample.ics")),
+        "`export-ics`": shuttle(sample, "export-ics", "--force", "-o", str(work / "sample.ics")),
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(sizes.cli_runs):  # interleaved, so drift hits every command alike
@@ -374,7 +374,9 @@ def growth_table(sizes: Sizes, work: Path) -> str:
         store = datasets.store_with(work / f"growth-{meetings}", [trip])
         out = str(work / f"growth-{meetings}.ics")
         agenda = median_time(partial(run_process, shuttle(store, "agenda")), runs)
-        export = median_time(partial(run_process, shuttle(store, "export-ics", "-o", out)), runs)
+        export = median_time(
+            partial(run_process, shuttle(store, "export-ics", "--force", "-o", out)), runs
+        )
         files = ics_files(trip, sizes.file_meetings, work / f"growth-{meetings}-ics")
         imported = cli_import(files, work, runs)
         ready = statistics.median(

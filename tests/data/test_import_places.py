@@ -53,3 +53,32 @@ def test_a_place_made_by_one_event_is_found_by_the_next():
     first, second = trip.meetings
     assert first.place_id == second.place_id
     assert len(trip.places) == 3
+
+
+def test_nearest_within_a_radius_is_what_a_full_scan_finds():
+    """nearest() with ``within_km`` scans a band of latitude only (data/gazetteer.py)."""
+    import math
+    import random
+
+    from data.gazetteer import _haversine_km, _index, _reach_km
+
+    _, names = _index(15000)
+
+    def full_scan(lat: float, lon: float, within_km: float):
+        nearest, nearest_km = None, math.inf
+        for _, city in names:
+            km = _haversine_km(lat, lon, city.lat, city.lon)
+            if km <= _reach_km(city) and km <= within_km:
+                return city
+            if km < nearest_km:
+                nearest, nearest_km = city, km
+        return nearest if nearest_km <= within_km else None
+
+    rng = random.Random(20241201)
+    for _ in range(150):
+        _, city = rng.choice(names)
+        lat, lon = city.lat + rng.uniform(-0.7, 0.7), city.lon + rng.uniform(-0.7, 0.7)
+        if rng.random() < 0.3:  # open sea and empty land too
+            lat, lon = rng.uniform(-90, 90), rng.uniform(-180, 180)
+        for within_km in (5.0, 40.0, 120.0):
+            assert GAZETTEER.nearest(lat, lon, within_km) == full_scan(lat, lon, within_km)
