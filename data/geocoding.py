@@ -18,12 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from data.version import version
-
 NOMINATIM_URL_ENV = "SHUTTLE_NOMINATIM_URL"
 
 
 def user_agent() -> str:
+    # Imported here: importlib.metadata costs the window's start-up tens of milliseconds.
+    from data.version import version
+
     release = version().split(" ")[0]
     return f"Shuttle/{release} (desktop planner for diplomatic trips; geocodes on request only)"
 

@@ -38,7 +38,6 @@ from data.locale_format import whole_number
 from data.markup import html_text
 from data.model import Meeting
 from data.travel import LOCAL_KM, leg_summary
-from data.version import version
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
@@ -553,6 +552,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_about(self) -> None:
+        from data.version import version  # importlib.metadata: not worth its time at start
+
         QMessageBox.about(
             self,
             "About Shuttle",

@@ -140,3 +140,48 @@ def test_thousands_of_void_qt_calls_do_not_abort(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-1000:]
     assert done.stdout.strip() == "done"
+
+
+def test_the_window_starts_without_pydantic_or_package_metadata(tmp_path):
+    """What the window does not need before it shows stays unimported (start-up time)."""
+    from data.store import Store
+
+    from data.map_document import cached_page
+    from ui.map_pane import BASE, TILE_URL
+
+    Store.open(tmp_path / "store").close()  # seeded here: seeding reads a validated file
+    cached_page(BASE, TILE_URL, tmp_path / "cache")  # as every launch after the first finds
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.map_pane import register_scheme\n"
+        "register_scheme()\n"
+        "app = QApplication([])\n"
+        "from ui.app import start_window\n"
+        f"settings = QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat)\n"
+        f"window = start_window(Path({str(tmp_path / 'store')!r}), settings, seed=False)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "unwanted = ('pydantic', 'importlib.metadata', 'geopy', 'icalendar', 'data.trip_file')\n"
+        "print(sorted(m for m in unwanted if m in sys.modules))\n"
+        "sys.stdout.flush()\n"
+        "import os; os._exit(0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={
+            "QT_QPA_PLATFORM": "offscreen",
+            "QTWEBENGINE_DISABLE_SANDBOX": "1",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "SHUTTLE_CACHE_DIR": str(tmp_path / "cache"),
+        },
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-1000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
