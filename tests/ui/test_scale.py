@@ -144,9 +144,8 @@ def test_thousands_of_void_qt_calls_do_not_abort(tmp_path):
 
 def test_the_window_starts_without_pydantic_or_package_metadata(tmp_path):
     """What the window does not need before it shows stays unimported (start-up time)."""
-    from data.store import Store
-
     from data.map_document import cached_page
+    from data.store import Store
     from ui.map_pane import BASE, TILE_URL
 
     Store.open(tmp_path / "store").close()  # seeded here: seeding reads a validated file
