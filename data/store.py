@@ -62,6 +62,10 @@ class StoreError(RuntimeError):
     """An operation the store refuses; nothing was changed."""
 
 
+class TripNotFound(StoreError):
+    """No trip has the id or name asked for (nor, for a name, a part of it)."""
+
+
 @dataclass(frozen=True, slots=True)
 class TripSummary:
     id: int
@@ -493,7 +497,7 @@ class Store:
                 "SELECT id FROM trips ORDER BY opened_at IS NULL, opened_at DESC, id DESC LIMIT 1"
             ).fetchone()
             if row is None:
-                raise StoreError("the store holds no trip; add one with import-trip")
+                raise TripNotFound("the store holds no trip; add one with import-trip")
             return int(row[0])
         text = str(ref).strip()
         if text.isdigit():
@@ -518,7 +522,7 @@ class Store:
                     f"{text!r} is part of {len(found)} trips' names ({listed}); "
                     "give more of the name, or the id"
                 )
-        raise StoreError(f"no trip has the id or name {text!r}; 'trips' lists them")
+        raise TripNotFound(f"no trip has the id or name {text!r}; 'trips' lists them")
 
     def find_meetings(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[search.Hit]:
         """Meetings of every trip matching the words of ``text`` (see data/search.py)."""

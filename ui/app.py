@@ -42,9 +42,15 @@ def prepare_headless() -> None:
 
 
 def start_window(
-    data_dir: Path | None, settings: QSettings | None = None, seed: bool = True
+    data_dir: Path | None,
+    settings: QSettings | None = None,
+    seed: bool = True,
+    trip: str | None = None,
 ) -> MainWindow:
     """The main window on the store in ``data_dir``; a QApplication must exist.
+
+    It shows ``trip`` (an id, a name or a unique part of one, as ``--trip`` reads it),
+    else the most recently opened trip.
 
     The map pane comes first, so the web engine loads its page while Python imports and
     builds the rest (on two cores, that work overlaps). Raises StoreError.
@@ -63,7 +69,13 @@ def start_window(
     store: Store | None = None
     try:
         store = Store.open(data_dir, seed=seed)
-        return MainWindow(Workspace(store, settings), settings, map_pane=map_pane)
+        chosen = None if trip is None else store.resolve(trip)
+        if chosen is not None:
+            store.mark_opened(chosen)  # the window opens the most recently opened trip
+        window = MainWindow(Workspace(store, settings), settings, map_pane=map_pane)
+        if chosen is not None and window.workspace.trip_id != chosen:
+            window.workspace.open_trip(chosen)  # a read-only store keeps no opening order
+        return window
     except BaseException:
         if store is not None:
             store.close()
@@ -116,8 +128,9 @@ def import_while_serving(modules: tuple[str, ...]) -> None:
     loop.exec()
 
 
-def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
-    """The window, importing ``files`` (.ics); or hand them to the window already open."""
+def run_app(data_dir: Path | None, files: Sequence[Path] = (), trip: str | None = None) -> int:
+    """The window on ``trip`` (see :func:`start_window`), importing ``files`` (.ics); or
+    hand the files to the window already open."""
     problem = prepare_environment()
     if problem:
         print(problem, file=sys.stderr)
@@ -149,7 +162,7 @@ def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
     errors.setup_logging(data_dir or default_data_dir())
     app.setWindowIcon(QIcon(str(resource_path(ICON))))
     try:
-        window = start_window(data_dir)
+        window = start_window(data_dir, trip=trip)
     except Exception as exc:
         from data.store import StoreError  # loaded by start_window, after the map started
 
