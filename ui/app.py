@@ -28,6 +28,11 @@ def prepare_environment() -> str | None:
     if os.name == "posix" and os.geteuid() == 0:
         # Chromium refuses to run as root with its sandbox on (docs/platform.md).
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    # Only Qt's and Chromium's real problems reach the terminal (ui/qt_messages.py).
+    from ui import qt_messages
+
+    qt_messages.quiet_chromium()
+    qt_messages.install()
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if sys.platform.startswith("linux") and not has_display and platform in ("", "xcb", "wayland"):
