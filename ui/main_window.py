@@ -195,6 +195,13 @@ class MainWindow(QMainWindow):
             planner.assumptions_action,
         ):
             edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
+        self.find_action = _action(self, self.tr("&Find…"), QKeySequence.StandardKey.Find)
+        self.find_action.setStatusTip(
+            self.tr("Find meetings in every trip by title, person, place or topic")
+        )
+        self.find_action.triggered.connect(self.show_search)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
 
         view = menu.addMenu(self.tr("&View"))
         times = view.addMenu(self.tr("&Times In"))
@@ -356,6 +363,13 @@ class MainWindow(QMainWindow):
         if not set(meeting_ids) <= rows:
             self.workspace.set_day_filter(None)
         self.agenda.select(meeting_ids)
+
+    def show_search(self) -> None:
+        """Edit → Find…: the search of every trip's meetings (ui/search_dialog.py)."""
+        from ui.search_dialog import SearchDialog
+
+        dialog = self.findChild(SearchDialog) or SearchDialog(self.workspace, self)
+        dialog.present()
 
     def _update_edit_actions(self) -> None:
         self.planner.update_actions()
