@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 from data.store import STORE_FILE
 from tests.conftest import ROOT
@@ -88,3 +89,13 @@ def test_trip_takes_a_unique_part_of_a_name(tmp_path):
 def test_trip_before_a_command_without_trips_is_refused():
     result = shuttle("--trip", "kerry", "trips")
     assert result.returncode == 2 and "trips takes no --trip" in result.stderr
+
+
+def test_trip_before_files_to_open_is_an_option_not_a_file():
+    import main
+
+    assert main._split_files(["--trip", "Kerry", "a.ics"]) == (
+        ["--trip", "Kerry"],
+        [Path("a.ics")],
+    )
+    assert main._split_files(["--trip", "Kerry"]) == (["--trip", "Kerry"], [])
