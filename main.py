@@ -214,8 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "--trip",
         metavar="T",
-        help=f"{TRIP_MATCHING} (default: the most recently opened trip); a name no trip "
-        "matches makes an empty trip that receives the calendar's meetings",
+        help=f"{TRIP_MATCHING} (default: the most recently opened trip); with --url, a "
+        "name no trip has makes an empty trip that receives the calendar's meetings",
     )
     sync.add_argument(
         "--url",
@@ -704,10 +704,21 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     with _store(args) as store:
         try:
-            trip_id = store.resolve(args.trip)
+            # With --url a new name makes a trip: a part of a name is then no answer.
+            trip_id = store.resolve(args.trip, parts=not args.url)
         except TripNotFound:
             if not (args.trip and args.url and not args.trip.strip().isdigit()):
                 raise
+            try:
+                found = store.resolve(args.trip)
+            except TripNotFound:
+                found = None
+            if found is not None:
+                raise CommandError(
+                    f"{args.trip.strip()!r} is part of the name of trip {found} "
+                    f"({store.load_trip(found).name}): give its whole name or id to sync "
+                    "it, or another name for a new trip"
+                ) from None
             trip_id = store.create_trip(args.trip, "", "UTC").trip_id
             _say(f"New trip {trip_id}: {args.trip.strip()} (to receive the calendar)")
         shared = sync_state.account(store, trip_id)

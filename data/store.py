@@ -485,11 +485,13 @@ class Store:
             for row in rows
         ]
 
-    def resolve(self, ref: str | int | None) -> int:
+    def resolve(self, ref: str | int | None, *, parts: bool = True) -> int:
         """A trip's id from its id, its exact name, or a part of its name found in no
         other trip's (case and accents aside); None means the most recently opened.
 
-        The one reading of ``--trip`` for every command and the window.
+        The one reading of ``--trip`` for every command and the window. Without ``parts``
+        only the name but for case and accents is taken (for a command that makes a trip
+        of a name no trip has).
         """
         db = self._db
         if ref is None:
@@ -512,7 +514,7 @@ class Store:
         # A name equal but for case wins over names that merely contain it.
         for found in (
             [n for n in names if _folded(n[1]) == wanted],
-            [n for n in names if wanted and wanted in _folded(n[1])],
+            [n for n in names if parts and wanted and wanted in _folded(n[1])],
         ):
             if len(found) == 1:
                 return found[0][0]

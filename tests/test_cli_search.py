@@ -99,3 +99,15 @@ def test_trip_before_files_to_open_is_an_option_not_a_file():
         [Path("a.ics")],
     )
     assert main._split_files(["--trip", "Kerry"]) == (["--trip", "Kerry"], [])
+
+
+def test_sync_to_a_new_calendar_takes_no_part_of_a_name(data_dir):
+    # With --url a name no trip has makes a new trip; a part of an existing name would be
+    # read either way, so it is refused before anything is sent or made.
+    result = shuttle("sync", "--trip", "Kerry: Rome", "--url", "http://127.0.0.1:9/cal/")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"shuttle: error: 'Kerry: Rome' is part of the name of trip 1 ({KERRY}): give its "
+        "whole name or id to sync it, or another name for a new trip\n"
+    )
+    assert "Kerry: Rome\n" not in shuttle("trips").stdout
