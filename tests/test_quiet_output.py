@@ -4,8 +4,11 @@ silenced (ui/qt_messages.py), real problems still reach the terminal."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -36,6 +39,24 @@ def test_print_pdf_says_only_what_it_wrote(tmp_path):
     assert result.stderr == ""
     assert result.stdout == (f"Wrote {target} (Kerry: Rome – Paris – London, December 2014, A4)\n")
     assert target.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (package xvfb)")
+def test_print_pdf_is_as_quiet_under_an_x_server(tmp_path):
+    target = tmp_path / "trip.pdf"
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable]
+    result = subprocess.run(
+        [*command, "main.py", "print", "--pdf", str(target)],
+        cwd=ROOT,
+        env=user_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert result.stdout == f"Wrote {target} (Kerry: Rome – Paris – London, December 2014, A4)\n"
 
 
 def test_print_to_a_folder_that_is_not_there_is_one_clear_line(tmp_path):
