@@ -128,9 +128,12 @@ class SearchDialog(QDialog):
             self.run_search()  # an edit may have changed what matches
 
     def _item(self, hit: Hit) -> QListWidgetItem:
-        when = " ".join(part for part in (short_day(hit.day, year=True), hit.when) if part)
-        second = " · ".join(part for part in (when, hit.place, hit.trip_name) if part)
-        item = QListWidgetItem(f"{hit.title}\n{second}")
+        when = ", ".join(part for part in (short_day(hit.day, year=True), hit.when) if part)
+        lines = [hit.title, " · ".join(part for part in (when, hit.place, hit.trip_name) if part)]
+        title = hit.title.casefold()
+        if not any(matched and text.casefold() in title for text, matched in hit.snippet):
+            lines.append(hit.snippet_text)  # why it matched, when the title does not say
+        item = QListWidgetItem("\n".join(lines))
         item.setData(HIT_ROLE, hit)
         # The best-matching words, the matches in bold; all of it escaped trip text.
         runs = "".join(

@@ -51,11 +51,9 @@ def test_enter_opens_the_other_trip_and_selects_the_meeting(qtbot, store, make_w
     assert window.workspace.trip_id == geneva_id
     dialog = open_search(qtbot, window)
     type_search(qtbot, dialog, "LAVR", 1)
-    assert (
-        dialog.results.item(0)
-        .text()
-        .startswith("Talks with Russian Foreign Minister Sergei Lavrov\nSun 14 Dec 2014 time TBC")
-    )
+    first = dialog.results.item(0).text()
+    assert first.startswith("Talks with Russian Foreign Minister Sergei Lavrov\nSun 14 Dec 2014, ")
+    assert first.count("\n") == 1  # the title says why it matched: no third line
     assert "<b>Lavrov</b>" in dialog.results.item(0).toolTip()
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert window.workspace.trip_id == kerry
@@ -87,6 +85,8 @@ def test_accents_prefixes_and_query_syntax(qtbot, store, make_window):
     dialog = open_search(qtbot, window)
     type_search(qtbot, dialog, "geneve zar", 1)
     assert dialog.results.item(0).text().startswith("Réunion sur l'Iran\n")
+    # A match outside the title says why on a third line.
+    assert dialog.results.item(0).text().splitlines()[2] == "Javad Zarif"
     for hostile in ('"', "NEAR(", "lavrov OR netanyahu", "*"):
         type_search(qtbot, dialog, hostile, 0)
         assert dialog.status.text() in ("No meeting matches.", "")
