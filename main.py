@@ -180,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp_ics.add_argument(
         "--trip",
         metavar="T",
-        help="into this trip (default: the trip named after the calendar, made if needed)",
+        help=f"into this trip: {TRIP_MATCHING} (default: the trip named after the calendar, "
+        "made if needed)",
     )
     imp_ics.add_argument(
         "--from",
