@@ -113,9 +113,8 @@ def describe(choice: PlaceChoice, is_new: bool = False) -> str:
     if choice.match is Match.CITY:
         return translate("PlaceEntry", "{city} — new place at the city centre").format(city=where)
     if is_new:
-        return translate("PlaceEntry", "{name} — new place in {city} ({lat:.4f}, {lon:.4f})").format(
-            name=place.name, city=where or "?", lat=place.lat, lon=place.lon
-        )
+        text = translate("PlaceEntry", "{name} — new place in {city} ({lat:.4f}, {lon:.4f})")
+        return text.format(name=place.name, city=where or "?", lat=place.lat, lon=place.lon)
     return translate("PlaceEntry", "{name} — a place of this trip, in {city}").format(
         name=place.name, city=where or "?"
     )
