@@ -281,7 +281,7 @@ class MeetingEditor(QDialog):
             0, NameDelegate([p.name for p in self.known_people.values()], self.people)
         )
         self.people.itemChanged.connect(self._on_person_named)
-        add = QPushButton(self.tr("&Add Participant"))
+        add = self.add_person_button = QPushButton(self.tr("&Add Participant"))
         add.clicked.connect(self.new_participant_row)
         remove = QPushButton(self.tr("&Remove"))
         remove.clicked.connect(self._remove_participants)
