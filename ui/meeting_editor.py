@@ -179,15 +179,17 @@ class MeetingEditor(QDialog):
         row.addWidget(self.online_button)
         row.addWidget(self.cancel_lookup_button)
         row.addWidget(self.map_button)
-        form.addRow(_buddy_label(self.tr("&Place:"), self.place_edit), row)
         self.place_note = QLabel()
         self.place_note.setWordWrap(True)
         self.place_note.setTextFormat(Qt.TextFormat.PlainText)
         self.place_note.setAccessibleName(self.tr("Place found"))
         self.place_error = _error_label()
-        form.addRow("", self.place_note)
-        form.addRow("", self.lookup_note)
-        form.addRow("", self.place_error)
+        column = QVBoxLayout()  # the notes hug the field they are about
+        column.setSpacing(2)
+        column.addLayout(row)
+        for label in (self.place_note, self.lookup_note, self.place_error):
+            column.addWidget(label)
+        form.addRow(_buddy_label(self.tr("&Place:"), self.place_edit), column)
 
         self.zone_edit = QLineEdit()
         self.zone_edit.setAccessibleName(self.tr("Time zone"))
