@@ -117,7 +117,9 @@ class MeetingEditor(QDialog):
         self.original = meeting
         self.gazetteer = gazetteer
         self.result_value: FormResult | None = None
-        self._zone_from: tuple[str, str] | None = None  # the place the zone was last taken from
+        # Where the zone was last taken from: typing on in the place field (the venue's
+        # name) keeps a zone the user changed, another spot or zone replaces it.
+        self._zone_from: tuple[float, float, str] | None = None
         self.setWindowTitle("Edit Meeting" if meeting else "New Meeting")
         self.setMinimumWidth(640)
         self._build(default_day or trip.first_day or date.today())
@@ -187,8 +189,8 @@ class MeetingEditor(QDialog):
         column = QVBoxLayout()  # the notes hug the field they are about
         column.setSpacing(2)
         column.addLayout(row)
-        for label in (self.place_note, self.lookup_note, self.place_error):
-            column.addWidget(label)
+        for note in (self.place_note, self.lookup_note, self.place_error):
+            column.addWidget(note)
         form.addRow(_buddy_label(self.tr("&Place:"), self.place_edit), column)
 
         self.zone_edit = QLineEdit()
@@ -453,8 +455,9 @@ class MeetingEditor(QDialog):
         self.place_error.hide()
         if place is None:
             return
-        if (place.id, place.timezone) != self._zone_from:
-            self._zone_from = (place.id, place.timezone)
+        spot = (place.lat, place.lon, place.timezone)
+        if spot != self._zone_from:
+            self._zone_from = spot
             self.zone_edit.setText(place.timezone)
 
     @property

@@ -175,3 +175,13 @@ def _tab_of(editor: MeetingEditor):
 
 def test_the_day_field_is_set(editor):
     assert editor.day_edit.date() == QDate(2014, 12, 16)
+
+
+def test_a_zone_changed_by_hand_survives_typing_the_venue(qtbot, editor):
+    editor.place_edit.setText("Amman, Jordan")
+    assert editor.zone_edit.text() == "Asia/Amman"
+    editor.zone_edit.setText("UTC")
+    qtbot.keyClicks(editor.place_edit, ", Le Royal")
+    assert editor.zone_edit.text() == "UTC"  # the same spot: the user's zone stays
+    editor.place_edit.setText("Le Royal, Paris")
+    assert editor.zone_edit.text() == "Europe/Paris"  # another city brings its zone
