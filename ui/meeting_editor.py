@@ -472,7 +472,9 @@ class MeetingEditor(QDialog):
         """A click on the map: a new place there, its zone from the coordinates."""
         near = self.gazetteer.nearest(lat, lon)
         choice = self.place_edit.choice()
-        name = choice.venue or (f"Near {near.name}" if near else f"{lat:.4f}, {lon:.4f}")
+        known = choice.place if choice.match is Match.KNOWN else None
+        typed = choice.venue or (known.name if known else "")
+        name = typed or (f"Near {near.name}" if near else f"{lat:.4f}, {lon:.4f}")
         self.use_new_place(
             place_from_coordinates(
                 lat,

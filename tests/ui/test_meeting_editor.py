@@ -185,3 +185,19 @@ def test_a_zone_changed_by_hand_survives_typing_the_venue(qtbot, editor):
     assert editor.zone_edit.text() == "UTC"  # the same spot: the user's zone stays
     editor.place_edit.setText("Le Royal, Paris")
     assert editor.zone_edit.text() == "Europe/Paris"  # another city brings its zone
+
+
+def test_a_spot_picked_on_the_map_takes_the_venue_typed(editor):
+    editor.title.setText("Talks")
+    editor.place_edit.setText("Palais des Nations")
+    editor.set_coordinates(46.2266, 6.1400)  # where the map was clicked
+    assert editor.place_edit.text() == "Palais des Nations"  # as typed
+    assert "Palais des Nations — new place in Geneva" in editor.place_note.text()
+    result = editor.build()
+    assert result is not None and result.new_place is not None
+    assert (result.new_place.name, result.new_place.timezone) == (
+        "Palais des Nations",
+        "Europe/Zurich",
+    )
+    editor.place_edit.setText("Rome")  # typed anew: the text, not the click, counts
+    assert editor.build().new_place.city == "Rome"
