@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QRect, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from data.gazetteer import Gazetteer
@@ -60,8 +60,19 @@ class PlaceField(QLineEdit):
         suggestions = place_suggestions(text, self.places, self.gazetteer)
         self.model.setStringList(suggestions)
         if suggestions and self.hasFocus():
-            self._completer.complete()
+            self._completer.complete(wide_enough(self, self._completer))
         else:
             popup = self._completer.popup()
             if popup is not None:
                 popup.hide()
+
+
+def wide_enough(field: QLineEdit, completer: QCompleter) -> QRect:
+    """Where the completion list opens: under the field, wide enough for its longest entry
+    (a list as narrow as the field cuts off what tells "Washington, United States" apart)."""
+    popup = completer.popup()
+    width = field.width()
+    if popup is not None:
+        frame = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width()
+        width = max(width, popup.sizeHintForColumn(0) + frame)
+    return QRect(0, 0, width, field.height())

@@ -51,6 +51,7 @@ class TripDialog(QDialog):
         found by city or zone name (``gazetteer``: the window's; one is loaded if none)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Trip Details") if current else self.tr("New Trip"))
+        self.setMinimumWidth(460)
         self.taken = taken_names
         self.details: TripDetails | None = None
         form = QFormLayout(self)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from data.gazetteer import Gazetteer
 from data.zone_names import resolve_zone, zone_options
+from ui.place_field import wide_enough
 
 
 class ZoneField(QLineEdit):
@@ -38,7 +39,7 @@ class ZoneField(QLineEdit):
         labels = [option.label for option in zone_options(text, self.gazetteer)]
         self.model.setStringList(labels)
         if labels and self.hasFocus():
-            self._completer.complete()
+            self._completer.complete(wide_enough(self, self._completer))
         else:
             popup = self._completer.popup()
             if popup is not None:
