@@ -78,6 +78,7 @@ from ui.background import Task
 from ui.people_table import NameDelegate
 from ui.place_field import PlaceField
 from ui.time_field import TimeEdit
+from ui.zone_field import ZoneField
 
 ERROR_STYLE = "color: #b03a2e;"
 PART_OF_DAY_CHOICES: list[tuple[str, PartOfDay | None]] = [("not known", None)] + [
@@ -193,9 +194,11 @@ class MeetingEditor(QDialog):
             column.addWidget(note)
         form.addRow(_buddy_label(self.tr("&Place:"), self.place_edit), column)
 
-        self.zone_edit = QLineEdit()
+        self.zone_edit = ZoneField("", self.gazetteer)
         self.zone_edit.setAccessibleName(self.tr("Time zone"))
-        self.zone_edit.setToolTip(self.tr("The venue's IANA time zone; filled in from the place"))
+        self.zone_edit.setToolTip(
+            self.tr("The venue's time zone, filled in from the place; or type a city or zone")
+        )
         self.zone_error = _error_label()
         form.addRow(self.tr("Time &zone:"), self.zone_edit)
         form.addRow("", self.zone_error)
@@ -577,7 +580,7 @@ class MeetingEditor(QDialog):
         """Say at the field when a local time is skipped or repeated by a clock change."""
         notes = []
         try:
-            tz = zone(self.zone_edit.text().strip())
+            tz = zone(self.zone_edit.zone_name() or "")
         except ValueError:
             tz = None
         if tz is not None and self.exact_radio.isChecked():
@@ -639,7 +642,7 @@ class MeetingEditor(QDialog):
             place_id=place_id,
             new_place=self.new_place,
             place_problem=problem,
-            timezone=self.zone_edit.text(),
+            timezone=self.zone_edit.zone_name() or self.zone_edit.text(),
             day=date(qday.year(), qday.month(), qday.day()),
             exact=self.exact_radio.isChecked(),
             start=time(start.hour(), start.minute()),

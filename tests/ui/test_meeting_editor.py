@@ -201,3 +201,11 @@ def test_a_spot_picked_on_the_map_takes_the_venue_typed(editor):
     )
     editor.place_edit.setText("Rome")  # typed anew: the text, not the click, counts
     assert editor.build().new_place.city == "Rome"
+
+
+def test_the_venues_zone_can_be_typed_as_a_city(editor):
+    editor.title.setText("Talks")
+    editor.place_edit.setText("Rome")
+    editor.zone_edit.setText("New York")
+    result = editor.build()
+    assert result is not None and result.new_place.timezone == "America/New_York"
