@@ -31,4 +31,9 @@ class NameDelegate(QStyledItemDelegate):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         editor.setCompleter(completer)
+        popup = completer.popup()
+        if popup is not None and self.names:
+            # Wider than the cell: names like "Cardinal Pietro Parolin" must show whole.
+            longest = max(popup.fontMetrics().horizontalAdvance(n) for n in self.names)
+            popup.setMinimumWidth(min(longest + 40, 520))
         return editor
