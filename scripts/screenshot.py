@@ -56,11 +56,24 @@ def main() -> int:
         window.close()
         app.quit()
 
+    def fill_editor() -> None:
+        """A new meeting as typed: a city picked from the completion, then the venue."""
+        from PySide6.QtCore import QTime
+
+        editor = window.planner.editor
+        if editor is None:
+            return
+        editor.title.setText("Press briefing")
+        editor.place_edit.setText("Amman, Jordan, Le Royal Hotel")
+        editor.exact_radio.setChecked(True)
+        editor.start_edit.setTime(QTime(18, 0))
+        editor.end_edit.setTime(QTime(18, 45))
+
     def stage() -> None:
         if args.editor:
-            window.agenda.select([window.workspace.trip.meetings[3].id])  # the Orly dinner
-            window.planner.edit_action.trigger()
-            QTimer.singleShot(800, lambda: shoot(window.planner.editor or window))
+            window.planner.new_action.trigger()
+            QTimer.singleShot(300, fill_editor)
+            QTimer.singleShot(1000, lambda: shoot(window.planner.editor or window))
         else:
             window.agenda.select([window.workspace.trip.meetings[2].id])  # Netanyahu
             QTimer.singleShot(1200, lambda: shoot(window))
