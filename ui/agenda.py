@@ -199,8 +199,10 @@ class AgendaPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.no_meetings_hint = self.tr("No meetings yet.")
         self.empty = QLabel(self.tr("No meetings on this day."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         self.empty.hide()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -229,10 +231,18 @@ class AgendaPane(QWidget):
             self._quiet = False
         self.title.setText(long_day(day) if day else self.tr("Whole trip"))
         self.whole_trip_button.setEnabled(day is not None)
-        self.empty.setVisible(day is not None and not self.model.rows)
+        if trip is not None and not trip.meetings:
+            self.empty.setText(self.no_meetings_hint)
+        else:
+            self.empty.setText(self.tr("No meetings on this day."))
+        self.empty.setVisible(trip is not None and not self.model.rows)
         self.table.resizeColumnsToContents()
         for column, cap in ((2, 270), (3, 220)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+
+    def set_no_meetings_hint(self, text: str) -> None:
+        """What an empty trip says: how to add its first meeting."""
+        self.no_meetings_hint = text
 
     def selected_ids(self) -> list[str]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
