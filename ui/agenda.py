@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -131,7 +131,7 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 2 and problems:
             return self.warning_icon
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and problems:
-            return "\n".join(f"⚠ {w.message}" for w in problems)
+            return "\n".join([self._text(row, column), *(f"⚠ {w.message}" for w in problems)])
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 4:
                 return "\n".join(participant_with_role(p) for p in row.meeting.participants)
@@ -168,6 +168,75 @@ class AgendaModel(QAbstractTableModel):
         return None
 
 
+def fit_widths(
+    natural: Sequence[int], available: int, weights: Sequence[float] | None = None
+) -> list[int]:
+    """Column widths that add up to ``available``: each column gets its natural width or
+    its weighted share of what the other cut columns leave, whichever is less (narrow
+    columns stay whole, the widest give way first); room to spare goes to the widest."""
+    if not natural:
+        return []
+    weight = list(weights or [1.0] * len(natural))
+    total = sum(natural)
+    if total <= available:
+        widths = list(natural)
+        widths[natural.index(max(natural))] += available - total
+        return widths
+    order = sorted(range(len(natural)), key=lambda i: natural[i] / weight[i])
+    left, widths = available, list(natural)
+    for position, i in enumerate(order):
+        rest = order[position:]
+        level = left / sum(weight[j] for j in rest)
+        if natural[i] <= weight[i] * level:
+            left -= natural[i]
+            continue
+        for j in rest:  # this and the wider ones share what is left by weight
+            widths[j] = int(weight[j] * level)
+        widths[rest[-1]] += left - sum(widths[j] for j in rest)
+        break
+    return widths
+
+
+class AgendaTable(QTableView):
+    """The agenda's table, whose columns always fit its width: text that does not fit
+    wraps onto up to three lines, then is elided, with the whole text in the cell's
+    tooltip."""
+
+    MIN_COLUMN = 48
+    MAX_LINES = 3
+    WEIGHTS = (1.2, 1.6, 1.0, 1.2)  # time, meeting, place, participants: the title first
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalHeader().setStretchLastSection(False)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMaximumSectionSize(self.fontMetrics().lineSpacing() * self.MAX_LINES + 8)
+        rows.hide()
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if model is None or model.columnCount() == 0:
+            return
+        header = self.horizontalHeader()
+        count = model.columnCount()
+        natural = [
+            max(self.sizeHintForColumn(c), header.sectionSizeHint(c), self.MIN_COLUMN)
+            for c in range(count)
+        ]
+        day = natural[0]  # short, and the order of the rows depends on it: never cut
+        available = max(self.viewport().width() - day, self.MIN_COLUMN * (count - 1))
+        for column, width in enumerate([day, *fit_widths(natural[1:], available, self.WEIGHTS)]):
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+
 class AgendaPane(QWidget):
     selection_changed = Signal(list)
     whole_trip_requested = Signal()
@@ -184,7 +253,7 @@ class AgendaPane(QWidget):
         self.whole_trip_button.setAccessibleName(self.tr("Show the whole trip"))
         self.whole_trip_button.setToolTip(self.tr("Show every meeting of the trip (Ctrl+0)"))
         self.whole_trip_button.clicked.connect(self.whole_trip_requested)
-        self.table = QTableView()
+        self.table = AgendaTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Agenda"))
         self.table.setAccessibleDescription(
@@ -193,12 +262,9 @@ class AgendaPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         self.no_meetings_hint = self.tr("No meetings yet.")
         self.empty = QLabel(self.tr("No meetings on this day."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -236,9 +302,7 @@ class AgendaPane(QWidget):
         else:
             self.empty.setText(self.tr("No meetings on this day."))
         self.empty.setVisible(trip is not None and not self.model.rows)
-        self.table.resizeColumnsToContents()
-        for column, cap in ((2, 270), (3, 220)):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+        self.table.fit_columns()
 
     def set_no_meetings_hint(self, text: str) -> None:
         """What an empty trip says: how to add its first meeting."""

@@ -116,8 +116,11 @@ class MainWindow(QMainWindow):
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.addWidget(left)
         self.main_split.addWidget(self.right_split)
-        self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([620, 820])
+        # Two fifths for calendar and agenda, three for map and details, at any width:
+        # the splitter shares a resize by these factors.
+        self.main_split.setStretchFactor(0, 2)
+        self.main_split.setStretchFactor(1, 3)
+        self.main_split.setSizes([560, 840])
         self.right_split.setSizes([600, 260])
         self.setCentralWidget(self.main_split)
 

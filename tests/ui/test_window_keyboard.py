@@ -144,3 +144,23 @@ def test_the_guide_loads_nothing_remote_and_sends_web_links_to_the_browser(qtbot
     assert opened == [QUrl("https://example.org/shuttle")]
     browser.anchorClicked.emit(QUrl("#keyboard"))
     assert browser.source().fileName() == GUIDE  # an anchor stays in the guide
+
+
+def test_the_focused_pane_or_box_is_framed_in_the_highlight_colour(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    highlight = window.palette().highlight().color().name()
+    calendar_grid = window.calendar.focusProxy() or window.calendar
+    framed = [calendar_grid, window.agenda.table, window.details, window.zone_box]
+
+    def left_edge(widget: QWidget) -> str:
+        image = widget.grab().toImage()
+        return image.pixelColor(0, image.height() // 2).name()
+
+    for widget in framed:
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        assert left_edge(widget) == highlight, widget
+        for other in framed:
+            if other is not widget:
+                assert left_edge(other) != highlight, (widget, other)
