@@ -8,7 +8,7 @@ is whatever the menus really do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,21 @@ def shortcut_rows(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
     return rows
 
 
+def moving_rows() -> list[tuple[str, str, str]]:
+    """The keys that move around the window: Qt's own, not actions of a menu."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Help", text)
+
+    native = QKeySequence.SequenceFormat.NativeText
+    tab, back = (QKeySequence(k).toString(native) for k in ("Tab", "Shift+Tab"))
+    return [
+        (tr("Window"), tr("Next, previous control"), f"{tab}, {back}"),
+        (tr("Calendar, agenda"), tr("Move; show the day or the meeting"), tr("Arrows; Return")),
+        (tr("Menus"), tr("Open a menu"), tr("Alt + its underlined letter")),
+    ]
+
+
 def action_keys(action: QAction) -> str:
     return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
@@ -104,11 +119,12 @@ class ShortcutsDialog(QDialog):
     def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        rows = shortcut_rows(menu_bar)
+        rows = shortcut_rows(menu_bar) + moving_rows()
         self.table = QTableWidget(len(rows), 3)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)

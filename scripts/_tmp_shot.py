@@ -1,0 +1,86 @@
+"""Save screenshots of Shuttle on the sample trip (for docs/ and for a look).
+
+Run under a display, e.g.:
+    xvfb-run -a -s '-screen 0 1600x1000x24' \\
+        .venv/bin/python scripts/screenshot.py docs/main-window.png
+    ... scripts/screenshot.py --editor docs/meeting-editor.png
+    ... scripts/screenshot.py --language ar docs/main-window-ar.png
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ui.app import prepare_environment
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path, help="PNG file to write")
+    parser.add_argument("--editor", action="store_true", help="the meeting editor, not the window")
+    parser.add_argument(
+        "--language", choices=("en", "fr", "ar"), default="en", help="the window's language"
+    )
+    args = parser.parse_args()
+    problem = prepare_environment()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from ui.app import start_window
+    from ui.map_pane import register_scheme
+
+    register_scheme()
+    app = QApplication([])
+    from ui import i18n
+
+    i18n.install(app, args.language)
+    scratch = tempfile.mkdtemp()
+    settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+    window = start_window(Path(scratch), settings)
+    import os
+    window.resize(int(os.environ['W']), int(os.environ['H']))
+    window.show()
+    assert window.workspace.trip is not None
+
+    def shoot(widget: QWidget) -> None:
+        widget.grab().save(str(args.target))
+        if window.planner.editor is not None:
+            window.planner.editor.reject()
+        window.close()
+        app.quit()
+
+    def stage() -> None:
+        if args.editor:
+            window.agenda.select([window.workspace.trip.meetings[3].id])  # the Orly dinner
+            window.planner.edit_action.trigger()
+            QTimer.singleShot(800, lambda: shoot(window.planner.editor or window))
+        else:
+            window.agenda.select([window.workspace.trip.meetings[2].id])  # Netanyahu
+            what = os.environ.get("WHAT", "")
+            if what == "guide":
+                window.guide_action.trigger()
+                QTimer.singleShot(1200, lambda: shoot(window.guide))
+            elif what == "keys":
+                window.show_shortcuts()
+                QTimer.singleShot(1200, lambda: shoot(window.shortcuts))
+            else:
+                QTimer.singleShot(1200, lambda: shoot(window))
+
+    window.map.map_ready.connect(lambda: QTimer.singleShot(500, stage))
+    QTimer.singleShot(30000, app.quit)
+    app.exec()
+    window.workspace.store.close()
+    print(f"wrote {args.target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
