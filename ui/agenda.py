@@ -277,7 +277,7 @@ class AgendaPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # in the table's place while there is nothing to list
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self._quiet = False
 
@@ -301,7 +301,9 @@ class AgendaPane(QWidget):
             self.empty.setText(self.no_meetings_hint)
         else:
             self.empty.setText(self.tr("No meetings on this day."))
-        self.empty.setVisible(trip is not None and not self.model.rows)
+        nothing = trip is not None and not self.model.rows
+        self.empty.setVisible(nothing)
+        self.table.setVisible(not nothing)
         self.table.fit_columns()
 
     def set_no_meetings_hint(self, text: str) -> None:

@@ -60,16 +60,25 @@ def shortcut_rows(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
 
 def moving_rows() -> list[tuple[str, str, str]]:
     """The keys that move around the window: Qt's own, not actions of a menu."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Help", text)
-
+    translate = QCoreApplication.translate  # lupdate reads translate("Help", "…")
     native = QKeySequence.SequenceFormat.NativeText
     tab, back = (QKeySequence(k).toString(native) for k in ("Tab", "Shift+Tab"))
     return [
-        (tr("Window"), tr("Next, previous control"), f"{tab}, {back}"),
-        (tr("Calendar, agenda"), tr("Move; show the day or the meeting"), tr("Arrows; Return")),
-        (tr("Menus"), tr("Open a menu"), tr("Alt + its underlined letter")),
+        (
+            translate("Help", "Window"),
+            translate("Help", "Next, previous control"),
+            f"{tab}, {back}",
+        ),
+        (
+            translate("Help", "Calendar, agenda"),
+            translate("Help", "Move; show the day or the meeting"),
+            translate("Help", "Arrows; Return"),
+        ),
+        (
+            translate("Help", "Menus"),
+            translate("Help", "Open a menu"),
+            translate("Help", "Alt + underlined letter"),
+        ),
     ]
 
 
