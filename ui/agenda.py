@@ -76,6 +76,10 @@ class AgendaModel(QAbstractTableModel):
         self.warning_icon = QApplication.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxWarning
         )
+        # Made once: data() runs for every cell on every paint, so it only hands them out.
+        self.fonts = {Status.CANCELLED: QFont(), Status.TENTATIVE: QFont()}
+        self.fonts[Status.CANCELLED].setStrikeOut(True)
+        self.fonts[Status.TENTATIVE].setItalic(True)
 
     def set_rows(
         self,
@@ -140,11 +144,8 @@ class AgendaModel(QAbstractTableModel):
                     return where_label(None)
                 return f"{where_label(row.place)} ({row.place.timezone})"
             return self._text(row, column)
-        if role == Qt.ItemDataRole.FontRole and row.meeting.status is not Status.CONFIRMED:
-            font = QFont()
-            font.setStrikeOut(row.meeting.status is Status.CANCELLED)
-            font.setItalic(row.meeting.status is Status.TENTATIVE)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return self.fonts.get(row.meeting.status)
         return None
 
     @staticmethod
@@ -200,10 +201,12 @@ def fit_widths(
 class AgendaTable(QTableView):
     """The agenda's table, whose columns always fit its width: text that does not fit
     wraps onto up to three lines, then is elided, with the whole text in the cell's
-    tooltip."""
+    tooltip. Measuring every row's height takes time in proportion to the rows, so a
+    long agenda (over ``MEASURED_ROWS``) gives every row two lines instead."""
 
     MIN_COLUMN = 48
     MAX_LINES = 3
+    MEASURED_ROWS = 200
     WEIGHTS = (1.2, 1.6, 1.0, 1.2)  # time, meeting, place, participants: the title first
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -212,10 +215,20 @@ class AgendaTable(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.horizontalHeader().setStretchLastSection(False)
+        # A column's natural width is measured on the rows in view and up to 100 others.
+        self.horizontalHeader().setResizeContentsPrecision(100)
         rows = self.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         rows.setMaximumSectionSize(self.fontMetrics().lineSpacing() * self.MAX_LINES + 8)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
         rows.hide()
+
+    def measure_rows(self, count: int) -> None:
+        """Rows as tall as their text (up to three lines), or two lines in a long agenda."""
+        mode = QHeaderView.ResizeMode
+        measured = count <= self.MEASURED_ROWS
+        self.verticalHeader().setSectionResizeMode(
+            mode.ResizeToContents if measured else mode.Fixed
+        )
 
     def fit_columns(self) -> None:
         model = self.model()
@@ -295,6 +308,7 @@ class AgendaPane(QWidget):
             self.select(keep, announce=False)
         finally:
             self._quiet = False
+        self.table.measure_rows(len(self.model.rows))
         self.title.setText(long_day(day) if day else self.tr("Whole trip"))
         self.whole_trip_button.setEnabled(day is not None)
         if trip is not None and not trip.meetings:
