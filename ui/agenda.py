@@ -202,7 +202,7 @@ class AgendaTable(QTableView):
     """The agenda's table, whose columns always fit its width: text that does not fit
     wraps onto up to three lines, then is elided, with the whole text in the cell's
     tooltip. Measuring every row's height takes time in proportion to the rows, so a
-    long agenda (over ``MEASURED_ROWS``) gives every row two lines instead."""
+    long trip (over ``MEASURED_ROWS`` meetings) gives every row two lines instead."""
 
     MIN_COLUMN = 48
     MAX_LINES = 3
@@ -218,17 +218,19 @@ class AgendaTable(QTableView):
         # A column's natural width is measured on the rows in view and up to 100 others.
         self.horizontalHeader().setResizeContentsPrecision(100)
         rows = self.verticalHeader()
-        rows.setMaximumSectionSize(self.fontMetrics().lineSpacing() * self.MAX_LINES + 8)
         rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
         rows.hide()
+        self.measure_rows(0)
 
     def measure_rows(self, count: int) -> None:
-        """Rows as tall as their text (up to three lines), or two lines in a long agenda."""
-        mode = QHeaderView.ResizeMode
+        """Rows as tall as their text (up to three lines), or two lines in a long trip."""
+        rows = self.verticalHeader()
+        line = self.fontMetrics().lineSpacing()
         measured = count <= self.MEASURED_ROWS
-        self.verticalHeader().setSectionResizeMode(
-            mode.ResizeToContents if measured else mode.Fixed
-        )
+        mode = QHeaderView.ResizeMode
+        rows.setSectionResizeMode(mode.ResizeToContents if measured else mode.Fixed)
+        # Lowering the cap also shortens rows measured for an earlier, shorter trip.
+        rows.setMaximumSectionSize(line * (self.MAX_LINES if measured else 2) + 8)
 
     def fit_columns(self) -> None:
         model = self.model()
@@ -304,11 +306,11 @@ class AgendaPane(QWidget):
         keep = self.selected_ids()
         self._quiet = True
         try:
+            self.table.measure_rows(len(trip.meetings) if trip else 0)  # before they arrive
             self.model.set_rows(trip, display_tz, day, warnings)
             self.select(keep, announce=False)
         finally:
             self._quiet = False
-        self.table.measure_rows(len(self.model.rows))
         self.title.setText(long_day(day) if day else self.tr("Whole trip"))
         self.whole_trip_button.setEnabled(day is not None)
         if trip is not None and not trip.meetings:

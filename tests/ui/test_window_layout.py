@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.agenda import fit_widths
+from benchmarks import datasets
+from tests.ui.test_main_window import SAMPLE
+from ui.agenda import AgendaPane, AgendaTable, fit_widths
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1600, 1000)])
@@ -52,3 +56,22 @@ def test_fit_widths_keeps_narrow_columns_whole_and_adds_up():
     assert fit_widths([100, 200, 50, 80], 545) == [100, 315, 50, 80]
     for available in range(200, 1600, 37):
         assert sum(fit_widths([190, 500, 200, 600], available)) == available
+
+
+def test_rows_grow_with_wrapped_text_and_a_long_agenda_stays_quick(qtbot):
+    pane = AgendaPane()
+    qtbot.addWidget(pane)
+    pane.resize(400, 600)
+    pane.show()
+    pane.show_rows(SAMPLE, None, None)
+    line = pane.table.fontMetrics().lineSpacing()
+    heights = [pane.table.rowHeight(r) for r in range(pane.model.rowCount())]
+    assert max(heights) >= 3 * line  # wrapped onto three lines at this width
+    assert max(heights) <= pane.table.verticalHeader().maximumSectionSize()
+    long_trip = datasets.trip("Long", AgendaTable.MEASURED_ROWS + 1, 10, 4)
+    started = time.perf_counter()
+    pane.show_rows(long_trip, None, None)
+    assert time.perf_counter() - started < 2.0  # each row measured would take far longer
+    heights = {pane.table.rowHeight(r) for r in range(pane.model.rowCount())}
+    assert heights == {pane.table.verticalHeader().defaultSectionSize()}
+    assert pane.model.data(pane.model.index(0, 0)) is not None
