@@ -139,6 +139,8 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 4:
                 return "\n".join(participant_with_role(p) for p in row.meeting.participants)
+            if column == 0:
+                return long_day(row.day)
             if column == 3:
                 if row.place is None:
                     return where_label(None)

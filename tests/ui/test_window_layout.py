@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from benchmarks import datasets
+from data.locale_format import long_day
 from tests.ui.test_main_window import SAMPLE
 from ui.agenda import AgendaPane, AgendaTable, fit_widths
 
@@ -44,6 +45,8 @@ def test_cut_agenda_text_is_whole_in_the_tooltip(qtbot, window):
             if column == 4:  # names in the cell; names, roles and attendance in the tip
                 names = [p.name for p in model.rows[row].meeting.participants]
                 assert all(name in tip for name in names), (names, tip)
+            elif column == 0:  # the day in full
+                assert tip == long_day(model.rows[row].day)
             else:
                 assert text in tip, (text, tip)
             cut += metrics.horizontalAdvance(text) > table.columnWidth(column)
