@@ -35,27 +35,46 @@ def plain_text(label: str) -> str:
     return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-def shortcut_rows(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
-    """(menu path, action, keys) of every action in the menus that has a shortcut."""
-    rows: list[tuple[str, str, str]] = []
+def menu_actions(menu_bar: QMenuBar) -> list[tuple[str, QAction]]:
+    """(menu path, action) of every action in the menus and their submenus, in order."""
+    found: list[tuple[str, QAction]] = []
 
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
             sub = action.menu()
             if isinstance(sub, QMenu):
                 walk(sub, f"{path} → {plain_text(action.text())}")
-            elif action.shortcuts() and not action.isSeparator():
-                keys = ", ".join(
-                    key.toString(QKeySequence.SequenceFormat.NativeText)
-                    for key in action.shortcuts()
-                )
-                rows.append((path, plain_text(action.text()).rstrip("…"), keys))
+            elif not action.isSeparator():
+                found.append((path, action))
 
     for top in menu_bar.actions():
         menu = top.menu()
         if isinstance(menu, QMenu):
             walk(menu, plain_text(top.text()))
-    return rows
+    return found
+
+
+def shortcut_rows(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
+    """(menu path, action, keys) of every action in the menus that has a shortcut."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return [
+        (
+            path,
+            plain_text(action.text()).rstrip("…"),
+            ", ".join(key.toString(native) for key in action.shortcuts()),
+        )
+        for path, action in menu_actions(menu_bar)
+        if action.shortcuts()
+    ]
+
+
+def menu_path(menu_bar: QMenuBar, action: QAction) -> str:
+    """Where ``action`` is in the menus, as 'Edit → New Meeting' (its text if nowhere)."""
+    name = plain_text(action.text()).rstrip("…")
+    for path, each in menu_actions(menu_bar):
+        if each is action:
+            return f"{path} → {name}"
+    return name
 
 
 def moving_rows() -> list[tuple[str, str, str]]:

@@ -46,7 +46,7 @@ from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
 from ui.dialogs import Dialogs
-from ui.help import ShortcutsDialog, UserGuide, action_keys, plain_text
+from ui.help import ShortcutsDialog, UserGuide, action_keys, menu_path
 from ui.i18n import plural
 from ui.map_pane import MapPane
 from ui.planning import Planner
@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
         self.guide_action.triggered.connect(self.show_user_guide)
         self.shortcuts_action = _action(self, self.tr("&Keyboard Shortcuts"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.guide: UserGuide | None = None
+        self.shortcuts: ShortcutsDialog | None = None
         about = _action(self, self.tr("&About Shuttle"))
         about.triggered.connect(self.show_about)
         for item in (self.guide_action, self.shortcuts_action, None, about):
@@ -298,10 +300,8 @@ class MainWindow(QMainWindow):
         self._chain_focus()
         new = self.planner.new_action
         self.agenda.set_no_meetings_hint(
-            self.tr("No meetings yet: {menu} → {action} ({keys}) adds one.").format(
-                menu=plain_text(self.tr("&Edit")),
-                action=plain_text(new.text()).rstrip("…"),
-                keys=action_keys(new),
+            self.tr("No meetings yet: {path} ({keys}) adds one.").format(
+                path=menu_path(self.menuBar(), new), keys=action_keys(new)
             )
         )
 
@@ -603,16 +603,20 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_user_guide(self) -> None:
-        guide = UserGuide(self)
-        guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        guide.show()
-        self.guide = guide
+        """The guide beside the window (one, raised again if open), made on first use."""
+        if self.guide is None:
+            self.guide = UserGuide(self)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
 
     def show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self.menuBar(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.shortcuts = dialog
+        """The shortcuts as the menus have them now (a fresh list each time)."""
+        if self.shortcuts is not None:
+            self.shortcuts.close()
+            self.shortcuts.deleteLater()
+        self.shortcuts = ShortcutsDialog(self.menuBar(), self)
+        self.shortcuts.show()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -130,6 +130,9 @@ def test_f1_opens_the_shipped_guide(qtbot, window):
     text = window.guide.browser.toPlainText()
     assert "Shuttle User Guide" in text
     assert "Where facts come from" in text
+    first = window.guide
+    window.guide_action.trigger()
+    assert window.guide is first and first.isVisible()  # one guide, raised again
     window.guide.close()
 
 
