@@ -17,6 +17,7 @@ from data.markup import html_text as text
 from data.model import Meeting, Place, PlaceKind, Trip
 from data.travel import route_legs
 
+
 @dataclass(frozen=True, slots=True)
 class Stop:
     """A place on the map with its number in trip order and the meetings held there."""

@@ -171,7 +171,8 @@ def _leg_html(item: LegItem) -> str:
     mode = word(item.leg.mode)
     if in_town(item.origin, item.destination):
         time = time if item.travel_time else ""  # nothing to say about a move of no distance
-        return f'<div class="leg">{_e(in_town_words(item.origin, item.destination))}{_e(time)}</div>'
+        words = in_town_words(item.origin, item.destination)
+        return f'<div class="leg">{_e(words)}{_e(time)}</div>'
     return (
         f'<div class="leg">✈ {_e(mode[:1].upper() + mode[1:])}: '
         f"{_e(item.origin.city)} → "

@@ -142,6 +142,7 @@
   // Stops closer than this on screen are drawn as one group (Leaflet.markercluster).
   var GROUP_RADIUS_PX = 44;
   var GROUP_NUMBERS_SHOWN = 4;
+  var MAX_ZOOM = 18;
 
   function addStop(stop, labelled) {
     var marker = L.marker([stop.lat, stop.lon], {
@@ -415,6 +416,8 @@
     state.map.createPane("basemap");
     state.map.getPane("basemap").style.zIndex = 150;
     state.map.on("click", onMapClick);
+    // Groups split up to this zoom (markercluster needs one; folium sets none without tiles).
+    state.map.setMaxZoom(MAX_ZOOM);
     state.cluster = makeCluster().addTo(state.map);
     state.map.on("movestart zoomstart", onUserMove);
     state.map.on("autopanstart", function () { state.autoPanning = true; });
