@@ -392,7 +392,7 @@
         userMoved: state.userMoved, fitPending: state.fitPending,
         legLabels: state.legs.map(function (line) {
           var el = line.getTooltip() && line.getTooltip().getElement();
-          return el ? { text: el.innerText, shown: !el.classList.contains("is-crowded") } : null;
+          return el ? { text: el.textContent, shown: !el.classList.contains("is-crowded") } : null;
         }),
         highlighted: state.highlighted, openPlace: state.openPlace,
         basemapFeatures: state.basemap ? state.basemap.countryCount() : 0,
