@@ -73,9 +73,50 @@
         paddingTopLeft: [edge, edge + 8], paddingBottomRight: [edge + labelRoom, edge],
         animate: false, maxZoom: 9,
       });
+      keepDrawnInView();
     });
     layoutLegLabels();
     return true;
+  }
+
+  // The fit knows the stops' coordinates, not how far their names reach: shift the view
+  // so the names fit too, as far as that keeps every stop in view.
+  var VIEW_MARGIN = 6;
+
+  function extentOf(selector) {
+    var frame = state.map.getContainer().getBoundingClientRect(), extent = null;
+    state.map.getContainer().querySelectorAll(selector).forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      if (!r.width || !r.height) { return; }
+      var box = { left: r.left - frame.left, top: r.top - frame.top,
+                  right: r.right - frame.left, bottom: r.bottom - frame.top };
+      extent = !extent ? box : {
+        left: Math.min(extent.left, box.left), top: Math.min(extent.top, box.top),
+        right: Math.max(extent.right, box.right), bottom: Math.max(extent.bottom, box.bottom),
+      };
+    });
+    return extent;
+  }
+
+  // How far to move the view along one axis: ``all`` inside [m, size - m] if it fits, else
+  // centred, but never so far that ``core`` leaves that range.
+  function shiftFor(all, core, low, high, size) {
+    var m = VIEW_MARGIN, want = 0;
+    if (all[high] - all[low] > size - 2 * m) { want = (all[low] + all[high] - size) / 2; }
+    else if (all[low] < m) { want = all[low] - m; }
+    else if (all[high] > size - m) { want = all[high] - (size - m); }
+    var least = Math.min(0, core[high] - (size - m)), most = Math.max(0, core[low] - m);
+    return Math.round(Math.max(least, Math.min(most, want)));
+  }
+
+  function keepDrawnInView() {
+    var core = extentOf(".shuttle-stop, .shuttle-group");
+    var all = extentOf(".shuttle-stop, .shuttle-group, .shuttle-stop-label, .shuttle-group-label");
+    if (!core || !all) { return; }
+    var size = viewSize();
+    var dx = shiftFor(all, core, "left", "right", size.x);
+    var dy = shiftFor(all, core, "top", "bottom", size.y);
+    if (dx || dy) { state.map.panBy([dx, dy], { animate: false }); }
   }
 
   function onResize() {
@@ -196,6 +237,7 @@
     var group = L.markerClusterGroup({
       maxClusterRadius: GROUP_RADIUS_PX, showCoverageOnHover: false,
       spiderfyOnMaxZoom: true, zoomToBoundsOnClick: true, iconCreateFunction: groupIcon,
+      animate: false,  // groups follow a zoom at once, so a fit can measure what it drew
       spiderLegPolylineOptions: { weight: 1.5, color: "#1f4e79", opacity: 0.6 },
     });
     group.on("animationend spiderfied unspiderfied", layoutLegLabels);

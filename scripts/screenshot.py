@@ -5,6 +5,10 @@ Run under a display, e.g.:
         .venv/bin/python scripts/screenshot.py docs/main-window.png
     ... scripts/screenshot.py --editor docs/meeting-editor.png
     ... scripts/screenshot.py --language ar docs/main-window-ar.png
+    xvfb-run -a -s '-screen 0 1024x768x24' \\
+        .venv/bin/python scripts/screenshot.py --size 1024x768 docs/main-window-1024.png
+
+The window is given ``--size`` (default 1600x1000); run it on a screen at least that big.
 """
 
 from __future__ import annotations
@@ -26,7 +30,14 @@ def main() -> int:
     parser.add_argument(
         "--language", choices=("en", "fr", "ar"), default="en", help="the window's language"
     )
+    parser.add_argument(
+        "--size", default="1600x1000", help="the window's size, WIDTHxHEIGHT (default 1600x1000)"
+    )
     args = parser.parse_args()
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        parser.error(f"--size: WIDTHxHEIGHT, not {args.size!r}")
     problem = prepare_environment()
     if problem:
         print(problem, file=sys.stderr)
@@ -45,7 +56,8 @@ def main() -> int:
     scratch = tempfile.mkdtemp()
     settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
     window = start_window(Path(scratch), settings)
-    window.resize(1440, 900)
+    window.move(0, 0)
+    window.resize(width, height)
     window.show()
     assert window.workspace.trip is not None
 

@@ -14,7 +14,8 @@ it. Each step then waits until the page has settled and prints one JSON line:
 - ``resize:WxH``: the window resized;
 - ``trip:NAME``: another trip shown, as the window's trip list does;
 - ``pan``: the user drags the map (a real mouse drag);
-- ``fit``: View → Fit Map to Trip.
+- ``fit``: View → Fit Map to Trip;
+- ``shot:FILE.png``: save a picture of the window, for a look.
 
 Exit status 0 when every step settled, 1 otherwise (with the last state).
 """
@@ -108,6 +109,8 @@ class Probe:
             drag(window.map, 120, 60)
         elif kind == "fit":
             window.fit_action.trigger()
+        elif kind == "shot":
+            window.grab().save(value)
         elif kind != "launch":
             raise SystemExit(f"unknown step {step!r}")
 
