@@ -6,7 +6,8 @@ Run under a display, e.g.:
     ... scripts/screenshot.py --editor docs/meeting-editor.png
     ... scripts/screenshot.py --language ar docs/main-window-ar.png
     xvfb-run -a -s '-screen 0 1024x768x24' \\
-        .venv/bin/python scripts/screenshot.py --size 1024x768 docs/main-window-1024.png
+        .venv/bin/python scripts/screenshot.py --size 1024x768 --no-selection \\
+        docs/main-window-1024.png
 
 The window is given ``--size`` (default 1600x1000); run it on a screen at least that big.
 """
@@ -29,6 +30,9 @@ def main() -> int:
     parser.add_argument("--editor", action="store_true", help="the meeting editor, not the window")
     parser.add_argument(
         "--language", choices=("en", "fr", "ar"), default="en", help="the window's language"
+    )
+    parser.add_argument(
+        "--no-selection", action="store_true", help="no meeting selected (no popup open)"
     )
     parser.add_argument(
         "--size", default="1600x1000", help="the window's size, WIDTHxHEIGHT (default 1600x1000)"
@@ -74,7 +78,8 @@ def main() -> int:
             window.planner.edit_action.trigger()
             QTimer.singleShot(800, lambda: shoot(window.planner.editor or window))
         else:
-            window.agenda.select([window.workspace.trip.meetings[2].id])  # Netanyahu
+            if not args.no_selection:
+                window.agenda.select([window.workspace.trip.meetings[2].id])  # Netanyahu
             QTimer.singleShot(1200, lambda: shoot(window))
 
     window.map.map_ready.connect(lambda: QTimer.singleShot(500, stage))
