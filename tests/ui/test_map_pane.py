@@ -4,6 +4,7 @@ leave the stops readable, popups inside the map, and stops chosen by keyboard.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from data import trip_file
+from data.edits import ChangeTrip
 from data.model import Leg, Meeting, Place, TimeTBC, Trip
 from data.store import SAMPLE_TRIP
 from tests.ui.conftest import page_eval, wait_for_map_state
@@ -211,3 +213,34 @@ def test_enter_or_space_on_a_focused_stop_selects_its_meetings_as_a_click_does(q
     QTest.keyClick(target, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.agenda.selected_ids() == orly)
     wait_for_map_state(qtbot, window.map, lambda s: s["openPlace"] == "orly")
+
+
+def move_place(window, place_id: str, lat: float, lon: float) -> None:
+    """An edit that moves a stop, through the workspace as the editor's saves go."""
+
+    def change(trip: Trip) -> Trip:
+        places = tuple(replace(p, lat=lat, lon=lon) if p.id == place_id else p for p in trip.places)
+        return replace(trip, places=places)
+
+    window.workspace.run(ChangeTrip(window.workspace.trip_id, change, "Move a place"))
+
+
+def inside(state: dict[str, Any]) -> dict[str, bool]:
+    return {stop["place"]: stop["inside"] for stop in state["stops"]}
+
+
+def test_an_edit_that_moves_a_stop_refits_unless_the_user_moved_the_map(qtbot, window):
+    wait_for_map_state(qtbot, window.map, lambda s: s["markers"] == 4)
+    move_place(window, "london", 64.15, -21.94)  # to Reykjavik: off the fitted view
+    state = wait_for_map_state(
+        qtbot, window.map, lambda s: all(inside(s).values()) and not s["zoomAnimating"]
+    )
+    assert state["userMoved"] is False
+    # The user drags the map: the next edit leaves the view where the user put it.
+    page_eval(qtbot, window.map, "map.panBy([150, 80], {animate: false}); return 1;")
+    moved = wait_for_map_state(qtbot, window.map, lambda s: s["userMoved"])
+    move_place(window, "london", 51.5074, -0.1278)
+    after = wait_for_map_state(
+        qtbot, window.map, lambda s: s["stops"][3]["y"] != moved["stops"][3]["y"]
+    )
+    assert after["view"] == moved["view"]
