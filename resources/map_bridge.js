@@ -73,6 +73,7 @@
         paddingTopLeft: [edge, edge + 8], paddingBottomRight: [edge + labelRoom, edge],
         animate: false, maxZoom: 9,
       });
+      layoutStopLabels();
       keepDrawnInView();
     });
     layoutLegLabels();
@@ -87,7 +88,7 @@
     var frame = state.map.getContainer().getBoundingClientRect(), extent = null;
     state.map.getContainer().querySelectorAll(selector).forEach(function (el) {
       var r = el.getBoundingClientRect();
-      if (!r.width || !r.height) { return; }
+      if (!r.width || !r.height || el.classList.contains("is-crowded")) { return; }
       var box = { left: r.left - frame.left, top: r.top - frame.top,
                   right: r.right - frame.left, bottom: r.bottom - frame.top };
       extent = !extent ? box : {
@@ -121,7 +122,7 @@
 
   function onResize() {
     if (state.programmatic) { return; }  // fitNow's own invalidateSize
-    if (!state.userMoved || state.fitPending) { fitNow(); } else { layoutLegLabels(); }
+    if (!state.userMoved || state.fitPending) { fitNow(); } else { layoutLabels(); }
     fitPopup();
   }
 
@@ -240,7 +241,7 @@
       animate: false,  // groups follow a zoom at once, so a fit can measure what it drew
       spiderLegPolylineOptions: { weight: 1.5, color: "#1f4e79", opacity: 0.6 },
     });
-    group.on("animationend spiderfied unspiderfied", layoutLegLabels);
+    group.on("animationend spiderfied unspiderfied", layoutLabels);
     return group;
   }
 
@@ -261,23 +262,78 @@
       && a.top < b.bottom + margin && b.top < a.bottom + margin;
   }
 
+  var MARKS = ".shuttle-stop, .shuttle-group";
+  var NAMES = ".shuttle-stop-label, .shuttle-group-label";
+
+  function boxesOf(selector, except) {
+    var found = state.map.getContainer().querySelectorAll(selector);
+    return Array.prototype.filter.call(found, function (el) {
+      return el !== except && !el.classList.contains("is-crowded");
+    }).map(rectOf);
+  }
+
+  function clear(box, taken) {
+    return !taken.some(function (r) { return overlaps(box, r, 2); });
+  }
+
+  // Names go right of their stop, or left where the right is taken by another stop or
+  // name; where neither side is free the name is hidden (the marker keeps it as its
+  // accessible name and in its popup). Earlier stops in the trip choose first.
+  function layoutStopLabels() {
+    var marks = boxesOf(MARKS), placed = [];
+    Object.keys(state.stops).forEach(function (id) {
+      var marker = state.stops[id].marker, tooltip = marker.getTooltip();
+      var el = tooltip && tooltip.options.permanent && marker._map && tooltip.getElement();
+      if (!el) { return; }
+      var own = marker.getElement() && rectOf(marker.getElement());
+      var others = marks.filter(function (r) { return !own || !overlaps(r, own, -1); });
+      var sides = [["right", [16, 0]], ["left", [-16, 0]]];
+      el.classList.remove("is-crowded");
+      for (var i = 0; i < sides.length; i++) {
+        tooltip.options.direction = sides[i][0];
+        tooltip.options.offset = sides[i][1];
+        tooltip.update();
+        var box = rectOf(el);
+        if (clear(box, others) && clear(box, placed)) { placed.push(box); return; }
+      }
+      tooltip.options.direction = "right";
+      tooltip.options.offset = [16, 0];
+      tooltip.update();
+      el.classList.add("is-crowded");
+    });
+    state.map.getContainer().querySelectorAll(".shuttle-group-label").forEach(function (el) {
+      var own = rectOf(el.parentNode.querySelector(".shuttle-group"));
+      var others = marks.filter(function (r) { return !overlaps(r, own, -1); });
+      el.classList.remove("is-crowded", "is-left");
+      if (clear(rectOf(el), others) && clear(rectOf(el), placed)) { placed.push(rectOf(el)); return; }
+      el.classList.add("is-left");
+      if (clear(rectOf(el), others) && clear(rectOf(el), placed)) { placed.push(rectOf(el)); return; }
+      el.classList.remove("is-left");
+      el.classList.add("is-crowded");
+    });
+  }
+
   // A leg's label sits at the middle of its arc; where that would cover a stop, a group,
   // a place name or another leg's label, it is hidden (the line stays, and the agenda
   // lists the leg).
   function layoutLegLabels() {
-    var container = state.map.getContainer();
-    var taken = Array.prototype.map.call(container.querySelectorAll(
-      ".shuttle-stop, .shuttle-group, .shuttle-stop-label, .shuttle-group-label"), rectOf);
+    var taken = boxesOf(MARKS).concat(boxesOf(NAMES));
     state.legs.forEach(function (line) {
       var tooltip = line.getTooltip(), el = tooltip && tooltip.getElement();
       if (!el) { return; }
       el.classList.remove("is-crowded");
       var box = rectOf(el);
-      var crowded = taken.some(function (r) { return overlaps(box, r, 3); });
+      var crowded = !clear(box, taken);
       el.classList.toggle("is-crowded", crowded);
       if (!crowded) { taken.push(box); }
     });
   }
+
+  function layoutLabels() {
+    layoutStopLabels();
+    layoutLegLabels();
+  }
+
 
   // Points along the great circle between two [lat, lon] ends, computed here rather than
   // sent: thousands of legs would be megabytes of JSON. Spherical interpolation draws the
@@ -331,7 +387,7 @@
     });
     state.config.bounds = payload.bounds;
     setHighlight(state.highlighted.filter(function (id) { return state.stops[id]; }), null);
-    if (moved && !state.userMoved) { fitNow(); } else { layoutLegLabels(); }
+    if (moved && !state.userMoved) { fitNow(); } else { layoutLabels(); }
   }
 
   function onMapClick(event) {
@@ -465,7 +521,7 @@
     state.map.on("autopanstart", function () { state.autoPanning = true; });
     state.map.on("moveend", function () { state.autoPanning = false; });
     state.map.on("resize", onResize);
-    state.map.on("zoomend moveend", function () { requestAnimationFrame(layoutLegLabels); });
+    state.map.on("zoomend moveend", function () { requestAnimationFrame(layoutLabels); });
     state.map.getContainer().addEventListener("keydown", onKeyDown);
     // Leaflet hears the window's resizes; this also hears the container's own.
     new ResizeObserver(function () { state.map.invalidateSize({ pan: false }); })

@@ -244,3 +244,21 @@ def test_an_edit_that_moves_a_stop_refits_unless_the_user_moved_the_map(qtbot, w
         qtbot, window.map, lambda s: s["stops"][3]["y"] != moved["stops"][3]["y"]
     )
     assert after["view"] == moved["view"]
+
+
+def test_place_names_never_cover_another_stop_or_name(qtbot, store, make_window):
+    # Three towns in a row, each about one name's width from the next at the trip's zoom.
+    row = tuple(Place(f"t{n}", f"Town{n}", f"Town{n}", "X", 50.0, 3.0 * n, "UTC") for n in range(3))
+    far = Place("far", "Faraway", "Faraway", "Y", 38.0, 22.0, "UTC")
+    window = show(qtbot, store, make_window, trip_of("Row", (*row, far)))
+    wait_for_map_state(qtbot, window.map, lambda s: s["markers"] == 4)
+    for size in ((1400, 880), (1000, 700)):
+        window.resize(*size)
+        seen = layout(qtbot, window)
+        marks = seen["stops"] + seen["groups"]
+        names = seen["stopLabels"] + seen["groupLabels"]
+        assert len(names) >= 2, size
+        for i, name in enumerate(names):
+            covered = [m["text"] for m in marks if overlap(name["box"], m["box"])]
+            assert covered == [], (size, name["text"], covered)
+            assert not any(overlap(name["box"], other["box"]) for other in names[i + 1 :])
