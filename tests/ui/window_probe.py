@@ -125,7 +125,12 @@ class Probe:
         from PySide6.QtWidgets import QApplication
 
         view = json.loads(text) if text else None
-        settled = view is not None and self.window.map.is_ready and not view["animating"]
+        try:
+            settled = view is not None and self.window.map.is_ready and self.drawn(view)
+        except (KeyError, TypeError) as exc:  # a page that reports otherwise: say so, stop
+            print(json.dumps({"step": self.step, "error": repr(exc), "view": view}), flush=True)
+            QApplication.closeAllWindows()
+            return
         key = view and [view["size"], view["zoom"], view["center"]]
         self.same = self.same + 1 if settled and key == self.last else 0
         self.last = key
@@ -147,6 +152,20 @@ class Probe:
             QTimer.singleShot(0, self.next)
         else:
             QApplication.closeAllWindows()
+
+    def drawn(self, view: dict[str, Any]) -> bool:
+        """The page shows the window's trip at the pane's size, no fit or animation waiting."""
+        page = view["page"]
+        trip = self.window.workspace.trip
+        pane = self.window.map
+        return (
+            isinstance(page, dict)
+            and trip is not None
+            and {s["place"] for s in page["stops"]} == {p.id for p in trip.places}
+            and not page["fitPending"]
+            and not view["animating"]
+            and view["size"] == [pane.width(), pane.height()]
+        )
 
 
 # What the page shows, read from Leaflet itself: the map's size and view, and where each
