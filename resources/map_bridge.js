@@ -134,7 +134,7 @@
       maxWidth: Math.max(160, Math.min(340, size.x - 60)),
       minWidth: Math.min(200, Math.max(120, size.x - 80)),
       maxHeight: Math.max(100, size.y - 90),
-      autoPan: true, autoPanPadding: [12, 12], keepInView: true,
+      autoPan: true, autoPanPadding: [12, 12],
     };
   }
 
