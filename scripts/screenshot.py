@@ -72,11 +72,24 @@ def main() -> int:
         window.close()
         app.quit()
 
+    def fill_editor() -> None:
+        """A new meeting as typed: a city picked from the completion, then the venue."""
+        from PySide6.QtCore import QTime
+
+        editor = window.planner.editor
+        if editor is None:
+            return
+        editor.title.setText("Press briefing")
+        editor.place_edit.setText("Amman, Jordan, Le Royal Hotel")
+        editor.exact_radio.setChecked(True)
+        editor.start_edit.setTime(QTime(18, 0))
+        editor.end_edit.setTime(QTime(18, 45))
+
     def stage() -> None:
         if args.editor:
-            window.agenda.select([window.workspace.trip.meetings[3].id])  # the Orly dinner
-            window.planner.edit_action.trigger()
-            QTimer.singleShot(800, lambda: shoot(window.planner.editor or window))
+            window.planner.new_action.trigger()
+            QTimer.singleShot(300, fill_editor)
+            QTimer.singleShot(1000, lambda: shoot(window.planner.editor or window))
         else:
             if not args.no_selection:
                 window.agenda.select([window.workspace.trip.meetings[2].id])  # Netanyahu
