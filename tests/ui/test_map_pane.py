@@ -17,7 +17,7 @@ from data import trip_file
 from data.edits import ChangeTrip
 from data.model import Leg, Meeting, Place, TimeTBC, Trip
 from data.store import SAMPLE_TRIP
-from tests.ui.conftest import page_eval, wait_for_map_state
+from tests.ui.conftest import js, page_eval, wait_for_map_state
 from ui.map_pane import MapPane
 
 SAMPLE = trip_file.read(SAMPLE_TRIP)
@@ -262,3 +262,25 @@ def test_place_names_never_cover_another_stop_or_name(qtbot, store, make_window)
             covered = [m["text"] for m in marks if overlap(name["box"], m["box"])]
             assert covered == [], (size, name["text"], covered)
             assert not any(overlap(name["box"], other["box"]) for other in names[i + 1 :])
+
+
+def test_stops_at_the_very_same_spot_fan_out_when_their_group_is_opened(qtbot, store, make_window):
+    # Venues placed at their city's centre, as the sample trip's Rome venues are.
+    embassy = Place("embassy", "Embassy", "Amman", "Jordan", 31.95, 35.91, "Asia/Amman")
+    palace = Place("palace", "Palace", "Amman", "Jordan", 31.95, 35.91, "Asia/Amman")
+    window = show(qtbot, store, make_window, trip_of("Same spot", (CAIRO, embassy, palace)))
+    state = wait_for_map_state(qtbot, window.map, lambda s: s["markers"] == 3)
+    assert [sorted(group) for group in state["groups"]] == [["embassy", "palace"]]
+    zoom = state["view"]["zoom"]
+    page_eval(  # Enter on the focused group, as a keyboard user opens it
+        qtbot,
+        window.map,
+        "var el = document.querySelector('.shuttle-group').parentNode; el.focus();"
+        " el.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));"
+        " return 1;",
+    )
+    qtbot.wait(600)  # the fan's animation
+    seen = layout(qtbot, window)
+    spread = [s for s in seen["stops"] if s["text"] in ("2", "3")]
+    assert len(spread) == 2 and not overlap(spread[0]["box"], spread[1]["box"])
+    assert js(qtbot, window.map, "state")["view"]["zoom"] == zoom  # fanned out, not zoomed
