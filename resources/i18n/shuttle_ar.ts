@@ -1402,6 +1402,13 @@
     </message>
 </context>
 <context>
+    <name>Travel</name>
+    <message>
+        <source>{city}: {origin} → {destination}, in town</source>
+        <translation>{city}: {origin} → {destination}، داخل المدينة</translation>
+    </message>
+</context>
+<context>
     <name>TravelDialog</name>
     <message>
         <source>Travel Assumptions</source>

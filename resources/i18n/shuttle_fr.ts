@@ -1354,6 +1354,13 @@
     </message>
 </context>
 <context>
+    <name>Travel</name>
+    <message>
+        <source>{city}: {origin} → {destination}, in town</source>
+        <translation>{city} : {origin} → {destination}, dans la ville</translation>
+    </message>
+</context>
+<context>
     <name>TravelDialog</name>
     <message>
         <source>Travel Assumptions</source>
