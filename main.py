@@ -31,6 +31,8 @@ class CommandError(Exception):
     """A failure to report in one line, exit status 1."""
 
 
+TRIP_MATCHING = "a trip's id, its name, or a part of its name no other trip's has"
+
 # Settings kept in the store: name -> what it is for (shown by `settings`).
 SETTINGS = {"organizer": 'who sends .ics invites, "NAME <EMAIL>"'}
 
@@ -39,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shuttle",
         description="Plan and follow a diplomatic trip: calendar, map, .ics invites, itinerary.",
-        usage="%(prog)s [-h] [--data-dir DIR] [COMMAND ... | FILE.ics ...]",
+        usage="%(prog)s [-h] [--data-dir DIR] [--trip T] [COMMAND ... | FILE.ics ...]",
         epilog="With no command, the window opens; given .ics files, it imports them "
         "(a window already open on the same store gets them instead).",
     )
@@ -48,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         type=Path,
         help=f"folder of the trip store (default: ${DATA_DIR_ENV}, else the user's data folder)",
+    )
+    parser.add_argument(
+        "--trip",
+        dest="window_trip",
+        metavar="T",
+        help=f"open the window on this trip ({TRIP_MATCHING})",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -60,10 +68,22 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--trip",
             metavar="T",
-            help="a trip's id or exact name (default: the most recently opened trip)",
+            help=f"{TRIP_MATCHING} (default: the most recently opened trip)",
         )
 
     commands.add_parser("trips", help="list the trips in the store (id, name, dates)")
+
+    search = commands.add_parser(
+        "search",
+        help="find meetings in every trip by title, person, place or topic",
+        description="Find meetings in every trip. Each word matches the start of a word "
+        "in a meeting's title, people, place, topic or notes, whatever its case or "
+        "accents; a meeting must match every word.",
+    )
+    search.add_argument("text", nargs="+", metavar="TEXT")
+    search.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="at most N meetings (default: 50)"
+    )
 
     agenda = commands.add_parser("agenda", help="print a trip day by day")
     trip_option(agenda)
@@ -160,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp_ics.add_argument(
         "--trip",
         metavar="T",
-        help="into this trip (default: the trip named after the calendar, made if needed)",
+        help=f"into this trip: {TRIP_MATCHING} (default: the trip named after the calendar, "
+        "made if needed)",
     )
     imp_ics.add_argument(
         "--from",
@@ -194,8 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "--trip",
         metavar="T",
-        help="a trip's id or name (default: the most recently opened trip); a new name "
-        "makes an empty trip that receives the calendar's meetings",
+        help=f"{TRIP_MATCHING} (default: the most recently opened trip); with --url, a "
+        "name no trip has makes an empty trip that receives the calendar's meetings",
     )
     sync.add_argument(
         "--url",
@@ -285,7 +306,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 1
         from ui.app import run_app
 
-        return run_app(args.data_dir, [file.absolute() for file in files])
+        return run_app(args.data_dir, [file.absolute() for file in files], args.window_trip)
+    if args.window_trip is not None:  # `shuttle --trip T agenda` as `shuttle agenda --trip T`
+        if not hasattr(args, "trip"):
+            parser.error(f"{args.command} takes no --trip")
+        if args.trip is None:
+            args.trip = args.window_trip
     handler = _COMMANDS[args.command]
     try:
         return handler(args)
@@ -308,7 +334,7 @@ def _split_files(argv: list[str]) -> tuple[list[str], list[Path]]:
     apart from the options, when the first word is no command."""
     index = 0
     while index < len(argv) and argv[index].startswith("-"):
-        index += 1 if "=" in argv[index] or argv[index] not in ("--data-dir",) else 2
+        index += 1 if "=" in argv[index] or argv[index] not in ("--data-dir", "--trip") else 2
     if index >= len(argv) or argv[index] in _COMMANDS:
         return argv, []
     return argv[:index], [Path(word) for word in argv[index:]]
@@ -390,6 +416,21 @@ def cmd_trips(args: argparse.Namespace) -> int:
         else:
             dates = "no meetings yet"
         _say(f"{row.id:>3}  {dates:<23}  {row.meeting_count:>8}  {row.name}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """One line per meeting found: trip, day, title, place (tab-separated)."""
+    if args.limit < 1:
+        raise CommandError("--limit must be 1 or more")
+    with _store(args) as store:
+        hits = store.find_meetings(" ".join(args.text), args.limit)
+    for hit in hits:
+        fields = (hit.trip_name, hit.day.isoformat(), hit.title, hit.place)
+        _say("\t".join(" ".join(field.split("\t")) for field in fields))
+    if not hits:
+        _say("No meeting matches.", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -661,14 +702,25 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from data import caldav_sync, sync_state
-    from data.store import StoreError
+    from data.store import TripNotFound
 
     with _store(args) as store:
         try:
-            trip_id = store.resolve(args.trip)
-        except StoreError:
+            # With --url a new name makes a trip: a part of a name is then no answer.
+            trip_id = store.resolve(args.trip, parts=not args.url)
+        except TripNotFound:
             if not (args.trip and args.url and not args.trip.strip().isdigit()):
                 raise
+            try:
+                found = store.resolve(args.trip)
+            except TripNotFound:
+                found = None
+            if found is not None:
+                raise CommandError(
+                    f"{args.trip.strip()!r} is part of the name of trip {found} "
+                    f"({store.load_trip(found).name}): give its whole name or id to sync "
+                    "it, or another name for a new trip"
+                ) from None
             trip_id = store.create_trip(args.trip, "", "UTC").trip_id
             _say(f"New trip {trip_id}: {args.trip.strip()} (to receive the calendar)")
         shared = sync_state.account(store, trip_id)
@@ -821,6 +873,7 @@ def cmd_place(args: argparse.Namespace) -> int:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "trips": cmd_trips,
+    "search": cmd_search,
     "agenda": cmd_agenda,
     "import-trip": cmd_import_trip,
     "export-trip": cmd_export_trip,

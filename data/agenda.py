@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from data.distances import places_km
+from data.distances import in_town, in_town_words, places_km
 from data.locale_format import (
     long_day,
     short_day,
@@ -266,8 +266,13 @@ def _after_last_meeting_in(items: list[AgendaItem | LegItem], place_id: str) -> 
 
 def leg_label(item: LegItem) -> str:
     clocks = clock_change(item.origin, item.destination, item.leg.day)
-    route = f"{item.origin.city} → {item.destination.city}"
-    text = f"{word(item.leg.mode)}: {route}, {whole_number(item.km)} km"
+    if in_town(item.origin, item.destination):
+        text = in_town_words(item.origin, item.destination)
+        if not item.travel_time:  # nothing to say about a move of no distance
+            return text
+    else:
+        route = f"{item.origin.city} → {item.destination.city}"
+        text = f"{word(item.leg.mode)}: {route}, {whole_number(item.km)} km"
     if item.travel_time is not None:
         text += f", {travel_time_words(item.travel_time, item.estimated)}"
     return f"{text}; {clocks}" if clocks else text

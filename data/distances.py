@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from data.locale_format import translate
 from data.model import Leg, Place, Trip
 
 _A = 6378137.0  # WGS-84 semi-major axis, metres
@@ -90,3 +91,19 @@ def places_km(a: Place, b: Place) -> float:
 
 def leg_km(trip: Trip, leg: Leg) -> float:
     return places_km(trip.place(leg.from_place), trip.place(leg.to_place))
+
+
+def in_town(origin: Place, destination: Place) -> bool:
+    """Both places are in the same city (of the same country): a move across town, which
+    reads badly as a journey ("Amman → Amman, 0 km: about 0 min")."""
+    return bool(origin.city.strip()) and (
+        origin.city.strip().casefold(),
+        origin.country.strip().casefold(),
+    ) == (destination.city.strip().casefold(), destination.country.strip().casefold())
+
+
+def in_town_words(origin: Place, destination: Place) -> str:
+    """'Amman: Le Royal Hotel → Foreign Ministry, in town' (names, since the city is one)."""
+    return translate("Travel", "{city}: {origin} → {destination}, in town").format(
+        city=origin.city, origin=origin.name, destination=destination.name
+    )

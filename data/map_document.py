@@ -6,7 +6,8 @@ edit. That lets the window start loading it before the trip is read, and lets fo
 output be kept on disk: folium and its dependencies take longer to import than the web
 engine takes to start, so they run only when the cached page is missing or stale.
 
-Leaflet comes from the installed ``xstatic`` package, the basemap is Natural
+Leaflet comes from the installed ``xstatic`` package, Leaflet.markercluster (which groups
+stops that overlap on screen) is vendored in ``resources/vendor``, the basemap is Natural
 Earth country outlines shipped in ``data/datasets`` (served as :mod:`data.basemap` makes
 them); every asset is fetched from ``asset_base`` (the window serves them through its own
 URL scheme).
@@ -32,6 +33,9 @@ OSM_ATTRIBUTION = (
 )
 # Where the map looks before a trip is drawn (and for a trip with no places).
 DEFAULT_BOUNDS = [[35.0, -10.0], [60.0, 30.0]]
+# Leaflet.markercluster groups stops that overlap on screen; shipped, never fetched.
+CLUSTER_DIR = "vendor/leaflet.markercluster"
+CLUSTER_FILES = ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")
 
 
 def asset_files() -> dict[str, Path]:
@@ -46,6 +50,8 @@ def asset_files() -> dict[str, Path]:
         "map_bridge.js": resource_path("map_bridge.js"),
         "map.css": resource_path("map.css"),
     }
+    for name in CLUSTER_FILES:  # vendored: see resources/vendor/leaflet.markercluster/README
+        files[f"{CLUSTER_DIR}/{name}"] = resource_path(f"{CLUSTER_DIR}/{name}")
     for image in (leaflet_dir / "images").iterdir():
         files[f"leaflet/images/{image.name}"] = image
     return files
@@ -62,9 +68,14 @@ def build_page(asset_base: str, tiles_url: str = OSM_TILES) -> str:
     )
     # Per instance, so no other map in the process is affected (docs/platform.md).
     # Only Leaflet: jQuery was there for folium's popups, and the page now makes its own.
-    fmap.default_js = [("leaflet", f"{asset_base}leaflet/leaflet.js")]
+    fmap.default_js = [
+        ("leaflet", f"{asset_base}leaflet/leaflet.js"),
+        ("markercluster", f"{asset_base}{CLUSTER_DIR}/leaflet.markercluster.js"),
+    ]
     fmap.default_css = [
         ("leaflet_css", f"{asset_base}leaflet/leaflet.css"),
+        ("markercluster_css", f"{asset_base}{CLUSTER_DIR}/MarkerCluster.css"),
+        ("markercluster_default_css", f"{asset_base}{CLUSTER_DIR}/MarkerCluster.Default.css"),
         ("shuttle_css", f"{asset_base}map.css"),
     ]
     root: Any = fmap.get_root()  # a branca Figure

@@ -10,14 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from data.agenda import AgendaItem, build_agenda, local_time_label, place_label, status_label
-from data.distances import places_km
+from data.distances import in_town, in_town_words, places_km
 from data.locale_format import short_day, whole_number
 from data.map_document import DEFAULT_BOUNDS
 from data.markup import html_text as text
 from data.model import Meeting, Place, PlaceKind, Trip
 from data.travel import route_legs
-
-NEAR_KM = 25.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,29 +48,6 @@ def short_label(place: Place) -> str:
     return place.name if place.kind is PlaceKind.AIRPORT else place.city
 
 
-def icon_shifts(all_stops: list[Stop], near_km: float = NEAR_KM) -> dict[str, int]:
-    """Sideways pixel shifts so markers of places a few km apart do not hide each other."""
-    shifts = {stop.place.id: 0 for stop in all_stops}
-    groups: list[list[Stop]] = []
-    # A degree of latitude is over 110 km anywhere: a cheap test skips most geodesics
-    # (500 places would otherwise need ~125,000 of them).
-    max_dlat = near_km / 110.0
-    for stop in all_stops:
-        for group in groups:
-            first = group[0].place
-            if abs(first.lat - stop.place.lat) > max_dlat:
-                continue
-            if places_km(first, stop.place) < near_km:
-                group.append(stop)
-                break
-        else:
-            groups.append([stop])
-    for group in groups:
-        for index, stop in enumerate(group):
-            shifts[stop.place.id] = round((index - (len(group) - 1) / 2) * 30)
-    return shifts
-
-
 def popup_html(stop: Stop) -> str:
     place = stop.place
     rows = []
@@ -94,7 +69,6 @@ def popup_html(stop: Stop) -> str:
 def map_payload(trip: Trip) -> dict[str, Any]:
     """The trip's stops, legs and bounds, for ``shuttleMap.update`` in the loaded page."""
     all_stops = stops(trip)
-    shifts = icon_shifts(all_stops)
     payload: dict[str, Any] = {"stops": [], "legs": [], "bounds": _bounds(all_stops)}
     for stop in all_stops:
         place = stop.place
@@ -104,7 +78,6 @@ def map_payload(trip: Trip) -> dict[str, Any]:
                 "number": stop.number,
                 "lat": place.lat,
                 "lon": place.lon,
-                "shift": shifts[place.id],
                 "label": text(short_label(place)),
                 "popup": popup_html(stop),
                 "meetings": [m.id for m in stop.meetings],
@@ -113,6 +86,10 @@ def map_payload(trip: Trip) -> dict[str, Any]:
     for leg in route_legs(trip):
         origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
         km = places_km(origin, destination)
+        if in_town(origin, destination):
+            label = text(in_town_words(origin, destination))
+        else:
+            label = f"{text(origin.city)} → {text(destination.city)} · {whole_number(km)} km"
         payload["legs"].append(
             {
                 "from": origin.id,
@@ -120,7 +97,7 @@ def map_payload(trip: Trip) -> dict[str, Any]:
                 "km": round(km, 1),
                 # The page draws the great circle between the ends (map_bridge.js).
                 "ends": [[origin.lat, origin.lon], [destination.lat, destination.lon]],
-                "label": f"{text(origin.city)} → {text(destination.city)} · {whole_number(km)} km",
+                "label": label,
             }
         )
     return payload

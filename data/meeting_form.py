@@ -76,6 +76,7 @@ class MeetingForm:
     topic: str = ""
     notes: str = ""
     sources: tuple[SourceRow, ...] = ()
+    place_problem: str = ""  # why the typed place names no place, said at the field
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ def build_meeting(form: MeetingForm, trip: Trip, original: Meeting | None) -> Fo
     if not title:
         problems[TITLE] = "The title must not be empty."
     if form.place_id is None:
-        problems[PLACE] = "Choose a place, or type a city to add one."
+        problems[PLACE] = form.place_problem or "Type a place: a city, or a venue and its city."
     tz_name = form.timezone.strip()
     meeting_time: ExactTime | TimeTBC | None = None
     try:
@@ -192,6 +193,8 @@ def _place(form: MeetingForm, trip: Trip, tz_name: str) -> Place | None:
 def _participants(rows: tuple[PersonRow, ...], problems: dict[str, str]) -> list[Participant]:
     people = []
     for number, row in enumerate(rows, 1):
+        if not any(t.strip() for t in (row.name, row.role, row.organisation, row.email)):
+            continue  # a row added and left empty is no participant
         try:
             people.append(
                 Participant(
@@ -251,3 +254,56 @@ def _new_source_id(known: set[str]) -> str:
     while f"U{number}" in known:
         number += 1
     return f"U{number}"
+
+
+def parse_clock(text: str) -> time | None:
+    """A time of day as typed: "14:30", "1430", "9:05", "905", "9" (9:00), "14"; None if
+    it is none. Digits alone read as hours (one or two) or H MM / HH MM (three or four)."""
+    typed = text.strip().replace(".", ":").replace("h", ":")
+    hours_text, colon, minutes_text = typed.partition(":")
+    if not colon:
+        if not typed.isdigit() or len(typed) > 4:
+            return None
+        hours_text, minutes_text = (typed, "") if len(typed) <= 2 else (typed[:-2], typed[-2:])
+    if not hours_text.isdigit() or (minutes_text and not minutes_text.isdigit()):
+        return None
+    if len(hours_text) > 2 or len(minutes_text) > 2:
+        return None
+    hours, minutes = int(hours_text), int(minutes_text or 0)
+    if hours > 23 or minutes > 59:
+        return None
+    return time(hours, minutes)
+
+
+def trip_people(trip: Trip) -> list[Participant]:
+    """The trip's participants, each name once (as last written), most often met first."""
+    seen: dict[str, Participant] = {}
+    count: dict[str, int] = {}
+    for meeting in trip.meetings:
+        for person in meeting.participants:
+            key = person.name.casefold()
+            seen[key] = person
+            count[key] = count.get(key, 0) + 1
+    order = sorted(seen, key=lambda k: (-count[k], seen[k].name.casefold()))
+    return [seen[k] for k in order]
+
+
+def traveller_participant(trip: Trip) -> Participant | None:
+    """The trip's traveller as a new meeting's first participant.
+
+    The traveller is often written with a title ("John Kerry, U.S. Secretary of State"):
+    a participant of the trip whose name starts it is that person (role and organisation
+    as known); otherwise the text before the first comma is the name, the rest the role.
+    """
+    traveller = " ".join(trip.traveller.split())
+    if not traveller:
+        return None
+    note = Provenance(ProvenanceKind.ASSUMED, note="the trip's traveller, added to a new meeting")
+    for person in trip_people(trip):
+        name = person.name.casefold()
+        if traveller.casefold() == name or traveller.casefold().startswith(name + ","):
+            return Participant(
+                person.name, person.role, person.organisation, person.email, provenance=(note,)
+            )
+    name, _, role = traveller.partition(",")
+    return Participant(name.strip(), role.strip(), provenance=(note,))

@@ -24,6 +24,7 @@ from data.agenda import (
     where_label,
     zone_shift,
 )
+from data.distances import in_town, in_town_words
 from data.locale_format import (
     current_locale,
     long_date_time,
@@ -168,6 +169,10 @@ def _leg_html(item: LegItem) -> str:
         else f", {travel_time_words(item.travel_time, item.estimated)}"
     )
     mode = word(item.leg.mode)
+    if in_town(item.origin, item.destination):
+        time = time if item.travel_time else ""  # nothing to say about a move of no distance
+        words = in_town_words(item.origin, item.destination)
+        return f'<div class="leg">{_e(words)}{_e(time)}</div>'
     return (
         f'<div class="leg">✈ {_e(mode[:1].upper() + mode[1:])}: '
         f"{_e(item.origin.city)} → "

@@ -20,6 +20,7 @@ import shutil
 import sqlite3
 import stat
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from data import backups
+from data import backups, search
 from data.files import default_data_dir
 from data.model import Leg, Meeting, Place, Source, Trip, upsert
 
@@ -59,6 +60,10 @@ _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 class StoreError(RuntimeError):
     """An operation the store refuses; nothing was changed."""
+
+
+class TripNotFound(StoreError):
+    """No trip has the id or name asked for (nor, for a name, a part of it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +197,17 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE caldav_meetings ADD COLUMN uid TEXT;
     ALTER TABLE caldav_meetings ADD COLUMN extra TEXT;
+    """,
+    # 6: the search index (data/search.py), one row per meeting, kept by every write of
+    # a trip's meetings or places; the trips already stored are indexed in this upgrade's
+    # transaction (the 'search_stale' mark, see _check_and_migrate).
+    """
+    CREATE VIRTUAL TABLE meeting_search USING fts5(
+        title, people, place, topic, notes, trip_id UNINDEXED, meeting_id UNINDEXED,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO meta (key, value) VALUES ('search_stale', '1')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -327,6 +343,7 @@ class Store:
                 for number in range(version, SCHEMA_VERSION):
                     for statement in _statements(MIGRATIONS[number]):
                         db.execute(statement)
+                self._reindex_if_stale(db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except BaseException as exc:
             if db.in_transaction:
@@ -340,6 +357,19 @@ class Store:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise self._error(exc, "upgrading it") from exc
+
+    def _reindex_if_stale(self, db: sqlite3.Connection) -> None:
+        """Index every stored trip for search when a migration asked for it (SQL alone
+        cannot read a trip's rows as the index wants them)."""
+        if not db.execute("SELECT 1 FROM meta WHERE key = ?", (search.STALE_KEY,)).fetchone():
+            return
+        for (trip_id,) in db.execute("SELECT id FROM trips").fetchall():
+            try:
+                trip = self.load_trip(int(trip_id))
+            except StoreError:
+                continue  # a trip that cannot be read cannot be opened either; left unfound
+            search.index_trip(db, int(trip_id), trip)
+        db.execute("DELETE FROM meta WHERE key = ?", (search.STALE_KEY,))
 
     def _use_wal(self) -> None:
         """WAL (readers never wait for a writer), only once the file is known to be ours."""
@@ -455,15 +485,21 @@ class Store:
             for row in rows
         ]
 
-    def resolve(self, ref: str | int | None) -> int:
-        """A trip's id from its id or exact name; None means the most recently opened."""
+    def resolve(self, ref: str | int | None, *, parts: bool = True) -> int:
+        """A trip's id from its id, its exact name, or a part of its name found in no
+        other trip's (case and accents aside); None means the most recently opened.
+
+        The one reading of ``--trip`` for every command and the window. Without ``parts``
+        only the name but for case and accents is taken (for a command that makes a trip
+        of a name no trip has).
+        """
         db = self._db
         if ref is None:
             row = db.execute(
                 "SELECT id FROM trips ORDER BY opened_at IS NULL, opened_at DESC, id DESC LIMIT 1"
             ).fetchone()
             if row is None:
-                raise StoreError("the store holds no trip; add one with import-trip")
+                raise TripNotFound("the store holds no trip; add one with import-trip")
             return int(row[0])
         text = str(ref).strip()
         if text.isdigit():
@@ -473,7 +509,29 @@ class Store:
         row = db.execute("SELECT id FROM trips WHERE name = ?", (text,)).fetchone()
         if row:
             return int(row[0])
-        raise StoreError(f"no trip has the id or name {text!r}; 'trips' lists them")
+        wanted = _folded(text)
+        names = [(int(r[0]), str(r[1])) for r in db.execute("SELECT id, name FROM trips")]
+        # A name equal but for case wins over names that merely contain it.
+        for found in (
+            [n for n in names if _folded(n[1]) == wanted],
+            [n for n in names if parts and wanted and wanted in _folded(n[1])],
+        ):
+            if len(found) == 1:
+                return found[0][0]
+            if found:
+                listed = "; ".join(f"{trip_id}: {name}" for trip_id, name in sorted(found))
+                raise StoreError(
+                    f"{text!r} is part of {len(found)} trips' names ({listed}); "
+                    "give more of the name, or the id"
+                )
+        raise TripNotFound(f"no trip has the id or name {text!r}; 'trips' lists them")
+
+    def find_meetings(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[search.Hit]:
+        """Meetings of every trip matching the words of ``text`` (see data/search.py)."""
+        try:
+            return search.find(self._db, text, limit)
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc, "searching it") from exc
 
     def load_trip(self, trip_id: int) -> Trip:
         db = self._db
@@ -544,6 +602,7 @@ class Store:
         with self._transaction() as db:
             self._require(db, trip_id)
             db.execute("DELETE FROM trips WHERE id = ?", (trip_id,))
+            search.index_trip(db, trip_id, None)
         return Changes(trip_id, trip=True, removed=True)
 
     def save_meeting(self, trip_id: int, meeting: Meeting) -> Changes:
@@ -779,7 +838,7 @@ class Store:
             changed |= set(old) - {m.id for m in after.meetings}
             db.execute("DELETE FROM meetings WHERE trip_id = ?", (trip_id,))
             self._insert_meetings(db, trip_id, after.meetings)
-            self._update_days(db, trip_id, after)
+            self._update_derived(db, trip_id, after)
         return Changes(trip_id, meetings=frozenset(changed) | (touched or frozenset()))
 
     def _insert_trip(self, db: sqlite3.Connection, trip: Trip, trip_id: int | None = None) -> int:
@@ -843,7 +902,7 @@ class Store:
             "INSERT INTO sources (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
             [(trip_id, s.id, i, _row_json(s)) for i, s in enumerate(trip.sources)],
         )
-        self._update_days(db, trip_id, trip)
+        self._update_derived(db, trip_id, trip)
 
     def _insert_meetings(
         self, db: sqlite3.Connection, trip_id: int, meetings: tuple[Meeting, ...]
@@ -853,7 +912,10 @@ class Store:
             [(trip_id, m.id, i, m.day.isoformat(), _row_json(m)) for i, m in enumerate(meetings)],
         )
 
-    def _update_days(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
+    def _update_derived(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
+        """What is kept from a trip's parts, rewritten by every write of its meetings or
+        places (all of them end here): its first and last days, its search rows."""
+        search.index_trip(db, trip_id, trip)
         first, last = trip.first_day, trip.last_day
         db.execute(
             "UPDATE trips SET first_day = ?, last_day = ? WHERE id = ?",
@@ -912,6 +974,12 @@ def _ids(trip: Trip) -> frozenset[str]:
 def _now() -> str:
     # Microseconds keep 'most recently opened' well ordered within one second.
     return datetime.now(UTC).isoformat()
+
+
+def _folded(text: str) -> str:
+    """``text`` compared without case or accents: "genève" matches "Geneve"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _date_or_none(text: str | None) -> date | None:

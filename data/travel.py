@@ -16,7 +16,7 @@ from datetime import timedelta
 from enum import StrEnum
 
 from data.agenda import format_duration, sort_key
-from data.distances import places_km
+from data.distances import in_town, in_town_words, places_km
 from data.model import Leg, Meeting, Place, Status, Trip
 
 
@@ -256,8 +256,14 @@ def travel_needed(
 
 
 def leg_summary(planned: PlannedLeg) -> str:
-    """'Rome → Paris by U.S. Air Force plane, 1,095 km: about 2 h 58 min (estimated)'."""
+    """'Rome → Paris by U.S. Air Force plane, 1,095 km: about 2 h 58 min (estimated)';
+    within one city, :func:`in_town_words` (with the leg's times when it has them)."""
     leg = planned.leg
+    if in_town(planned.origin, planned.destination):
+        text = in_town_words(planned.origin, planned.destination)
+        if leg.depart is not None and leg.arrive is not None:
+            text += f" ({format_duration(planned.travel_time)})"
+        return text
     text = (
         f"{planned.origin.city or planned.origin.name} → "
         f"{planned.destination.city or planned.destination.name} by {leg.mode}, "

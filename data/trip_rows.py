@@ -72,6 +72,17 @@ def trip_from_rows(
 Convert = Callable[[Any], Any]
 
 
+def meeting_from_row(row: str) -> Meeting:
+    """One meeting from its row in the store (raises :class:`Irregular` as above)."""
+    import json
+
+    try:
+        built: Meeting = _build(Meeting, _MEETING, json.loads(row))
+    except (Irregular, KeyError, TypeError, ValueError) as exc:
+        raise Irregular(str(exc)) from exc
+    return built
+
+
 def _build(kind: Callable[..., Any], fields: Mapping[str, Convert], row: Any) -> Any:
     if type(row) is not dict:
         raise Irregular(f"expected an object, got {row!r}")

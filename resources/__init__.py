@@ -1,5 +1,6 @@
 """Files the app ships beside its code: the map page's JS and CSS, the printed itinerary's
-style, the icon, the desktop entry and AppStream metainfo, and the translations.
+style, the window's focus frames (focus.qss), the user guide, the icon, the desktop entry
+and AppStream metainfo, and the translations.
 
 They are package data, so an installed Shuttle (``pip install .``) finds them through
 :mod:`importlib.resources` as a checkout does, wherever it runs from.

@@ -5,6 +5,11 @@ Run under a display, e.g.:
         .venv/bin/python scripts/screenshot.py docs/main-window.png
     ... scripts/screenshot.py --editor docs/meeting-editor.png
     ... scripts/screenshot.py --language ar docs/main-window-ar.png
+    xvfb-run -a -s '-screen 0 1024x768x24' \\
+        .venv/bin/python scripts/screenshot.py --size 1024x768 --no-selection \\
+        docs/main-window-1024.png
+
+The window is given ``--size`` (default 1600x1000); run it on a screen at least that big.
 """
 
 from __future__ import annotations
@@ -26,7 +31,17 @@ def main() -> int:
     parser.add_argument(
         "--language", choices=("en", "fr", "ar"), default="en", help="the window's language"
     )
+    parser.add_argument(
+        "--no-selection", action="store_true", help="no meeting selected (no popup open)"
+    )
+    parser.add_argument(
+        "--size", default="1600x1000", help="the window's size, WIDTHxHEIGHT (default 1600x1000)"
+    )
     args = parser.parse_args()
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        parser.error(f"--size: WIDTHxHEIGHT, not {args.size!r}")
     problem = prepare_environment()
     if problem:
         print(problem, file=sys.stderr)
@@ -45,7 +60,8 @@ def main() -> int:
     scratch = tempfile.mkdtemp()
     settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
     window = start_window(Path(scratch), settings)
-    window.resize(1440, 900)
+    window.move(0, 0)
+    window.resize(width, height)
     window.show()
     assert window.workspace.trip is not None
 
@@ -56,13 +72,27 @@ def main() -> int:
         window.close()
         app.quit()
 
+    def fill_editor() -> None:
+        """A new meeting as typed: a city picked from the completion, then the venue."""
+        from PySide6.QtCore import QTime
+
+        editor = window.planner.editor
+        if editor is None:
+            return
+        editor.title.setText("Press briefing")
+        editor.place_edit.setText("Amman, Jordan, Le Royal Hotel")
+        editor.exact_radio.setChecked(True)
+        editor.start_edit.setTime(QTime(18, 0))
+        editor.end_edit.setTime(QTime(18, 45))
+
     def stage() -> None:
         if args.editor:
-            window.agenda.select([window.workspace.trip.meetings[3].id])  # the Orly dinner
-            window.planner.edit_action.trigger()
-            QTimer.singleShot(800, lambda: shoot(window.planner.editor or window))
+            window.planner.new_action.trigger()
+            QTimer.singleShot(300, fill_editor)
+            QTimer.singleShot(1000, lambda: shoot(window.planner.editor or window))
         else:
-            window.agenda.select([window.workspace.trip.meetings[2].id])  # Netanyahu
+            if not args.no_selection:
+                window.agenda.select([window.workspace.trip.meetings[2].id])  # Netanyahu
             QTimer.singleShot(1200, lambda: shoot(window))
 
     window.map.map_ready.connect(lambda: QTimer.singleShot(500, stage))

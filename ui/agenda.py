@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -87,6 +87,10 @@ class AgendaModel(QAbstractTableModel):
         self.warning_icon = QApplication.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxWarning
         )
+        # Made once: data() runs for every cell on every paint, so it only hands them out.
+        self.fonts = {Status.CANCELLED: QFont(), Status.TENTATIVE: QFont()}
+        self.fonts[Status.CANCELLED].setStrikeOut(True)
+        self.fonts[Status.TENTATIVE].setItalic(True)
 
     def set_rows(
         self,
@@ -155,20 +159,19 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 2 and problems:
             return self.warning_icon
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and problems:
-            return "\n".join(f"⚠ {w.message}" for w in problems)
+            return "\n".join([self._text(row, column), *(f"⚠ {w.message}" for w in problems)])
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 4:
                 return "\n".join(participant_with_role(p) for p in row.meeting.participants)
+            if column == 0:
+                return long_day(row.day)
             if column == 3:
                 if row.place is None:
                     return where_label(None)
                 return f"{where_label(row.place)} ({row.place.timezone})"
             return self._text(row, column)
-        if role == Qt.ItemDataRole.FontRole and row.meeting.status is not Status.CONFIRMED:
-            font = QFont()
-            font.setStrikeOut(row.meeting.status is Status.CANCELLED)
-            font.setItalic(row.meeting.status is Status.TENTATIVE)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return self.fonts.get(row.meeting.status)
         return None
 
     @staticmethod
@@ -191,6 +194,89 @@ class AgendaModel(QAbstractTableModel):
         return self._row_numbers.get(meeting_id)
 
 
+def fit_widths(
+    natural: Sequence[int], available: int, weights: Sequence[float] | None = None
+) -> list[int]:
+    """Column widths that add up to ``available``: each column gets its natural width or
+    its weighted share of what the other cut columns leave, whichever is less (narrow
+    columns stay whole, the widest give way first); room to spare goes to the widest."""
+    if not natural:
+        return []
+    weight = list(weights or [1.0] * len(natural))
+    total = sum(natural)
+    if total <= available:
+        widths = list(natural)
+        widths[natural.index(max(natural))] += available - total
+        return widths
+    order = sorted(range(len(natural)), key=lambda i: natural[i] / weight[i])
+    left, widths = available, list(natural)
+    for position, i in enumerate(order):
+        rest = order[position:]
+        level = left / sum(weight[j] for j in rest)
+        if natural[i] <= weight[i] * level:
+            left -= natural[i]
+            continue
+        for j in rest:  # this and the wider ones share what is left by weight
+            widths[j] = int(weight[j] * level)
+        widths[rest[-1]] += left - sum(widths[j] for j in rest)
+        break
+    return widths
+
+
+class AgendaTable(QTableView):
+    """The agenda's table, whose columns always fit its width: text that does not fit
+    wraps onto up to three lines, then is elided, with the whole text in the cell's
+    tooltip. Measuring every row's height takes time in proportion to the rows, so a
+    long trip (over ``MEASURED_ROWS`` meetings) gives every row two lines instead."""
+
+    MIN_COLUMN = 48
+    MAX_LINES = 3
+    MEASURED_ROWS = 200
+    WEIGHTS = (1.2, 1.6, 1.0, 1.2)  # time, meeting, place, participants: the title first
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalHeader().setStretchLastSection(False)
+        # A column's natural width is measured on the rows in view and up to 100 others.
+        self.horizontalHeader().setResizeContentsPrecision(100)
+        rows = self.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
+        rows.hide()
+        self.measure_rows(0)
+
+    def measure_rows(self, count: int) -> None:
+        """Rows as tall as their text (up to three lines), or two lines in a long trip."""
+        rows = self.verticalHeader()
+        line = self.fontMetrics().lineSpacing()
+        measured = count <= self.MEASURED_ROWS
+        mode = QHeaderView.ResizeMode
+        rows.setSectionResizeMode(mode.ResizeToContents if measured else mode.Fixed)
+        # Lowering the cap also shortens rows measured for an earlier, shorter trip.
+        rows.setMaximumSectionSize(line * (self.MAX_LINES if measured else 2) + 8)
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if model is None or model.columnCount() == 0:
+            return
+        header = self.horizontalHeader()
+        count = model.columnCount()
+        natural = [
+            max(self.sizeHintForColumn(c), header.sectionSizeHint(c), self.MIN_COLUMN)
+            for c in range(count)
+        ]
+        day = natural[0]  # short, and the order of the rows depends on it: never cut
+        available = max(self.viewport().width() - day, self.MIN_COLUMN * (count - 1))
+        for column, width in enumerate([day, *fit_widths(natural[1:], available, self.WEIGHTS)]):
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+
 class AgendaPane(QWidget):
     selection_changed = Signal(list)
     whole_trip_requested = Signal()
@@ -207,7 +293,7 @@ class AgendaPane(QWidget):
         self.whole_trip_button.setAccessibleName(self.tr("Show the whole trip"))
         self.whole_trip_button.setToolTip(self.tr("Show every meeting of the trip (Ctrl+0)"))
         self.whole_trip_button.clicked.connect(self.whole_trip_requested)
-        self.table = QTableView()
+        self.table = AgendaTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Agenda"))
         self.table.setAccessibleDescription(
@@ -216,17 +302,13 @@ class AgendaPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        # Columns fit the rows in view and 100 more, not 1,000: a 10,000-meeting trip's
-        # agenda then lays out in milliseconds instead of a tenth of a second.
-        header.setResizeContentsPrecision(100)
+        self.no_meetings_hint = self.tr("No meetings yet.")
         self.empty = QLabel(self.tr("No meetings on this day."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         self.empty.hide()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -235,7 +317,7 @@ class AgendaPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # in the table's place while there is nothing to list
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self._quiet = False
 
@@ -249,16 +331,25 @@ class AgendaPane(QWidget):
         keep = self.selected_ids()
         self._quiet = True
         try:
+            self.table.measure_rows(len(trip.meetings) if trip else 0)  # before they arrive
             self.model.set_rows(trip, display_tz, day, warnings)
             self.select(keep, announce=False)
         finally:
             self._quiet = False
         self.title.setText(long_day(day) if day else self.tr("Whole trip"))
         self.whole_trip_button.setEnabled(day is not None)
-        self.empty.setVisible(day is not None and not self.model.rows)
-        self.table.resizeColumnsToContents()
-        for column, cap in ((2, 270), (3, 220)):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+        if trip is not None and not trip.meetings:
+            self.empty.setText(self.no_meetings_hint)
+        else:
+            self.empty.setText(self.tr("No meetings on this day."))
+        nothing = trip is not None and not self.model.rows
+        self.empty.setVisible(nothing)
+        self.table.setVisible(not nothing)
+        self.table.fit_columns()
+
+    def set_no_meetings_hint(self, text: str) -> None:
+        """What an empty trip says: how to add its first meeting."""
+        self.no_meetings_hint = text
 
     def selected_ids(self) -> list[str]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())

@@ -28,6 +28,11 @@ def prepare_environment() -> str | None:
     if os.name == "posix" and os.geteuid() == 0:
         # Chromium refuses to run as root with its sandbox on (docs/platform.md).
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    # Only Qt's and Chromium's real problems reach the terminal (ui/qt_messages.py).
+    from ui import qt_messages
+
+    qt_messages.quiet_chromium()
+    qt_messages.install()
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if sys.platform.startswith("linux") and not has_display and platform in ("", "xcb", "wayland"):
@@ -42,9 +47,15 @@ def prepare_headless() -> None:
 
 
 def start_window(
-    data_dir: Path | None, settings: QSettings | None = None, seed: bool = True
+    data_dir: Path | None,
+    settings: QSettings | None = None,
+    seed: bool = True,
+    trip: str | None = None,
 ) -> MainWindow:
     """The main window on the store in ``data_dir``; a QApplication must exist.
+
+    It shows ``trip`` (an id, a name or a unique part of one, as ``--trip`` reads it),
+    else the most recently opened trip.
 
     The map pane comes first, so the web engine loads its page while Python imports and
     builds the rest (on two cores, that work overlaps). Raises StoreError.
@@ -63,7 +74,13 @@ def start_window(
     store: Store | None = None
     try:
         store = Store.open(data_dir, seed=seed)
-        return MainWindow(Workspace(store, settings), settings, map_pane=map_pane)
+        chosen = None if trip is None else store.resolve(trip)
+        if chosen is not None:
+            store.mark_opened(chosen)  # the window opens the most recently opened trip
+        window = MainWindow(Workspace(store, settings), settings, map_pane=map_pane)
+        if chosen is not None and window.workspace.trip_id != chosen:
+            window.workspace.open_trip(chosen)  # a read-only store keeps no opening order
+        return window
     except BaseException:
         if store is not None:
             store.close()
@@ -116,8 +133,9 @@ def import_while_serving(modules: tuple[str, ...]) -> None:
     loop.exec()
 
 
-def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
-    """The window, importing ``files`` (.ics); or hand them to the window already open."""
+def run_app(data_dir: Path | None, files: Sequence[Path] = (), trip: str | None = None) -> int:
+    """The window on ``trip`` (see :func:`start_window`), importing ``files`` (.ics); or
+    hand the files to the window already open."""
     problem = prepare_environment()
     if problem:
         print(problem, file=sys.stderr)
@@ -149,7 +167,7 @@ def run_app(data_dir: Path | None, files: Sequence[Path] = ()) -> int:
     errors.setup_logging(data_dir or default_data_dir())
     app.setWindowIcon(QIcon(str(resource_path(ICON))))
     try:
-        window = start_window(data_dir)
+        window = start_window(data_dir, trip=trip)
     except Exception as exc:
         from data.store import StoreError  # loaded by start_window, after the map started
 

@@ -8,12 +8,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
-TRIP_DAY = QColor("#dbe8f5")
-MEETING_DAY = QColor("#a9c8ea")
+from ui.i18n import plural
+
+# How much of the highlight colour tints the trip's days and its meeting days: drawn from
+# the palette, the shades keep the palette's text readable in light and dark schemes.
+TRIP_TINT = 0.2
+MEETING_TINT = 0.45
+
+
+def tint(palette: QPalette, share: float) -> QColor:
+    """The view's base colour moved ``share`` of the way to the highlight colour."""
+    base = palette.color(QPalette.ColorRole.Base)
+    high = palette.color(QPalette.ColorRole.Highlight)
+    return QColor.fromRgbF(
+        base.redF() + (high.redF() - base.redF()) * share,
+        base.greenF() + (high.greenF() - base.greenF()) * share,
+        base.blueF() + (high.blueF() - base.blueF()) * share,
+    )
 
 
 def to_qdate(day: date) -> QDate:
@@ -34,6 +49,7 @@ class CalendarPane(QCalendarWidget):
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.marked: dict[date, int] = {}
+        self.trip_span: tuple[date, date] | None = None
         self._quiet = False
         self.selectionChanged.connect(self._on_selection)
 
@@ -41,19 +57,26 @@ class CalendarPane(QCalendarWidget):
         """Shade the trip's span and bold the days that have meetings (count in tooltip)."""
         self.setDateTextFormat(QDate(), QTextCharFormat())  # clear every earlier mark
         self.marked = dict(meeting_days)
+        self.trip_span = trip_span
+        palette = self.palette()
         if trip_span:
             day = to_qdate(trip_span[0])
             while day <= to_qdate(trip_span[1]):
                 fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(TRIP_DAY))
+                fmt.setBackground(QBrush(tint(palette, TRIP_TINT)))
                 self.setDateTextFormat(day, fmt)
                 day = day.addDays(1)
         for meeting_day, count in meeting_days.items():
             fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(MEETING_DAY))
+            fmt.setBackground(QBrush(tint(palette, MEETING_TINT)))
             fmt.setFontWeight(QFont.Weight.Bold)
-            fmt.setToolTip(f"{count} meeting{'s' if count != 1 else ''}")
+            fmt.setToolTip(plural(self.tr("%n meeting(s)", "", count), count))
             self.setDateTextFormat(to_qdate(meeting_day), fmt)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark or back
+            self.mark(self.marked, self.trip_span)
 
     def show_day(self, day: date) -> None:
         """Select ``day`` without announcing it as the user's choice."""

@@ -8,9 +8,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from data.agenda import home_time_label, local_time_label, participant_with_role, where_label
-from data.locale_format import long_day, word
+from data.locale_format import long_day
 from data.markup import html_text
-from data.model import Meeting, Provenance, Trip
+from data.model import Meeting, Participant, Provenance, ProvenanceKind, Status, TimeTBC, Trip
 
 PLACEHOLDER = QT_TRANSLATE_NOOP("DetailsPane", "Select a meeting to see its details.")
 _PROVENANCE_WORDS = {  # shown through _tr
@@ -19,6 +19,18 @@ _PROVENANCE_WORDS = {  # shown through _tr
     "assumed": QT_TRANSLATE_NOOP("DetailsPane", "assumed (no source)"),
     "computed": QT_TRANSLATE_NOOP("DetailsPane", "computed"),
 }
+
+
+# Badge colours: white text on mid-tone fills reads on light and dark palettes alike.
+_BADGES = {  # kind: (word, fill); the word shown through _tr
+    ProvenanceKind.ARTICLE: (QT_TRANSLATE_NOOP("DetailsPane", "article"), "#1f5f99"),
+    ProvenanceKind.SOURCE: (QT_TRANSLATE_NOOP("DetailsPane", "source"), "#1a7f37"),
+    ProvenanceKind.COMPUTED: (QT_TRANSLATE_NOOP("DetailsPane", "computed"), "#5a6472"),
+    ProvenanceKind.ASSUMED: (QT_TRANSLATE_NOOP("DetailsPane", "assumed"), "#9a5b00"),
+}
+# The meeting's field_provenance keys that say when and where it is.
+WHEN_FIELDS = ("date", "time", "part_of_day", "duration")
+WHERE_FIELDS = ("venue", "city")
 
 
 def _tr(text: object) -> str:
@@ -40,6 +52,54 @@ def _provenance(items: tuple[Provenance, ...]) -> str:
     return "; ".join(parts)
 
 
+def badge_tip(kind: ProvenanceKind, items: Sequence[Provenance]) -> str:
+    """The hover text of one badge: the source ids, then each note (plain text)."""
+    ids: list[str] = []
+    for item in items:
+        ids.extend(s for s in item.sources if s not in ids)
+    lines = [] if kind is ProvenanceKind.SOURCE else [_tr(_PROVENANCE_WORDS[str(kind)])]
+    if ids:
+        lines.append(
+            _tr(QT_TRANSLATE_NOOP("DetailsPane", "Sources: {ids}")).format(ids=", ".join(ids))
+        )
+    lines.extend(item.note for item in items if item.note)
+    return "\n".join(lines)
+
+
+def badges(items: Sequence[Provenance]) -> str:
+    """One small badge per kind of provenance in ``items`` (HTML, every text escaped)."""
+    out = []
+    for kind, (label, fill) in _BADGES.items():
+        of_kind = [item for item in items if item.kind is kind]
+        if of_kind:
+            out.append(
+                f'<span title="{_e(badge_tip(kind, of_kind))}" style="background-color:{fill};'
+                f'color:#ffffff;font-size:small">&nbsp;{_e(_tr(label))}&nbsp;</span>'
+            )
+    return "&nbsp;" + "&nbsp;".join(out) if out else ""
+
+
+def field_items(meeting: Meeting, names: Sequence[str]) -> list[Provenance]:
+    return [item for name in names for item in meeting.field_provenance.get(name, ())]
+
+
+def status_text(meeting: Meeting) -> str:
+    """The meeting's status and whether its time is fixed, worded so they cannot clash."""
+    if meeting.status is Status.CANCELLED:
+        return _tr(QT_TRANSLATE_NOOP("DetailsPane", "Meeting cancelled"))
+    if meeting.status is Status.TENTATIVE:
+        status = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Meeting tentative"))
+    else:
+        status = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Meeting confirmed"))
+    if isinstance(meeting.time, TimeTBC):
+        return f"{status} · {_tr(QT_TRANSLATE_NOOP('DetailsPane', 'time not yet fixed'))}"
+    return status
+
+
+def _person(person: Participant) -> str:
+    return f"<li>{_e(participant_with_role(person))}{badges(person.provenance)}</li>"
+
+
 def meeting_html(
     trip: Trip, meeting: Meeting, warnings: Sequence[str] = (), travel: Sequence[str] = ()
 ) -> str:
@@ -47,15 +107,26 @@ def meeting_html(
     rows = [
         (
             _tr(QT_TRANSLATE_NOOP("DetailsPane", "When (local)")),
-            _e(f"{long_day(meeting.day, pad=True)}, {local_time_label(meeting)}"),
+            _e(f"{long_day(meeting.day, pad=True)}, {local_time_label(meeting)}")
+            + badges(field_items(meeting, WHEN_FIELDS)),
         ),
         (_tr(QT_TRANSLATE_NOOP("DetailsPane", "At home")), _e(home_time_label(meeting, trip))),
         (
             _tr(QT_TRANSLATE_NOOP("DetailsPane", "Where")),
-            _e(f"{place.name}, {place.city}, {place.country}" if place else where_label(None)),
+            _e(f"{place.name}, {place.city}, {place.country}" if place else where_label(None))
+            + badges(field_items(meeting, WHERE_FIELDS) + list(place.provenance if place else ())),
         ),
-        *([(_tr(QT_TRANSLATE_NOOP("DetailsPane", "Zone")), _e(place.timezone))] if place else []),
-        (_tr(QT_TRANSLATE_NOOP("DetailsPane", "Status")), _e(word(meeting.status))),
+        *(
+            [
+                (
+                    _tr(QT_TRANSLATE_NOOP("DetailsPane", "Zone")),
+                    _e(place.timezone) + badges(field_items(meeting, ("timezone",))),
+                )
+            ]
+            if place
+            else []
+        ),
+        (_tr(QT_TRANSLATE_NOOP("DetailsPane", "Status")), _e(status_text(meeting))),
     ]
     if meeting.topic:
         rows.append((_tr(QT_TRANSLATE_NOOP("DetailsPane", "Topic")), _e(meeting.topic)))
@@ -63,7 +134,7 @@ def meeting_html(
         f"<tr><th align='left' valign='top' style='padding-right:10px'>{k}</th><td>{v}</td></tr>"
         for k, v in rows
     )
-    people = "".join(f"<li>{_e(participant_with_role(p))}</li>" for p in meeting.participants)
+    people = "".join(_person(p) for p in meeting.participants)
     parts = [f"<h3>{_e(meeting.title)}</h3>"]
     if warnings:
         items = "".join(f"<li>{_e(w)}</li>" for w in warnings)
@@ -84,6 +155,9 @@ def meeting_html(
         (name.replace("_", " ").capitalize(), items)
         for name, items in meeting.field_provenance.items()
     ]
+    if place is not None and place.provenance:
+        label = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Place ({name})")).format(name=place.name)
+        provenance.append((label, place.provenance))
     lines = "".join(
         f"<li><b>{_e(name)}</b>: {_provenance(items)}</li>" for name, items in provenance if items
     )

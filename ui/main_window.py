@@ -8,6 +8,7 @@ updated in place, reloaded only when another trip is shown).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -38,10 +39,12 @@ from data.locale_format import whole_number
 from data.markup import html_text
 from data.model import Meeting
 from data.travel import LOCAL_KM, leg_summary
+from resources import resource_path
 from ui.agenda import AgendaPane
 from ui.calendar_pane import CalendarPane
 from ui.details_pane import DetailsPane
 from ui.dialogs import Dialogs
+from ui.help import ShortcutsDialog, UserGuide, action_keys, menu_path
 from ui.i18n import plural
 from ui.map_pane import MapPane
 from ui.planning import Planner
@@ -111,13 +114,13 @@ class MainWindow(QMainWindow):
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.addWidget(left)
         self.main_split.addWidget(self.right_split)
-        self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([620, 820])
+        # Two fifths for calendar and agenda, three for map and details, at any width:
+        # the splitter shares a resize by these factors.
+        self.main_split.setStretchFactor(0, 2)
+        self.main_split.setStretchFactor(1, 3)
+        self.main_split.setSizes([560, 840])
         self.right_split.setSizes([600, 260])
         self.setCentralWidget(self.main_split)
-        self.setTabOrder(self.calendar, self.agenda.table)
-        self.setTabOrder(self.agenda.table, self.details)
-        self.setTabOrder(self.details, self.map)
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
@@ -193,6 +196,13 @@ class MainWindow(QMainWindow):
             planner.assumptions_action,
         ):
             edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
+        self.find_action = _action(self, self.tr("&Find…"), QKeySequence.StandardKey.Find)
+        self.find_action.setStatusTip(
+            self.tr("Find meetings in every trip by title, person, place or topic")
+        )
+        self.find_action.triggered.connect(self.show_search)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
 
         view = menu.addMenu(self.tr("&View"))
         times = view.addMenu(self.tr("&Times In"))
@@ -242,12 +252,26 @@ class MainWindow(QMainWindow):
         from ui.sync_actions import SyncActions
 
         self.sync_actions = SyncActions(self.workspace, self, self.dialogs, self.settings)
-        self.sync_actions.install(menu.addMenu(self.tr("T&rip")))
+        # The store's trips first (see refresh_trip_list), then sharing and sync.
+        self.trip_menu = menu.addMenu(self.tr("T&rip"))
+        self.trip_group = QActionGroup(self)
+        self.trip_group.triggered.connect(self._on_trip_action)
+        self.trips_end = self.trip_menu.addSeparator()
+        self.sync_actions.install(self.trip_menu)
 
         help_menu = menu.addMenu(self.tr("&Help"))
+        self.guide_action = _action(
+            self, self.tr("&User Guide"), QKeySequence.StandardKey.HelpContents
+        )
+        self.guide_action.triggered.connect(self.show_user_guide)
+        self.shortcuts_action = _action(self, self.tr("&Keyboard Shortcuts"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.guide: UserGuide | None = None
+        self.shortcuts: ShortcutsDialog | None = None
         about = _action(self, self.tr("&About Shuttle"))
         about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        for item in (self.guide_action, self.shortcuts_action, None, about):
+            help_menu.addSeparator() if item is None else help_menu.addAction(item)
 
         toolbar = QToolBar(self.tr("Trip"))
         toolbar.setObjectName("trip-toolbar")
@@ -278,6 +302,32 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.tiles_action)
         self.addToolBar(toolbar)
         self._sync_zone_controls()
+        self._chain_focus()
+        new = self.planner.new_action
+        self.agenda.set_no_meetings_hint(
+            self.tr("No meetings yet: {path} ({keys}) adds one.").format(
+                path=menu_path(self.menuBar(), new), keys=action_keys(new)
+            )
+        )
+
+    def _chain_focus(self) -> None:
+        """Tab follows the screen: toolbar boxes, calendar, agenda, details, then the map
+        (last, as Tab steps through its markers before leaving the page)."""
+        chain = [
+            self.trip_list,
+            self.zone_box,
+            self.calendar,
+            self.agenda.whole_trip_button,
+            self.agenda.table,
+            self.details,
+            self.map,
+        ]
+        for widget in chain:
+            if widget.focusPolicy() in (Qt.FocusPolicy.NoFocus, Qt.FocusPolicy.ClickFocus):
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
+        self.setStyleSheet(resource_path("focus.qss").read_text(encoding="utf-8"))
 
     def _connect(self) -> None:
         ws = self.workspace
@@ -311,6 +361,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{trip.name} — Shuttle" if trip else "Shuttle")
             for action in self.trip_actions:
                 action.setEnabled(trip is not None)
+            for action in self.trip_group.actions():
+                action.setChecked(action.data() == self.workspace.trip_id)
             self._sync_zone_controls()
             if trip is not None:
                 self.map.show_trip(trip)
@@ -351,15 +403,28 @@ class MainWindow(QMainWindow):
         self._update_edit_actions()
 
     def refresh_trip_list(self) -> None:
+        """The toolbar's Trip box and the Trip menu's list, in step with the store."""
         trips = self.workspace.trips()
         self.trip_list.clear()
+        for action in self.trip_group.actions():
+            self.trip_group.removeAction(action)
+            self.trip_menu.removeAction(action)
+            action.deleteLater()
         for summary in trips:
             self.trip_list.addItem(summary.name, summary.id)
+            action = QAction(summary.name.replace("&", "&&"), self.trip_group)
+            action.setCheckable(True)
+            action.setData(summary.id)
+            action.setChecked(summary.id == self.workspace.trip_id)
+            self.trip_menu.insertAction(self.trips_end, action)
         several = len(trips) > 1
         self.trip_list_action.setVisible(several)
         self.trip_label_action.setVisible(several)
         if self.workspace.trip_id is not None:
             self.trip_list.setCurrentIndex(self.trip_list.findData(self.workspace.trip_id))
+
+    def trip_menu_actions(self) -> list[QAction]:
+        return self.trip_group.actions()
 
     def select_meetings(self, meeting_ids: list[str]) -> None:
         """Select meetings in the agenda (showing the whole trip if a day hides them)."""
@@ -368,6 +433,13 @@ class MainWindow(QMainWindow):
             self.workspace.set_day_filter(None)
         self.agenda.select(meeting_ids)
 
+    def show_search(self) -> None:
+        """Edit → Find…: the search of every trip's meetings (ui/search_dialog.py)."""
+        from ui.search_dialog import SearchDialog
+
+        dialog = self.findChild(SearchDialog) or SearchDialog(self.workspace, self)
+        dialog.present()
+
     def _update_edit_actions(self) -> None:
         self.planner.update_actions()
 
@@ -375,6 +447,11 @@ class MainWindow(QMainWindow):
         trip_id = self.trip_list.itemData(index)
         chosen = trip_id is not None and trip_id != self.workspace.trip_id
         if chosen and not self.workspace.open_trip(int(trip_id)):
+            self.refresh_trip_list()  # back to the trip still shown
+
+    def _on_trip_action(self, action: QAction) -> None:
+        trip_id = action.data()
+        if trip_id != self.workspace.trip_id and not self.workspace.open_trip(int(trip_id)):
             self.refresh_trip_list()  # back to the trip still shown
 
     def _on_refused(self, label: str, reason: str) -> None:
@@ -550,6 +627,22 @@ class MainWindow(QMainWindow):
         self.sync_actions.shutdown()
         self.map.shutdown()
         super().closeEvent(event)
+
+    def show_user_guide(self) -> None:
+        """The guide beside the window (one, raised again if open), made on first use."""
+        if self.guide is None:
+            self.guide = UserGuide(self)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+
+    def show_shortcuts(self) -> None:
+        """The shortcuts as the menus have them now (a fresh list each time)."""
+        if self.shortcuts is not None:
+            self.shortcuts.close()
+            self.shortcuts.deleteLater()
+        self.shortcuts = ShortcutsDialog(self.menuBar(), self)
+        self.shortcuts.show()
 
     def show_about(self) -> None:
         from data.version import version  # importlib.metadata: not worth its time at start

@@ -10,7 +10,8 @@ reach it as data. So the web engine starts while the rest of the window is still
 imported and built (see the Benchmarks section of the README).
 
 Signals:
-    place_clicked(str): the user clicked the marker of this place id.
+    place_clicked(str): the user clicked the marker of this place id (or pressed Enter or
+        Space on it: the page turns those into the same click).
     point_picked(float, float): in pick mode, the user clicked the map here (lat, lon).
     map_ready(): the page has drawn the trip last given to :meth:`MapPane.show_trip`.
     tiles_failed(): online tiles were asked for but could not be loaded.
@@ -272,11 +273,16 @@ class MapPane(QWebEngineView):
         self.call("setScheme", "dark" if scheme == Qt.ColorScheme.Dark else "light")
 
     def show_trip(self, trip: Trip) -> None:
-        """Draw ``trip`` and fit the view to it; ``map_ready`` follows once it is drawn."""
+        """Draw ``trip`` and fit the view to it; ``map_ready`` follows once it is drawn.
+
+        The page fits once its view has a real size and again on each resize, until the
+        user pans or zooms; ``call("fit")`` (Fit Map to Trip) hands the view back to the trip.
+        """
         self.call("showTrip", _payload(trip), callback=lambda _drawn: self.map_ready.emit())
 
     def update_trip(self, trip: Trip) -> None:
-        """Redraw stops and legs after an edit, keeping the view where the user left it."""
+        """Redraw stops and legs after an edit. The view follows stops that moved unless
+        the user has panned or zoomed since the last fit (the page decides: map_bridge.js)."""
         self.call("update", _payload(trip))
 
     def pick_point(self, on: bool = True) -> None:

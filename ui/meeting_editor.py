@@ -13,13 +13,12 @@ from __future__ import annotations
 import threading
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -36,12 +35,11 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from data.gazetteer import City, Gazetteer
+from data.gazetteer import Gazetteer
 from data.geocoding import GeocodingError
 from data.meeting_form import (
     NO_PLACE,
@@ -58,6 +56,8 @@ from data.meeting_form import (
     SourceRow,
     build_meeting,
     cited_sources,
+    traveller_participant,
+    trip_people,
 )
 from data.model import (
     Attendance,
@@ -71,14 +71,27 @@ from data.model import (
     Trip,
     zone,
 )
-from data.places import place_from_city, place_from_coordinates, place_from_geocode
+from data.place_entry import Match, PlaceChoice, describe, place_label
+from data.places import place_from_coordinates, place_from_geocode
 from data.warnings import clock_change_problem
 from ui.background import Task
+from ui.people_table import NameDelegate
+from ui.place_field import PlaceField
+from ui.time_field import TimeEdit
+from ui.zone_field import ZoneField
 
 ERROR_STYLE = "color: #b03a2e;"
 PART_OF_DAY_CHOICES: list[tuple[str, PartOfDay | None]] = [("not known", None)] + [
     (str(p), p) for p in PartOfDay
 ]
+
+
+def _buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose "&" marks a shortcut to ``buddy``: QFormLayout sets a buddy only
+    for a widget field, and a label without one shows the "&" as it is."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 def _error_label() -> QLabel:
@@ -105,7 +118,9 @@ class MeetingEditor(QDialog):
         self.original = meeting
         self.gazetteer = gazetteer
         self.result_value: FormResult | None = None
-        self.new_place: Place | None = None
+        # Where the zone was last taken from: typing on in the place field (the venue's
+        # name) keeps a zone the user changed, another spot or zone replaces it.
+        self._zone_from: tuple[float, float, str] | None = None
         self.setWindowTitle("Edit Meeting" if meeting else "New Meeting")
         self.setMinimumWidth(640)
         self._build(default_day or trip.first_day or date.today())
@@ -113,6 +128,9 @@ class MeetingEditor(QDialog):
             self._load(meeting)
         else:
             self._on_kind_changed()
+            traveller = traveller_participant(trip)
+            if traveller is not None:
+                self.add_participant(traveller)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -139,32 +157,12 @@ class MeetingEditor(QDialog):
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow("", self.title_error)
 
-        self.place_box = QComboBox()
-        self.place_box.setAccessibleName(self.tr("Place"))
-        for place in self.trip.places:
-            self.place_box.addItem(f"{place.name} ({place.city})", place.id)
-        self.place_box.currentIndexChanged.connect(self._on_place_chosen)
-        form.addRow(self.tr("&Place:"), self.place_box)
-
-        self.city_search = QLineEdit()
-        self.city_search.setPlaceholderText(self.tr("Type a city to add a new place, e.g. Geneva"))
-        self.city_search.setAccessibleName(self.tr("Find a city"))
-        self.city_model = QStringListModel(self)
-        completer = QCompleter(self.city_model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.city_search.setCompleter(completer)
-        self._cities: dict[str, City] = {}
-        self.city_search.textEdited.connect(self._on_city_typed)
-        completer.activated.connect(self._on_city_completed)
-        self.city_search.returnPressed.connect(
-            lambda: self._on_city_completed(self.city_search.text())
+        self.place_edit = PlaceField(self.trip.places, self.gazetteer)
+        self.place_edit.setAccessibleName(self.tr("Place"))
+        self.place_edit.setPlaceholderText(
+            self.tr("A trip place, a city, or a venue and its city: Le Royal Hotel, Amman")
         )
-        self.venue_name = QLineEdit()
-        self.venue_name.setPlaceholderText(
-            self.tr("Venue name (optional), e.g. Palais des Nations")
-        )
-        self.venue_name.setAccessibleName(self.tr("Venue name"))
+        self.place_edit.choice_changed.connect(self._on_place_chosen)
         self.online_button = QPushButton(self.tr("Look up &Online"))
         self.online_button.setToolTip(self.tr("Ask OpenStreetMap's Nominatim (needs the network)"))
         self.online_button.clicked.connect(self._look_up_online)
@@ -180,22 +178,27 @@ class MeetingEditor(QDialog):
         self.map_button.setToolTip(self.tr("Click the map to place the meeting there"))
         self.map_button.clicked.connect(self.pick_on_map_requested)
         row = QHBoxLayout()
-        row.addWidget(self.city_search, 1)
+        row.addWidget(self.place_edit, 1)
         row.addWidget(self.online_button)
         row.addWidget(self.cancel_lookup_button)
         row.addWidget(self.map_button)
-        form.addRow(self.tr("New place:"), row)
-        form.addRow("", self.venue_name)
-        form.addRow("", self.lookup_note)
         self.place_note = QLabel()
         self.place_note.setWordWrap(True)
+        self.place_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.place_note.setAccessibleName(self.tr("Place found"))
         self.place_error = _error_label()
-        form.addRow("", self.place_note)
-        form.addRow("", self.place_error)
+        column = QVBoxLayout()  # the notes hug the field they are about
+        column.setSpacing(2)
+        column.addLayout(row)
+        for note in (self.place_note, self.lookup_note, self.place_error):
+            column.addWidget(note)
+        form.addRow(_buddy_label(self.tr("&Place:"), self.place_edit), column)
 
-        self.zone_edit = QLineEdit()
+        self.zone_edit = ZoneField("", self.gazetteer)
         self.zone_edit.setAccessibleName(self.tr("Time zone"))
-        self.zone_edit.setToolTip(self.tr("The venue's IANA time zone; filled in from the place"))
+        self.zone_edit.setToolTip(
+            self.tr("The venue's time zone, filled in from the place; or type a city or zone")
+        )
         self.zone_error = _error_label()
         form.addRow(self.tr("Time &zone:"), self.zone_edit)
         form.addRow("", self.zone_error)
@@ -223,19 +226,19 @@ class MeetingEditor(QDialog):
 
         self.exact_box = QGroupBox(self.tr("Local time at the venue"))
         exact_form = QFormLayout(self.exact_box)
-        self.start_edit = QTimeEdit(QTime(10, 0))
+        self.start_edit = TimeEdit(QTime(10, 0))
         self.start_edit.setAccessibleName(self.tr("Start time"))
-        self.end_edit = QTimeEdit(QTime(11, 0))
+        self.end_edit = TimeEdit(QTime(11, 0))
         self.end_edit.setAccessibleName(self.tr("End time"))
-        for edit in (self.start_edit, self.end_edit):
-            edit.setDisplayFormat("HH:mm")
+        self.end_edit.setToolTip(self.tr("Moves with the start, keeping the meeting's length"))
+        self._span = 60  # minutes from start to end: kept when the start moves
         exact_form.addRow(self.tr("&Start:"), self.start_edit)
         self.next_day = QCheckBox(self.tr("ends the &next day"))
         self.next_day.setAccessibleName(self.tr("Ends the next day"))
         end_row = QHBoxLayout()
         end_row.addWidget(self.end_edit, 1)
         end_row.addWidget(self.next_day)
-        exact_form.addRow(self.tr("&End:"), end_row)
+        exact_form.addRow(_buddy_label(self.tr("&End:"), self.end_edit), end_row)
         self.time_error = _error_label()
         exact_form.addRow("", self.time_error)
         self.time_note = QLabel()
@@ -243,9 +246,9 @@ class MeetingEditor(QDialog):
         self.time_note.setWordWrap(True)
         self.time_note.hide()
         exact_form.addRow("", self.time_note)
-        for signal in (self.start_edit.timeChanged, self.end_edit.timeChanged):
-            signal.connect(self._update_time_note)
-        self.next_day.toggled.connect(self._update_time_note)
+        self.start_edit.timeChanged.connect(self._on_start_moved)
+        self.end_edit.timeChanged.connect(self._on_end_moved)
+        self.next_day.toggled.connect(self._on_end_moved)
         form.addRow(self.exact_box)
 
         self.tbc_box = QGroupBox(self.tr("What is known"))
@@ -269,8 +272,6 @@ class MeetingEditor(QDialog):
         for status in Status:
             self.status_box.addItem(str(status), status)
         form.addRow(self.tr("St&atus:"), self.status_box)
-        if self.trip.places:
-            self._on_place_chosen(0)
         return page
 
     def _people_tab(self) -> QWidget:
@@ -282,8 +283,13 @@ class MeetingEditor(QDialog):
         self.people.setAccessibleName(self.tr("Participants"))
         self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        add = QPushButton(self.tr("&Add Participant"))
-        add.clicked.connect(lambda: self.add_participant(Participant("New participant")))
+        self.known_people = {p.name.casefold(): p for p in trip_people(self.trip)}
+        self.people.setItemDelegateForColumn(
+            0, NameDelegate([p.name for p in self.known_people.values()], self.people)
+        )
+        self.people.itemChanged.connect(self._on_person_named)
+        add = self.add_person_button = QPushButton(self.tr("&Add Participant"))
+        add.clicked.connect(self.new_participant_row)
         remove = QPushButton(self.tr("&Remove"))
         remove.clicked.connect(self._remove_participants)
         self.people_error = _error_label()
@@ -333,15 +339,13 @@ class MeetingEditor(QDialog):
     def _load(self, meeting: Meeting) -> None:
         self.title.setText(meeting.title)
         if meeting.place_id is None:
-            # Imported without a place: it stays so unless one is chosen.
-            self.place_box.insertItem(0, "(place not given)", NO_PLACE)
-            self.place_box.setCurrentIndex(0)
+            # Imported without a place: it stays so unless one is typed.
             when = meeting.time
             key = getattr(when.start.tzinfo, "key", None) if isinstance(when, ExactTime) else None
             self.zone_edit.setText(key or self.trip.home_timezone)
-        index = self.place_box.findData(meeting.place_id)
-        if index >= 0:
-            self.place_box.setCurrentIndex(index)
+            self._on_place_chosen(self.place_edit.choice())
+        else:
+            self.place_edit.setText(place_label(self.trip.place(meeting.place_id)))
         day = meeting.day
         self.day_edit.setDate(QDate(day.year, day.month, day.day))
         if isinstance(meeting.time, ExactTime):
@@ -369,20 +373,55 @@ class MeetingEditor(QDialog):
             self.add_source(source.url or "", source.note or source.title, source.id)
 
     def add_participant(self, person: Participant) -> None:
+        self._add_person_row(
+            (person.name, person.role, person.organisation, person.email or ""),
+            person.attendance,
+            person.provenance,
+        )
+
+    def new_participant_row(self) -> None:
+        """An empty row, its name cell open for typing (with the trip's people offered)."""
+        row = self._add_person_row(("", "", "", ""), Attendance.CONFIRMED, ())
+        item = self.people.item(row, 0)
+        assert item is not None  # just made
+        self.people.setCurrentItem(item)
+        self.people.setFocus()
+        self.people.editItem(item)
+
+    def _add_person_row(
+        self,
+        values: tuple[str, str, str, str],
+        attendance_value: Attendance,
+        provenance: tuple[object, ...],
+    ) -> int:
         row = self.people.rowCount()
+        self.people.blockSignals(True)
         self.people.insertRow(row)
-        for column, value in enumerate(
-            (person.name, person.role, person.organisation, person.email or "")
-        ):
+        for column, value in enumerate(values):
             item = QTableWidgetItem(value)
             if column == 0:  # keep what the participant carried that the table does not show
-                item.setData(Qt.ItemDataRole.UserRole, person.provenance)
+                item.setData(Qt.ItemDataRole.UserRole, provenance)
             self.people.setItem(row, column, item)
+        self.people.blockSignals(False)
         attendance = QComboBox()
         for choice in Attendance:
             attendance.addItem(str(choice), choice)
-        attendance.setCurrentIndex(attendance.findData(person.attendance))
+        attendance.setCurrentIndex(attendance.findData(attendance_value))
         self.people.setCellWidget(row, 4, attendance)
+        return row
+
+    def _on_person_named(self, item: QTableWidgetItem) -> None:
+        """A name of someone already in the trip fills in the empty cells as known."""
+        if item.column() != 0:
+            return
+        known = self.known_people.get(" ".join(item.text().split()).casefold())
+        if known is None:
+            return
+        row = item.row()
+        for column, value in ((1, known.role), (2, known.organisation), (3, known.email or "")):
+            cell = self.people.item(row, column)
+            if cell is not None and not cell.text().strip() and value:
+                cell.setText(value)
 
     def add_source(self, url: str, note: str, source_id: str | None = None) -> None:
         row = self.sources.rowCount()
@@ -406,36 +445,39 @@ class MeetingEditor(QDialog):
 
     # -- places -----------------------------------------------------------------------
 
-    def _on_place_chosen(self, index: int) -> None:
-        place_id = self.place_box.itemData(index)
-        if place_id is None or place_id == NO_PLACE:
+    def _on_place_chosen(self, choice: PlaceChoice) -> None:
+        """Say what the text was read as; a newly named place brings its zone."""
+        place = choice.place
+        if choice.match is Match.EMPTY and self.original and self.original.place_id is None:
+            self._show(
+                self.place_note,
+                self.tr("No place given: the meeting stays without one unless you type one."),
+            )
             return
-        if self.new_place is not None and place_id == self.new_place.id:
-            place = self.new_place
-        else:
-            place = self.trip.place(place_id)
-        self.zone_edit.setText(place.timezone)
-        self.place_note.setText(f"{place.city}, {place.country} · {place.lat:.4f}, {place.lon:.4f}")
-
-    def _on_city_typed(self, text: str) -> None:
-        cities = self.gazetteer.complete(text, 12)
-        self._cities = {city.label: city for city in cities}
-        self.city_model.setStringList(list(self._cities))
-
-    def _on_city_completed(self, label: str) -> None:
-        city = self._cities.get(label) or self.gazetteer.best(label.split(",")[0].strip())
-        if city is None:
-            self._show(self.place_error, f"No city called “{label}” offline; try Look up Online.")
+        self._show(self.place_note, describe(choice, is_new=self.new_place is not None))
+        self.place_error.hide()
+        if place is None:
             return
-        name = self.venue_name.text().strip() or None
-        self.use_new_place(place_from_city(city, name=name, taken=self._taken()))
+        spot = (place.lat, place.lon, place.timezone)
+        if spot != self._zone_from:
+            self._zone_from = spot
+            self.zone_edit.setText(place.timezone)
+
+    @property
+    def new_place(self) -> Place | None:
+        """The place the field names when the trip does not have it yet."""
+        place = self.place_edit.choice().place
+        if place is None or place in self.trip.places:
+            return None
+        return place
 
     def set_coordinates(self, lat: float, lon: float) -> None:
         """A click on the map: a new place there, its zone from the coordinates."""
         near = self.gazetteer.nearest(lat, lon)
-        name = self.venue_name.text().strip() or (
-            f"Near {near.name}" if near else f"{lat:.4f}, {lon:.4f}"
-        )
+        choice = self.place_edit.choice()
+        known = choice.place if choice.match is Match.KNOWN else None
+        typed = choice.venue or (known.name if known else "")
+        name = typed or (f"Near {near.name}" if near else f"{lat:.4f}, {lon:.4f}")
         self.use_new_place(
             place_from_coordinates(
                 lat,
@@ -449,11 +491,12 @@ class MeetingEditor(QDialog):
 
     def _look_up_online(self) -> None:
         """Ask Nominatim on a worker thread; Cancel (or closing the editor) drops the answer."""
-        query = " ".join(t for t in (self.venue_name.text(), self.city_search.text()) if t.strip())
-        if not query.strip():
-            self._show(self.place_error, "Type a venue or city to look up first.")
+        choice = self.place_edit.choice()
+        query = choice.text
+        if not query:
+            self._show(self.place_error, self.tr("Type a venue or city to look up first."))
             return
-        name = self.venue_name.text().strip() or None
+        name = choice.venue or None
         gazetteer, taken = self.gazetteer, self._taken()
 
         def work(cancelled: threading.Event) -> Place | None:
@@ -501,19 +544,31 @@ class MeetingEditor(QDialog):
         return {p.id for p in self.trip.places}
 
     def use_new_place(self, place: Place) -> None:
-        self.new_place = place
+        """A place from the map or online stands for the text as typed."""
         self.place_error.hide()
-        index = self.place_box.findData(place.id)
-        label = f"{place.name} ({place.city or 'new place'}) — new"
-        if index < 0:
-            self.place_box.addItem(label, place.id)
-            index = self.place_box.count() - 1
-        else:
-            self.place_box.setItemText(index, label)
-        self.place_box.setCurrentIndex(index)
-        self._on_place_chosen(index)
+        self.place_edit.pin(place)
 
     # -- the result -------------------------------------------------------------------
+
+    def _on_start_moved(self) -> None:
+        """The end moves with the start, keeping the meeting's length (maybe past midnight)."""
+        start = self.start_edit.time()
+        end_minutes = start.hour() * 60 + start.minute() + self._span
+        for widget in (self.end_edit, self.next_day):
+            widget.blockSignals(True)
+        self.end_edit.setTime(QTime((end_minutes // 60) % 24, end_minutes % 60))
+        self.next_day.setChecked(end_minutes >= 24 * 60)
+        for widget in (self.end_edit, self.next_day):
+            widget.blockSignals(False)
+        self._update_time_note()
+
+    def _on_end_moved(self) -> None:
+        start, end = self.start_edit.time(), self.end_edit.time()
+        span = (end.hour() - start.hour()) * 60 + end.minute() - start.minute()
+        span += 24 * 60 * int(self.next_day.isChecked())
+        if span > 0:  # an end before the start is reported at Save, not carried along
+            self._span = span
+        self._update_time_note()
 
     def _on_kind_changed(self) -> None:
         exact = self.exact_radio.isChecked()
@@ -525,7 +580,7 @@ class MeetingEditor(QDialog):
         """Say at the field when a local time is skipped or repeated by a clock change."""
         notes = []
         try:
-            tz = zone(self.zone_edit.text().strip())
+            tz = zone(self.zone_edit.zone_name() or "")
         except ValueError:
             tz = None
         if tz is not None and self.exact_radio.isChecked():
@@ -577,11 +632,17 @@ class MeetingEditor(QDialog):
         start, end = self.start_edit.time(), self.end_edit.time()
         hours = self.duration_spin.value()
         part = self.part_box.currentData()
+        choice = self.place_edit.choice()
+        place_id: str | None = choice.place.id if choice.place else None
+        if choice.match is Match.EMPTY and self.original and self.original.place_id is None:
+            place_id = NO_PLACE
+        problem = describe(choice) if choice.match is Match.UNKNOWN else ""
         return MeetingForm(
             title=self.title.text(),
-            place_id=self.place_box.currentData(),
+            place_id=place_id,
             new_place=self.new_place,
-            timezone=self.zone_edit.text(),
+            place_problem=problem,
+            timezone=self.zone_edit.zone_name() or self.zone_edit.text(),
             day=date(qday.year(), qday.month(), qday.day()),
             exact=self.exact_radio.isChecked(),
             start=time(start.hour(), start.minute()),

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -19,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data.model import zone
+from data.gazetteer import Gazetteer
 from ui.calendar_pane import from_qdate, to_qdate
+from ui.zone_field import ZoneField
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +45,13 @@ class TripDialog(QDialog):
         home_zone: str,
         parent: QWidget | None = None,
         current: TripDetails | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
-        """A new trip, or with ``current`` the details of one to change."""
+        """A new trip, or with ``current`` the details of one to change. The home zone is
+        found by city or zone name (``gazetteer``: the window's; one is loaded if none)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Trip Details") if current else self.tr("New Trip"))
+        self.setMinimumWidth(460)
         self.taken = taken_names
         self.details: TripDetails | None = None
         form = QFormLayout(self)
@@ -58,12 +60,12 @@ class TripDialog(QDialog):
         self.name_error = _error()
         self.traveller = QLineEdit()
         self.traveller.setAccessibleName(self.tr("Traveller"))
-        self.zone = QLineEdit(home_zone)
+        self.zone = ZoneField(home_zone, gazetteer or Gazetteer())
         self.zone.setAccessibleName(self.tr("Home time zone"))
-        completer = QCompleter(sorted(available_timezones()), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.zone.setCompleter(completer)
+        self.zone_note = QLabel()
+        self.zone_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.zone.zone_changed.connect(self._show_zone)
+        self._show_zone(self.zone.zone_name() or "")
         self.zone_error = _error()
         today = QDate.currentDate()
         self.has_dates = QCheckBox(self.tr("The trip has fixed &dates"))
@@ -76,6 +78,9 @@ class TripDialog(QDialog):
             edit.setEnabled(False)
         self.has_dates.toggled.connect(self.start.setEnabled)
         self.has_dates.toggled.connect(self.end.setEnabled)
+        self._span = 2  # days from the first to the last: kept when the first moves
+        self.start.dateChanged.connect(self._on_start_moved)
+        self.end.dateChanged.connect(self._on_end_moved)
         self.dates_error = _error()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -86,6 +91,7 @@ class TripDialog(QDialog):
         form.addRow("", self.name_error)
         form.addRow(self.tr("&Traveller:"), self.traveller)
         form.addRow(self.tr("&Home zone:"), self.zone)
+        form.addRow("", self.zone_note)
         form.addRow("", self.zone_error)
         form.addRow("", self.has_dates)
         form.addRow(self.tr("&From:"), self.start)
@@ -119,9 +125,8 @@ class TripDialog(QDialog):
                 self.tr("A trip named “{name}” is already in the store.").format(name=name),
             )
             ok = False
-        try:
-            zone(self.zone.text().strip())
-        except ValueError:
+        home = self.zone.zone_name()
+        if home is None:
             self._say(
                 self.zone_error,
                 self.tr("“{zone}” is not a known time zone.").format(zone=self.zone.text()),
@@ -135,10 +140,23 @@ class TripDialog(QDialog):
                 ok = False
         if not ok:
             return
-        self.details = TripDetails(
-            name, self.traveller.text().strip(), self.zone.text().strip(), start, end
-        )
+        assert home is not None  # else not ok
+        self.details = TripDetails(name, self.traveller.text().strip(), home, start, end)
         super().accept()
+
+    def _show_zone(self, home: str) -> None:
+        self.zone_note.setText(self.tr("Time zone: {zone}").format(zone=home) if home else "")
+
+    def _on_start_moved(self, first: QDate) -> None:
+        """The last day moves with the first, keeping the trip's length."""
+        self.end.blockSignals(True)
+        self.end.setDate(first.addDays(self._span))
+        self.end.blockSignals(False)
+
+    def _on_end_moved(self, last: QDate) -> None:
+        span = self.start.date().daysTo(last)
+        if span >= 0:  # a last day before the first is reported at OK, not carried along
+            self._span = span
 
     @staticmethod
     def _say(label: QLabel, text: str) -> None:

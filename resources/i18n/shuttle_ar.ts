@@ -168,6 +168,10 @@
         <translation>الاجتماعات: اليوم والوقت والعنوان والمكان والمشاركون</translation>
     </message>
     <message>
+        <source>No meetings yet.</source>
+        <translation>لا توجد اجتماعات بعد.</translation>
+    </message>
+    <message>
         <source>No meetings on this day.</source>
         <translation>لا اجتماعات في هذا اليوم.</translation>
     </message>
@@ -181,6 +185,17 @@
     <message>
         <source>Month calendar; the trip&apos;s days are shaded</source>
         <translation>تقويم الشهر؛ أيام الرحلة مظللة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n اجتماع</numerusform>
+            <numerusform>اجتماع واحد</numerusform>
+            <numerusform>اجتماعان</numerusform>
+            <numerusform>%n اجتماعات</numerusform>
+            <numerusform>%n اجتماعًا</numerusform>
+            <numerusform>%n اجتماع</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -281,6 +296,34 @@
         <translation>محسوب</translation>
     </message>
     <message>
+        <source>article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>مصدر</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>مفترض</translation>
+    </message>
+    <message>
+        <source>Sources: {ids}</source>
+        <translation>المصادر: {ids}</translation>
+    </message>
+    <message>
+        <source>Meeting cancelled</source>
+        <translation>الاجتماع ملغى</translation>
+    </message>
+    <message>
+        <source>Meeting tentative</source>
+        <translation>الاجتماع مبدئي</translation>
+    </message>
+    <message>
+        <source>Meeting confirmed</source>
+        <translation>الاجتماع مؤكد</translation>
+    </message>
+    <message>
         <source>When (local)</source>
         <translation>الموعد (بالتوقيت المحلي)</translation>
     </message>
@@ -323,6 +366,10 @@
     <message>
         <source>Meeting</source>
         <translation>الاجتماع</translation>
+    </message>
+    <message>
+        <source>Place ({name})</source>
+        <translation>المكان ({name})</translation>
     </message>
     <message>
         <source>Where this comes from</source>
@@ -376,6 +423,41 @@
     <message>
         <source>Opened {name}</source>
         <translation>فُتح {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Window</source>
+        <translation>النافذة</translation>
+    </message>
+    <message>
+        <source>Next, previous control</source>
+        <translation>عنصر التحكم التالي، السابق</translation>
+    </message>
+    <message>
+        <source>Calendar, agenda</source>
+        <translation>التقويم، جدول الأعمال</translation>
+    </message>
+    <message>
+        <source>Move; show the day or the meeting</source>
+        <translation>التنقل؛ عرض اليوم أو الاجتماع</translation>
+    </message>
+    <message>
+        <source>Arrows; Return</source>
+        <translation>الأسهم؛ Enter</translation>
+    </message>
+    <message>
+        <source>Menus</source>
+        <translation>القوائم</translation>
+    </message>
+    <message>
+        <source>Open a menu</source>
+        <translation>فتح قائمة</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + الحرف المسطر</translation>
     </message>
 </context>
 <context>
@@ -667,6 +749,14 @@
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <source>Find meetings in every trip by title, person, place or topic</source>
+        <translation>البحث عن اجتماعات في كل الرحلات حسب العنوان أو الشخص أو المكان أو الموضوع</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
@@ -715,6 +805,14 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;دليل المستخدم</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
         <source>&amp;About Shuttle</source>
         <translation>&amp;عن Shuttle</translation>
     </message>
@@ -733,6 +831,10 @@
     <message>
         <source>Show times in</source>
         <translation>اعرض الأوقات بتوقيت</translation>
+    </message>
+    <message>
+        <source>No meetings yet: {path} ({keys}) adds one.</source>
+        <translation>لا توجد اجتماعات بعد: {path} ({keys}) يضيف اجتماعًا.</translation>
     </message>
     <message>
         <source>Map ready</source>
@@ -832,24 +934,16 @@
         <translation>المكان</translation>
     </message>
     <message>
+        <source>A trip place, a city, or a venue and its city: Le Royal Hotel, Amman</source>
+        <translation>مكان من الرحلة، أو مدينة، أو مكان ومدينته: Le Royal Hotel, Amman</translation>
+    </message>
+    <message>
+        <source>Place found</source>
+        <translation>المكان الذي وُجد</translation>
+    </message>
+    <message>
         <source>&amp;Place:</source>
         <translation>ال&amp;مكان:</translation>
-    </message>
-    <message>
-        <source>Type a city to add a new place, e.g. Geneva</source>
-        <translation>اكتب اسم مدينة لإضافة مكان جديد، مثل جنيف</translation>
-    </message>
-    <message>
-        <source>Find a city</source>
-        <translation>ابحث عن مدينة</translation>
-    </message>
-    <message>
-        <source>Venue name (optional), e.g. Palais des Nations</source>
-        <translation>اسم المقر (اختياري)، مثل قصر الأمم</translation>
-    </message>
-    <message>
-        <source>Venue name</source>
-        <translation>اسم المقر</translation>
     </message>
     <message>
         <source>Look up &amp;Online</source>
@@ -876,16 +970,12 @@
         <translation>انقر على الخريطة لوضع الاجتماع هناك</translation>
     </message>
     <message>
-        <source>New place:</source>
-        <translation>مكان جديد:</translation>
-    </message>
-    <message>
         <source>Time zone</source>
         <translation>المنطقة الزمنية</translation>
     </message>
     <message>
-        <source>The venue&apos;s IANA time zone; filled in from the place</source>
-        <translation>المنطقة الزمنية IANA للمقر؛ تُملأ من المكان</translation>
+        <source>The venue&apos;s time zone, filled in from the place; or type a city or zone</source>
+        <translation>المنطقة الزمنية للمكان، تُملأ من المكان؛ أو اكتب مدينة أو منطقة</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
@@ -922,6 +1012,10 @@
     <message>
         <source>End time</source>
         <translation>وقت الانتهاء</translation>
+    </message>
+    <message>
+        <source>Moves with the start, keeping the meeting&apos;s length</source>
+        <translation>يتحرك مع البداية محافظًا على مدة الاجتماع</translation>
     </message>
     <message>
         <source>&amp;Start:</source>
@@ -1014,6 +1108,44 @@
     <message>
         <source>Sources:</source>
         <translation>المصادر:</translation>
+    </message>
+    <message>
+        <source>No place given: the meeting stays without one unless you type one.</source>
+        <translation>لم يُحدَّد مكان: يبقى الاجتماع بلا مكان ما لم تكتب واحدًا.</translation>
+    </message>
+    <message>
+        <source>Type a venue or city to look up first.</source>
+        <translation>اكتب أولًا مكانًا أو مدينة للبحث عنها.</translation>
+    </message>
+</context>
+<context>
+    <name>NameDelegate</name>
+    <message>
+        <source>Participant name</source>
+        <translation>اسم المشارك</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceEntry</name>
+    <message>
+        <source>No city found in “{text}”: add the city (e.g. “{text}, Geneva”), or use Look up Online or Pick on Map.</source>
+        <translation>لم يُعثر على مدينة في «{text}»: أضف المدينة (مثلًا «{text}, Geneva») أو استخدم البحث عبر الإنترنت أو الاختيار على الخريطة.</translation>
+    </message>
+    <message>
+        <source>{venue} — new venue in {city}</source>
+        <translation>{venue} — مكان جديد في {city}</translation>
+    </message>
+    <message>
+        <source>{city} — new place at the city centre</source>
+        <translation>{city} — مكان جديد في وسط المدينة</translation>
+    </message>
+    <message>
+        <source>{name} — new place in {city} ({lat:.4f}, {lon:.4f})</source>
+        <translation>{name} — مكان جديد في {city} ({lat:.4f}, {lon:.4f})</translation>
+    </message>
+    <message>
+        <source>{name} — a place of this trip, in {city}</source>
+        <translation>{name} — مكان من هذه الرحلة، في {city}</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1286,44 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Find Meetings</source>
+        <translation>البحث عن اجتماعات</translation>
+    </message>
+    <message>
+        <source>Title, person, place or topic</source>
+        <translation>العنوان أو الشخص أو المكان أو الموضوع</translation>
+    </message>
+    <message>
+        <source>Find meetings in every trip</source>
+        <translation>البحث عن اجتماعات في كل الرحلات</translation>
+    </message>
+    <message>
+        <source>Meetings found</source>
+        <translation>الاجتماعات التي وُجدت</translation>
+    </message>
+    <message>
+        <source>Type words to find meetings in every trip.</source>
+        <translation>اكتب كلمات للعثور على اجتماعات في كل الرحلات.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s) found</source>
+        <translation>
+            <numerusform>لم يُعثر على اجتماعات</numerusform>
+            <numerusform>وُجد اجتماع واحد</numerusform>
+            <numerusform>وُجد اجتماعان</numerusform>
+            <numerusform>وُجدت %n اجتماعات</numerusform>
+            <numerusform>وُجد %n اجتماعًا</numerusform>
+            <numerusform>وُجد %n اجتماع</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No meeting matches.</source>
+        <translation>لا يوجد اجتماع مطابق.</translation>
+    </message>
+</context>
+<context>
     <name>ShareDialog</name>
     <message>
         <source>Share on Calendar Server</source>
@@ -1206,6 +1376,36 @@
     <message>
         <source>A user name is needed.</source>
         <translation>اسم المستخدم مطلوب.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>Travel</name>
+    <message>
+        <source>{city}: {origin} → {destination}, in town</source>
+        <translation>{city}: {origin} → {destination}، داخل المدينة</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1525,21 @@
         <source>The last day is before the first.</source>
         <translation>اليوم الأخير يسبق اليوم الأول.</translation>
     </message>
+    <message>
+        <source>Time zone: {zone}</source>
+        <translation>المنطقة الزمنية: {zone}</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source>Shuttle User Guide</source>
+        <translation>دليل مستخدم Shuttle</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>دليل المستخدم</translation>
+    </message>
 </context>
 <context>
     <name>Values</name>
@@ -1402,6 +1617,13 @@
     <message>
         <source>Venue local time</source>
         <translation>التوقيت المحلي للمكان</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneField</name>
+    <message>
+        <source>A city or a zone, e.g. New York or Europe/Paris</source>
+        <translation>مدينة أو منطقة زمنية، مثل New York أو Europe/Paris</translation>
     </message>
 </context>
 </TS>

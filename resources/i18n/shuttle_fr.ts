@@ -160,6 +160,10 @@
         <translation>Rendez-vous : jour, heure, titre, lieu, participants</translation>
     </message>
     <message>
+        <source>No meetings yet.</source>
+        <translation>Aucune réunion pour l’instant.</translation>
+    </message>
+    <message>
         <source>No meetings on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
@@ -173,6 +177,13 @@
     <message>
         <source>Month calendar; the trip&apos;s days are shaded</source>
         <translation>Calendrier du mois ; les jours du voyage sont grisés</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n réunion</numerusform>
+            <numerusform>%n réunions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -273,6 +284,34 @@
         <translation>calculé</translation>
     </message>
     <message>
+        <source>article</source>
+        <translation>article</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>supposé</translation>
+    </message>
+    <message>
+        <source>Sources: {ids}</source>
+        <translation>Sources : {ids}</translation>
+    </message>
+    <message>
+        <source>Meeting cancelled</source>
+        <translation>Réunion annulée</translation>
+    </message>
+    <message>
+        <source>Meeting tentative</source>
+        <translation>Réunion provisoire</translation>
+    </message>
+    <message>
+        <source>Meeting confirmed</source>
+        <translation>Réunion confirmée</translation>
+    </message>
+    <message>
         <source>When (local)</source>
         <translation>Quand (heure locale)</translation>
     </message>
@@ -315,6 +354,10 @@
     <message>
         <source>Meeting</source>
         <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Place ({name})</source>
+        <translation>Lieu ({name})</translation>
     </message>
     <message>
         <source>Where this comes from</source>
@@ -364,6 +407,41 @@
     <message>
         <source>Opened {name}</source>
         <translation>{name} ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>Next, previous control</source>
+        <translation>Contrôle suivant, précédent</translation>
+    </message>
+    <message>
+        <source>Calendar, agenda</source>
+        <translation>Calendrier, agenda</translation>
+    </message>
+    <message>
+        <source>Move; show the day or the meeting</source>
+        <translation>Se déplacer ; afficher le jour ou la réunion</translation>
+    </message>
+    <message>
+        <source>Arrows; Return</source>
+        <translation>Flèches ; Entrée</translation>
+    </message>
+    <message>
+        <source>Menus</source>
+        <translation>Menus</translation>
+    </message>
+    <message>
+        <source>Open a menu</source>
+        <translation>Ouvrir un menu</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + lettre soulignée</translation>
     </message>
 </context>
 <context>
@@ -647,6 +725,14 @@
         <translation>É&amp;dition</translation>
     </message>
     <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>Find meetings in every trip by title, person, place or topic</source>
+        <translation>Rechercher des réunions dans tous les voyages par titre, personne, lieu ou sujet</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -695,6 +781,14 @@
         <translation>Ai&amp;de</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
         <source>&amp;About Shuttle</source>
         <translation>À &amp;propos de Shuttle</translation>
     </message>
@@ -713,6 +807,10 @@
     <message>
         <source>Show times in</source>
         <translation>Afficher les heures en</translation>
+    </message>
+    <message>
+        <source>No meetings yet: {path} ({keys}) adds one.</source>
+        <translation>Aucune réunion pour l’instant : {path} ({keys}) en ajoute une.</translation>
     </message>
     <message>
         <source>Map ready</source>
@@ -792,24 +890,16 @@
         <translation>Lieu</translation>
     </message>
     <message>
+        <source>A trip place, a city, or a venue and its city: Le Royal Hotel, Amman</source>
+        <translation>Un lieu du voyage, une ville, ou un lieu et sa ville : Le Royal Hotel, Amman</translation>
+    </message>
+    <message>
+        <source>Place found</source>
+        <translation>Lieu trouvé</translation>
+    </message>
+    <message>
         <source>&amp;Place:</source>
         <translation>&amp;Lieu :</translation>
-    </message>
-    <message>
-        <source>Type a city to add a new place, e.g. Geneva</source>
-        <translation>Saisissez une ville pour ajouter un lieu, par exemple Genève</translation>
-    </message>
-    <message>
-        <source>Find a city</source>
-        <translation>Chercher une ville</translation>
-    </message>
-    <message>
-        <source>Venue name (optional), e.g. Palais des Nations</source>
-        <translation>Nom du lieu (facultatif), par exemple Palais des Nations</translation>
-    </message>
-    <message>
-        <source>Venue name</source>
-        <translation>Nom du lieu</translation>
     </message>
     <message>
         <source>Look up &amp;Online</source>
@@ -836,16 +926,12 @@
         <translation>Cliquez sur la carte pour y placer le rendez-vous</translation>
     </message>
     <message>
-        <source>New place:</source>
-        <translation>Nouveau lieu :</translation>
-    </message>
-    <message>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <source>The venue&apos;s IANA time zone; filled in from the place</source>
-        <translation>Le fuseau horaire IANA du lieu ; déduit du lieu</translation>
+        <source>The venue&apos;s time zone, filled in from the place; or type a city or zone</source>
+        <translation>Le fuseau horaire du lieu, rempli d’après le lieu ; ou saisissez une ville ou un fuseau</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
@@ -882,6 +968,10 @@
     <message>
         <source>End time</source>
         <translation>Heure de fin</translation>
+    </message>
+    <message>
+        <source>Moves with the start, keeping the meeting&apos;s length</source>
+        <translation>Suit le début en gardant la durée de la réunion</translation>
     </message>
     <message>
         <source>&amp;Start:</source>
@@ -974,6 +1064,44 @@
     <message>
         <source>Sources:</source>
         <translation>Sources :</translation>
+    </message>
+    <message>
+        <source>No place given: the meeting stays without one unless you type one.</source>
+        <translation>Aucun lieu indiqué : la réunion reste sans lieu tant que vous n’en saisissez pas.</translation>
+    </message>
+    <message>
+        <source>Type a venue or city to look up first.</source>
+        <translation>Saisissez d’abord un lieu ou une ville à rechercher.</translation>
+    </message>
+</context>
+<context>
+    <name>NameDelegate</name>
+    <message>
+        <source>Participant name</source>
+        <translation>Nom du participant</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceEntry</name>
+    <message>
+        <source>No city found in “{text}”: add the city (e.g. “{text}, Geneva”), or use Look up Online or Pick on Map.</source>
+        <translation>Aucune ville trouvée dans « {text} » : ajoutez la ville (par ex. « {text}, Genève »), ou utilisez Rechercher en ligne ou Choisir sur la carte.</translation>
+    </message>
+    <message>
+        <source>{venue} — new venue in {city}</source>
+        <translation>{venue} — nouveau lieu à {city}</translation>
+    </message>
+    <message>
+        <source>{city} — new place at the city centre</source>
+        <translation>{city} — nouveau lieu au centre-ville</translation>
+    </message>
+    <message>
+        <source>{name} — new place in {city} ({lat:.4f}, {lon:.4f})</source>
+        <translation>{name} — nouveau lieu à {city} ({lat:.4f}, {lon:.4f})</translation>
+    </message>
+    <message>
+        <source>{name} — a place of this trip, in {city}</source>
+        <translation>{name} — un lieu de ce voyage, à {city}</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1242,40 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Find Meetings</source>
+        <translation>Rechercher des réunions</translation>
+    </message>
+    <message>
+        <source>Title, person, place or topic</source>
+        <translation>Titre, personne, lieu ou sujet</translation>
+    </message>
+    <message>
+        <source>Find meetings in every trip</source>
+        <translation>Rechercher des réunions dans tous les voyages</translation>
+    </message>
+    <message>
+        <source>Meetings found</source>
+        <translation>Réunions trouvées</translation>
+    </message>
+    <message>
+        <source>Type words to find meetings in every trip.</source>
+        <translation>Saisissez des mots pour trouver des réunions dans tous les voyages.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s) found</source>
+        <translation>
+            <numerusform>%n réunion trouvée</numerusform>
+            <numerusform>%n réunions trouvées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No meeting matches.</source>
+        <translation>Aucune réunion ne correspond.</translation>
+    </message>
+</context>
+<context>
     <name>ShareDialog</name>
     <message>
         <source>Share on Calendar Server</source>
@@ -1166,6 +1328,36 @@
     <message>
         <source>A user name is needed.</source>
         <translation>Un nom d’utilisateur est nécessaire.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>Travel</name>
+    <message>
+        <source>{city}: {origin} → {destination}, in town</source>
+        <translation>{city} : {origin} → {destination}, dans la ville</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1477,21 @@
         <source>The last day is before the first.</source>
         <translation>Le dernier jour précède le premier.</translation>
     </message>
+    <message>
+        <source>Time zone: {zone}</source>
+        <translation>Fuseau horaire : {zone}</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source>Shuttle User Guide</source>
+        <translation>Guide de l’utilisateur de Shuttle</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide de l’utilisateur</translation>
+    </message>
 </context>
 <context>
     <name>Values</name>
@@ -1362,6 +1569,13 @@
     <message>
         <source>Venue local time</source>
         <translation>Heure locale du lieu</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneField</name>
+    <message>
+        <source>A city or a zone, e.g. New York or Europe/Paris</source>
+        <translation>Une ville ou un fuseau, par ex. New York ou Europe/Paris</translation>
     </message>
 </context>
 </TS>

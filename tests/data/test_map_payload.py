@@ -1,7 +1,7 @@
 from data import trip_file
 from data.map_payload import map_payload
 from data.markup import html_text as text
-from data.model import Meeting, Place, TimeTBC, Trip
+from data.model import Leg, Meeting, Place, TimeTBC, Trip
 from data.store import SAMPLE_TRIP
 
 LONDON = Place("l", "London", "London", "UK", 51.5074, -0.1278, "Europe/London")
@@ -53,3 +53,19 @@ def trip_day():
     from datetime import date
 
     return date(2014, 12, 14)
+
+
+def test_a_leg_within_one_city_is_labelled_in_town():
+    hotel = Place("h", "Le Royal <Hotel>", "Amman", "Jordan", 31.9539, 35.9106, "Asia/Amman")
+    ministry = Place("m", "Foreign Ministry", "Amman", "Jordan", 31.9722, 35.8672, "Asia/Amman")
+    day = trip_day()
+    trip = Trip(
+        "T",
+        "X",
+        "UTC",
+        (hotel, ministry),
+        (Meeting("a", "A", "h", TimeTBC(day)), Meeting("b", "B", "m", TimeTBC(day))),
+        (Leg("h", "m", day, mode="road"),),
+    )
+    [leg] = map_payload(trip)["legs"]
+    assert leg["label"] == "Amman: Le Royal &lt;Hotel&gt; → Foreign Ministry, in town"

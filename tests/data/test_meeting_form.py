@@ -17,6 +17,9 @@ from data.meeting_form import (
     PersonRow,
     SourceRow,
     build_meeting,
+    parse_clock,
+    traveller_participant,
+    trip_people,
 )
 from data.model import ExactTime, ProvenanceKind, TimeTBC
 from data.store import SAMPLE_TRIP
@@ -117,3 +120,46 @@ def test_editing_an_imported_event_keeps_its_uid_its_missing_place_and_the_answe
     assert meeting.place_id is None and result.new_place is None
     assert meeting.calendar == origin
     assert [p.reply for p in meeting.participants] == [Reply.DECLINED]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("14:30", time(14, 30)),
+        ("1430", time(14, 30)),
+        ("9:05", time(9, 5)),
+        ("905", time(9, 5)),
+        ("9", time(9)),
+        ("14h30", time(14, 30)),
+        ("25", None),
+        ("12:60", None),
+        ("", None),
+        ("noon", None),
+    ],
+)
+def test_clock_times_as_typed(typed, expected):
+    assert parse_clock(typed) == expected
+
+
+def test_the_traveller_is_the_trips_participant_of_that_name():
+    kerry = traveller_participant(TRIP)  # "John Kerry, U.S. Secretary of State"
+    assert kerry is not None
+    assert (kerry.name, kerry.role, kerry.organisation) == (
+        "John Kerry",
+        "U.S. Secretary of State",
+        "United States",
+    )
+    assert kerry.provenance[0].kind is ProvenanceKind.ASSUMED
+    other = traveller_participant(TRIP.replace(traveller="Ann Smith, envoy"))
+    assert other is not None and (other.name, other.role) == ("Ann Smith", "envoy")
+    assert traveller_participant(TRIP.replace(traveller="")) is None
+
+
+def test_an_empty_participant_row_is_skipped():
+    result = build_meeting(form(people=(PersonRow(""), PersonRow("Ann"))), TRIP, None)
+    assert [p.name for p in result.meeting.participants] == ["Ann"]
+
+
+def test_the_trips_people_each_once():
+    names = [p.name for p in trip_people(TRIP)]
+    assert names[0] == "John Kerry" and len(names) == len(set(names))

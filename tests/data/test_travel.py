@@ -101,3 +101,28 @@ def test_assumptions_are_kept_as_json_and_checked_when_read():
     ):
         with pytest.raises(ValueError, match=message):
             parse_assumptions(bad)
+
+
+def test_a_move_within_one_city_reads_in_town_not_zero_km():
+    from data.agenda import LegItem, leg_label
+    from data.model import Place, Trip
+    from data.travel import leg_summary, route_plan
+
+    hotel = Place("hotel", "Le Royal Hotel", "Amman", "Jordan", 31.95, 35.91, "Asia/Amman")
+    # Same coordinates: a venue placed at its city's centre, as the sample does.
+    ministry = Place("ministry", "Foreign Ministry", "amman ", "Jordan", 31.95, 35.91, "Asia/Amman")
+    cairo = Place("cairo", "Cairo", "Cairo", "Egypt", 30.04, 31.24, "Africa/Cairo")
+    day = date(2015, 3, 2)
+    trip = Trip(
+        "T",
+        "X",
+        "UTC",
+        (cairo, hotel, ministry),
+        tuple(Meeting(f"{p}-m", p, p, TimeTBC(day)) for p in ("cairo", "hotel", "ministry")),
+        (Leg("hotel", "ministry", day, mode="road"),),
+    )
+    to_amman, across_town = route_plan(trip)
+    assert leg_summary(across_town) == "Amman: Le Royal Hotel → Foreign Ministry, in town"
+    assert leg_summary(to_amman).startswith("Cairo → Amman by flight, 4")
+    item = LegItem(across_town.leg, hotel, ministry, 0.0, timedelta(0), True)
+    assert leg_label(item) == "Amman: Le Royal Hotel → Foreign Ministry, in town"

@@ -100,9 +100,16 @@ def click_marker(qtbot, pane: MapPane, lat: float, lon: float) -> None:
     clicked = page_eval(
         qtbot,
         pane,
-        "var hits = 0; map.eachLayer(function (layer) {"
-        f" if (layer instanceof L.Marker && layer.getLatLng().equals([{lat}, {lon}]))"
-        " { layer.fire('click'); hits += 1; } }); return hits;",
+        "var hits = 0, stops = [];"
+        # Stops inside a group (Leaflet.markercluster) are in the group, not on the map.
+        " map.eachLayer(function (layer) {"
+        "   if (layer instanceof L.MarkerClusterGroup) { stops = stops.concat(layer.getLayers()); }"
+        "   else if (layer instanceof L.Marker && !(layer instanceof L.MarkerCluster))"
+        "   { stops.push(layer); } });"
+        " var seen = {};"  # a stop shown alone is both in its group and on the map
+        f" stops.forEach(function (m) {{ if (m.getLatLng().equals([{lat}, {lon}])"
+        " && !seen[L.stamp(m)]) { seen[L.stamp(m)] = 1; m.fire('click'); hits += 1; } });"
+        " return hits;",
     )
     assert clicked == 1, f"{clicked} markers at {lat}, {lon}"
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog
 
-from data.model import Attendance, Participant
+from data.model import Participant
 from tests.ui.conftest import click_map, js, wait_for_map_state
 
 
@@ -34,9 +34,7 @@ def fill_geneva_meeting(
     editor, title="Talks at the Palais des Nations", start=(10, 0), end=(11, 30)
 ):
     editor.title.setText(title)
-    editor.venue_name.setText("Palais des Nations")
-    editor._on_city_typed("Genev")
-    editor._on_city_completed("Geneva, Switzerland")
+    editor.place_edit.setText("Palais des Nations, Geneva")
     editor.day_edit.setDate(QDate(2014, 12, 17))
     editor.exact_radio.setChecked(True)
     editor.start_edit.setTime(QTime(*start))
@@ -57,7 +55,8 @@ def test_a_new_meeting_through_the_editor_then_undo_and_redo(qtbot, window):
     assert added.title == "Talks at the Palais des Nations"
     assert trip.place(added.place_id).timezone == "Europe/Zurich"
     assert added.time.start.hour == 10 and added.time.end.minute == 30
-    assert added.participants[0].email == "sdm@example.org"
+    assert added.participants[0].name == "John Kerry"  # the trip's traveller, added
+    assert added.participants[-1].email == "sdm@example.org"
     assert window.agenda.selected_ids() == [added.id]
     assert date(2014, 12, 17) in window.calendar.marked
     state = wait_for_map_state(qtbot, window.map, lambda s: s["markers"] == 5)
@@ -162,13 +161,11 @@ def test_warnings_show_in_the_agenda_and_the_details(qtbot, window):
     ):
         editor = open_editor(qtbot, window, window.planner.new_action)
         editor.title.setText(title)
-        editor._on_city_typed(city.split(",")[0])
-        editor._on_city_completed(city)
+        editor.place_edit.setText(city)
         editor.day_edit.setDate(QDate(2014, 12, 18))
         editor.exact_radio.setChecked(True)
         editor.start_edit.setTime(QTime(*start))
         editor.end_edit.setTime(QTime(*end))
-        editor.add_participant(Participant("John Kerry", attendance=Attendance.CONFIRMED))
         editor.buttons.button(editor.buttons.StandardButton.Save).click()
         qtbot.waitUntil(lambda: window.planner.editor is None)
     london = window.workspace.trip.meetings[-1]
@@ -303,7 +300,7 @@ def test_editing_an_imported_event_keeps_its_uid_and_its_missing_place(qtbot, wi
     assert call.place_id is None and call.calendar is not None
     window.agenda.select([call.id])
     editor = open_editor(qtbot, window, window.planner.edit_action)
-    assert editor.place_box.currentText() == "(place not given)"
+    assert editor.place_edit.text() == "" and "No place given" in editor.place_note.text()
     assert editor.zone_edit.text() == "Europe/London"
     editor.title.setText("Phone call with Paris")
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
