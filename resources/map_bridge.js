@@ -487,9 +487,9 @@
     },
     // For tests and diagnostics: what the page holds now.
     state: function () {
-      var lines = 0, groups = [];
+      var lines = 0, groups = [], legs = new Set(state.legs);  // a Set: 10,000 legs
       state.map.eachLayer(function (layer) {
-        if (layer instanceof L.Polyline && state.legs.indexOf(layer) >= 0) { lines += 1; }
+        if (layer instanceof L.Polyline && legs.has(layer)) { lines += 1; }
         if (layer instanceof L.MarkerCluster) {
           groups.push(layer.getAllChildMarkers().map(function (m) { return m.options.place; }));
         }

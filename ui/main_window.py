@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -344,6 +344,8 @@ class MainWindow(QMainWindow):
         self.agenda.table.activated.connect(lambda _index: self.details.setFocus())
         self.map.place_clicked.connect(self._on_place_clicked)
         self.map.map_ready.connect(lambda: self.statusBar().showMessage(self.tr("Map ready"), 2000))
+        # The trip is drawn: its warnings may be checked now (ui/workspace.py).
+        self.map.map_ready.connect(lambda: QTimer.singleShot(0, self.workspace.start_pending_check))
         self.map.tiles_failed.connect(
             lambda: self.statusBar().showMessage(
                 self.tr("Online tiles could not be loaded; the offline basemap is shown."), 8000

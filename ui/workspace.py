@@ -37,6 +37,7 @@ from ui.background import Task
 from ui.zone_choice import ZoneMode, display_zone
 
 ZONE_SETTING = "view/zone"
+CHECK_DELAY_MS = 1000  # the longest an opened trip's warnings wait for the window to draw it
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,9 +309,16 @@ class Workspace(QObject):
         task.finished.connect(lambda found: self._checked(task, found))
         task.failed.connect(lambda exc: self._check_failed(task, exc))
         self._checking = task
-        # Started once the views are drawn: on one core's worth of Python, a check running
-        # beside them would only slow them down.
-        QTimer.singleShot(0, lambda: task.start() if task is self._checking else None)
+        # Started once the window has drawn the trip (start_pending_check), at the latest
+        # after CHECK_DELAY_MS: Python runs one thread at a time, so a check running beside
+        # the drawing would only slow it down.
+        QTimer.singleShot(CHECK_DELAY_MS, self.start_pending_check)
+
+    def start_pending_check(self) -> None:
+        """Start checking the warnings of the trip just opened, if not started yet."""
+        task = self._checking
+        if task is not None and not task.running:
+            task.start()
 
     def _checked(self, task: Task, found: dict[str, list[TripWarning]]) -> None:
         if task is not self._checking:
