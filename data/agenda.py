@@ -208,6 +208,21 @@ def status_label(status: Status) -> str:
     return "" if status is Status.CONFIRMED else word(status)
 
 
+def status_words(meeting: Meeting) -> str:
+    """The meeting's status and whether its time is fixed, worded so they cannot clash
+    ("Status: confirmed" beside "time TBC" reads as a contradiction)."""
+    if meeting.status is Status.CANCELLED:
+        return translate("Status", "Meeting cancelled")
+    if meeting.status is Status.TENTATIVE:
+        status = translate("Status", "Meeting tentative")
+    else:
+        status = translate("Status", "Meeting confirmed")
+    if isinstance(meeting.time, TimeTBC):
+        not_fixed = translate("Status", "time not yet fixed")
+        return f"{status} · {not_fixed}"
+    return status
+
+
 def sort_key(meeting: Meeting) -> tuple[date, int, datetime]:
     """Order within a day: all-day first, exact times by instant, TBC by part of day."""
     time = meeting.time

@@ -19,6 +19,7 @@ from data.agenda import (
     clock_relation,
     local_time_label,
     participant_with_role,
+    status_words,
     tbc_words,
     travel_time_words,
     where_label,
@@ -145,7 +146,7 @@ def _meeting_html(trip: Trip, meeting: Meeting, home: ZoneInfo, notes: _Notes) -
     topic = (
         f'<p class="topic"><b>{topic_label}</b> {_e(meeting.topic)}</p>' if meeting.topic else ""
     )
-    status_line = translate("Report", "Status: {status}").format(status=word(meeting.status))
+    status_line = status_words(meeting)
     return (
         f'<article class="meeting">'
         f'<div class="when"><div class="local">{_e(local)}</div>{home_html}</div>'

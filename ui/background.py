@@ -13,7 +13,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+# Started tasks not yet delivered. The worker thread must never drop the last reference:
+# a QObject freed there, its result still queued for the GUI thread, crashes Qt. Kept
+# here, a task is released on the GUI thread, after its delivery has returned.
+_UNDELIVERED: set[Task] = set()
 
 
 class Task(QObject):
@@ -31,6 +36,7 @@ class Task(QObject):
 
     def start(self) -> None:
         self.running = True
+        _UNDELIVERED.add(self)
         threading.Thread(target=self._run, name="shuttle-task", daemon=True).start()
 
     def cancel(self) -> None:
@@ -46,6 +52,7 @@ class Task(QObject):
             self._done.emit(True, result)
 
     def _deliver(self, ok: bool, value: object) -> None:
+        QTimer.singleShot(0, lambda: _UNDELIVERED.discard(self))
         if self.cancelled.is_set():
             return
         self.running = False

@@ -7,10 +7,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from data.agenda import home_time_label, local_time_label, participant_with_role, where_label
+from data.agenda import (
+    home_time_label,
+    local_time_label,
+    participant_with_role,
+    status_words,
+    where_label,
+)
 from data.locale_format import long_day
 from data.markup import html_text
-from data.model import Meeting, Participant, Provenance, ProvenanceKind, Status, TimeTBC, Trip
+from data.model import Meeting, Participant, Provenance, ProvenanceKind, Trip
 
 PLACEHOLDER = QT_TRANSLATE_NOOP("DetailsPane", "Select a meeting to see its details.")
 _PROVENANCE_WORDS = {  # shown through _tr
@@ -83,19 +89,6 @@ def field_items(meeting: Meeting, names: Sequence[str]) -> list[Provenance]:
     return [item for name in names for item in meeting.field_provenance.get(name, ())]
 
 
-def status_text(meeting: Meeting) -> str:
-    """The meeting's status and whether its time is fixed, worded so they cannot clash."""
-    if meeting.status is Status.CANCELLED:
-        return _tr(QT_TRANSLATE_NOOP("DetailsPane", "Meeting cancelled"))
-    if meeting.status is Status.TENTATIVE:
-        status = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Meeting tentative"))
-    else:
-        status = _tr(QT_TRANSLATE_NOOP("DetailsPane", "Meeting confirmed"))
-    if isinstance(meeting.time, TimeTBC):
-        return f"{status} · {_tr(QT_TRANSLATE_NOOP('DetailsPane', 'time not yet fixed'))}"
-    return status
-
-
 def _person(person: Participant) -> str:
     return f"<li>{_e(participant_with_role(person))}{badges(person.provenance)}</li>"
 
@@ -126,7 +119,7 @@ def meeting_html(
             if place
             else []
         ),
-        (_tr(QT_TRANSLATE_NOOP("DetailsPane", "Status")), _e(status_text(meeting))),
+        (_tr(QT_TRANSLATE_NOOP("DetailsPane", "Status")), _e(status_words(meeting))),
     ]
     if meeting.topic:
         rows.append((_tr(QT_TRANSLATE_NOOP("DetailsPane", "Topic")), _e(meeting.topic)))

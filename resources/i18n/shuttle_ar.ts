@@ -312,18 +312,6 @@
         <translation>المصادر: {ids}</translation>
     </message>
     <message>
-        <source>Meeting cancelled</source>
-        <translation>الاجتماع ملغى</translation>
-    </message>
-    <message>
-        <source>Meeting tentative</source>
-        <translation>الاجتماع مبدئي</translation>
-    </message>
-    <message>
-        <source>Meeting confirmed</source>
-        <translation>الاجتماع مؤكد</translation>
-    </message>
-    <message>
         <source>When (local)</source>
         <translation>الموعد (بالتوقيت المحلي)</translation>
     </message>
@@ -1241,10 +1229,6 @@
         <translation>الموضوع:</translation>
     </message>
     <message>
-        <source>Status: {status}</source>
-        <translation>الحالة: {status}</translation>
-    </message>
-    <message>
         <source>clocks unchanged</source>
         <translation>التوقيت نفسه</translation>
     </message>
@@ -1399,6 +1383,25 @@
     <message>
         <source>Keys</source>
         <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Meeting cancelled</source>
+        <translation>الاجتماع ملغى</translation>
+    </message>
+    <message>
+        <source>Meeting tentative</source>
+        <translation>الاجتماع مبدئي</translation>
+    </message>
+    <message>
+        <source>Meeting confirmed</source>
+        <translation>الاجتماع مؤكد</translation>
+    </message>
+    <message>
+        <source>time not yet fixed</source>
+        <translation>الموعد لم يُحدَّد بعد</translation>
     </message>
 </context>
 <context>

@@ -300,18 +300,6 @@
         <translation>Sources : {ids}</translation>
     </message>
     <message>
-        <source>Meeting cancelled</source>
-        <translation>Réunion annulée</translation>
-    </message>
-    <message>
-        <source>Meeting tentative</source>
-        <translation>Réunion provisoire</translation>
-    </message>
-    <message>
-        <source>Meeting confirmed</source>
-        <translation>Réunion confirmée</translation>
-    </message>
-    <message>
         <source>When (local)</source>
         <translation>Quand (heure locale)</translation>
     </message>
@@ -1197,10 +1185,6 @@
         <translation>Sujet :</translation>
     </message>
     <message>
-        <source>Status: {status}</source>
-        <translation>Statut : {status}</translation>
-    </message>
-    <message>
         <source>clocks unchanged</source>
         <translation>même heure</translation>
     </message>
@@ -1351,6 +1335,25 @@
     <message>
         <source>Keys</source>
         <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Meeting cancelled</source>
+        <translation>Réunion annulée</translation>
+    </message>
+    <message>
+        <source>Meeting tentative</source>
+        <translation>Réunion provisoire</translation>
+    </message>
+    <message>
+        <source>Meeting confirmed</source>
+        <translation>Réunion confirmée</translation>
+    </message>
+    <message>
+        <source>time not yet fixed</source>
+        <translation>heure pas encore fixée</translation>
     </message>
 </context>
 <context>

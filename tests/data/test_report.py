@@ -62,6 +62,9 @@ def test_the_sample_report_reads_day_by_day_with_numbered_sources():
     assert "data:image/png;base64," in html
     assert "Federica Mogherini (High Representative" in html and "attendance uncertain" in html
     assert "<li value='1'>[A]" in html  # the first cited source is the article
+    # The status is worded with the time's state, as in the window's details.
+    assert html.count("Meeting confirmed · time not yet fixed") == 6
+    assert "Status: confirmed" not in html
 
 
 def test_exact_times_show_home_time_beside_and_markup_is_text():
@@ -76,6 +79,7 @@ def test_exact_times_show_home_time_beside_and_markup_is_text():
     trip = Trip("T </style>", "X", "America/New_York", (place,), (meeting,))
     html = build_report_html(trip, None, ReportOptions(paper="Letter"))
     assert "03:00–04:00 CET" in html
+    assert "Meeting confirmed<" in html  # an exact time: nothing about its being fixed
     assert "Sun 14 Dec 21:00–22:00 EST at home" in html
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "Chigi &lt;b&gt;" in html
