@@ -81,22 +81,24 @@ class SyncActions(QObject):
     ) -> None:
         super().__init__(window)
         self.ws, self.window, self.dialogs, self.settings = workspace, window, dialogs, settings
-        self.share_action = QAction("&Share on Calendar Server…", window)
-        self.share_action.setStatusTip("Keep the trip in a calendar on a CalDAV server")
+        self.share_action = QAction(self.tr("&Share on Calendar Server…"), window)
+        self.share_action.setStatusTip(self.tr("Keep the trip in a calendar on a CalDAV server"))
         self.share_action.triggered.connect(self.share)
-        self.sync_action = QAction("S&ync Now", window)
+        self.sync_action = QAction(self.tr("S&ync Now"), window)
         self.sync_action.setShortcut("F5")
-        self.sync_action.setStatusTip("Send changes to the calendar server and fetch its own")
+        self.sync_action.setStatusTip(
+            self.tr("Send changes to the calendar server and fetch its own")
+        )
         self.sync_action.triggered.connect(self.sync_now)
-        self.conflicts_action = QAction("Resolve Sync &Conflicts…", window)
+        self.conflicts_action = QAction(self.tr("Resolve Sync &Conflicts…"), window)
         self.conflicts_action.triggered.connect(self.resolve_conflicts)
         self.indicator = QLabel()
-        self.indicator.setAccessibleName("Calendar sync")
+        self.indicator.setAccessibleName(self.tr("Calendar sync"))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the sync; nothing changes here")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the sync; nothing changes here"))
         self.cancel_button.clicked.connect(self.cancel)
         bar = window.statusBar()
         for widget in (self.progress, self.cancel_button, self.indicator):
@@ -134,21 +136,23 @@ class SyncActions(QObject):
         self.conflicts_action.setEnabled(bool(conflicts) and not busy)
         if text is None:
             if account is None:
-                text = "Calendar: not shared"
+                text = self.tr("Calendar: not shared")
             elif conflicts:
-                text = f"Calendar: {len(conflicts)} in conflict"
+                text = self.tr("Calendar: {count} in conflict").format(count=len(conflicts))
             elif account.synced_at is not None:
                 local = account.synced_at.astimezone()
-                text = f"Calendar: synced {local:%H:%M}"
+                text = self.tr("Calendar: synced {time}").format(time=f"{local:%H:%M}")
             else:
-                text = "Calendar: not synced yet"
+                text = self.tr("Calendar: not synced yet")
         self.indicator.setText(text)
         if tip is not None:
             self.indicator.setToolTip(tip)
         elif account is not None:
             self.indicator.setToolTip(f"{account.user} at {account.collection or account.url}")
         else:
-            self.indicator.setToolTip("Trip → Share on Calendar Server… to share this trip")
+            self.indicator.setToolTip(
+                self.tr("Trip → Share on Calendar Server… to share this trip")
+            )
         every = self._every(trip_id)
         if account is not None and every > 0:
             if self.timer.interval() != every * 60_000 or not self.timer.isActive():
@@ -192,7 +196,7 @@ class SyncActions(QObject):
                 if given.remember:
                     sync.remember_password(given.url, given.user, given.password)
         except sync.SyncError as exc:
-            self.dialogs.warn("Share on Calendar Server", str(exc))
+            self.dialogs.warn(self.tr("Share on Calendar Server"), str(exc))
         self.settings.setValue(EVERY_SETTING.format(trip_id=trip_id), given.every_minutes)
         self.refresh()
         self.sync_now()
@@ -206,12 +210,12 @@ class SyncActions(QObject):
             return str(sync.password_for(account.url, account.user))
         except sync.SyncError as exc:
             if not ask:
-                self.refresh(f"Calendar: {exc}")
+                self.refresh(self.tr("Calendar: {reason}").format(reason=exc))
                 return None
         text, ok = QInputDialog.getText(
             self.window,
-            "Calendar Server Password",
-            f"Password for {account.user} at {account.url}:",
+            self.tr("Calendar Server Password"),
+            self.tr("Password for {user} at {url}:").format(user=account.user, url=account.url),
             QLineEdit.EchoMode.Password,
         )
         if not ok or not text:
@@ -233,7 +237,7 @@ class SyncActions(QObject):
         try:
             snap = sync.snapshot(self.ws.store, trip_id, self.ws.trip)  # as shown, as stored
         except sync.SyncError as exc:
-            self.refresh(f"Calendar: {exc}")
+            self.refresh(self.tr("Calendar: {reason}").format(reason=exc))
             return False
         self.worker = SyncThread(snap, password, self)
         self.worker.progressed.connect(self._on_progress)
@@ -243,7 +247,7 @@ class SyncActions(QObject):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.refresh("Calendar: syncing…")
+        self.refresh(self.tr("Calendar: syncing…"))
         self.started.emit(self.worker)
         self.worker.start()
         return True
@@ -273,8 +277,8 @@ class SyncActions(QObject):
             if (
                 self.ws.run(sync.ApplySync(outcome, self.ws.gazetteer)) is None
             ):  # refused: the window said why
-                self._outcome_text = "Calendar: sync failed"
-                self._outcome_tip = "the server's changes could not be applied here"
+                self._outcome_text = self.tr("Calendar: sync failed")
+                self._outcome_tip = self.tr("the server's changes could not be applied here")
                 return
         else:  # another trip is shown now: nothing on screen to redraw
             try:
@@ -285,24 +289,25 @@ class SyncActions(QObject):
         report = outcome.report
         conflicts = len(report.conflicts)
         when = datetime.now().strftime("%H:%M")
-        text = f"Calendar: synced {when}"
+        text = self.tr("Calendar: synced {time}").format(time=when)
         if conflicts:
-            text = f"Calendar: {conflicts} in conflict"
-            self.ws.say(
-                f"{report.summary()}; {conflicts} meeting(s) changed here and on the server: "
-                "Trip → Resolve Sync Conflicts…",
-                0,
+            text = self.tr("Calendar: {count} in conflict").format(count=conflicts)
+            changed_twice = self.tr(
+                "%n meeting(s) changed here and on the server: Trip → Resolve Sync Conflicts…",
+                "",
+                conflicts,
             )
+            self.ws.say(f"{report.summary()}; {changed_twice}", 0)
         else:
             self.ws.say(report.summary(), 5000)
         self._outcome_text = text
 
     def _on_failure(self, text: str) -> None:
         if "cancelled" in text:
-            self._outcome_text = "Calendar: sync cancelled"
+            self._outcome_text = self.tr("Calendar: sync cancelled")
         else:
-            self._outcome_text = "Calendar: sync failed"
-            self.ws.say(f"Sync failed: {text}", 0)
+            self._outcome_text = self.tr("Calendar: sync failed")
+            self.ws.say(self.tr("Sync failed: {reason}").format(reason=text), 0)
         self._outcome_tip = text
 
     def _on_thread_done(self) -> None:
@@ -327,7 +332,7 @@ class SyncActions(QObject):
             try:
                 view = sync.view_conflict(self.ws.store, trip_id, meeting_id)
             except (sync.SyncError, ValueError) as exc:
-                self.dialogs.warn("Sync Conflict", str(exc))
+                self.dialogs.warn(self.tr("Sync Conflict"), str(exc))
                 continue
             dialog = ConflictDialog(view, self.window)
             if not dialog.exec() or dialog.choice is None:

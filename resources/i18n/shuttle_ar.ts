@@ -1405,6 +1405,112 @@
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>&amp;Share on Calendar Server…</source>
+        <translation>ال&amp;مشاركة على خادم تقويم…</translation>
+    </message>
+    <message>
+        <source>Keep the trip in a calendar on a CalDAV server</source>
+        <translation>الاحتفاظ بالرحلة في تقويم على خادم CalDAV</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>م&amp;زامنة الآن</translation>
+    </message>
+    <message>
+        <source>Send changes to the calendar server and fetch its own</source>
+        <translation>إرسال التغييرات إلى خادم التقويم وجلب تغييراته</translation>
+    </message>
+    <message>
+        <source>Resolve Sync &amp;Conflicts…</source>
+        <translation>حل ت&amp;عارضات المزامنة…</translation>
+    </message>
+    <message>
+        <source>Calendar sync</source>
+        <translation>مزامنة التقويم</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Stop the sync; nothing changes here</source>
+        <translation>إيقاف المزامنة؛ لا يتغير شيء هنا</translation>
+    </message>
+    <message>
+        <source>Calendar: not shared</source>
+        <translation>التقويم: غير مشترك</translation>
+    </message>
+    <message>
+        <source>Calendar: {count} in conflict</source>
+        <translation>التقويم: {count} في تعارض</translation>
+    </message>
+    <message>
+        <source>Calendar: synced {time}</source>
+        <translation>التقويم: تمت المزامنة {time}</translation>
+    </message>
+    <message>
+        <source>Calendar: not synced yet</source>
+        <translation>التقويم: لم تتم المزامنة بعد</translation>
+    </message>
+    <message>
+        <source>Trip → Share on Calendar Server… to share this trip</source>
+        <translation>رحلة ← المشاركة على خادم تقويم… لمشاركة هذه الرحلة</translation>
+    </message>
+    <message>
+        <source>Share on Calendar Server</source>
+        <translation>المشاركة على خادم تقويم</translation>
+    </message>
+    <message>
+        <source>Calendar: {reason}</source>
+        <translation>التقويم: {reason}</translation>
+    </message>
+    <message>
+        <source>Calendar Server Password</source>
+        <translation>كلمة مرور خادم التقويم</translation>
+    </message>
+    <message>
+        <source>Password for {user} at {url}:</source>
+        <translation>كلمة مرور {user} على {url}:</translation>
+    </message>
+    <message>
+        <source>Calendar: syncing…</source>
+        <translation>التقويم: جارٍ المزامنة…</translation>
+    </message>
+    <message>
+        <source>Calendar: sync failed</source>
+        <translation>التقويم: فشلت المزامنة</translation>
+    </message>
+    <message>
+        <source>the server&apos;s changes could not be applied here</source>
+        <translation>تعذّر تطبيق تغييرات الخادم هنا</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s) changed here and on the server: Trip → Resolve Sync Conflicts…</source>
+        <translation>
+            <numerusform>لم يتغير أي اجتماع هنا وعلى الخادم</numerusform>
+            <numerusform>تغيّر اجتماع واحد هنا وعلى الخادم: رحلة ← حل تعارضات المزامنة…</numerusform>
+            <numerusform>تغيّر اجتماعان هنا وعلى الخادم: رحلة ← حل تعارضات المزامنة…</numerusform>
+            <numerusform>تغيّرت %n اجتماعات هنا وعلى الخادم: رحلة ← حل تعارضات المزامنة…</numerusform>
+            <numerusform>تغيّر %n اجتماعًا هنا وعلى الخادم: رحلة ← حل تعارضات المزامنة…</numerusform>
+            <numerusform>تغيّر %n اجتماع هنا وعلى الخادم: رحلة ← حل تعارضات المزامنة…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calendar: sync cancelled</source>
+        <translation>التقويم: أُلغيت المزامنة</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation>فشلت المزامنة: {reason}</translation>
+    </message>
+    <message>
+        <source>Sync Conflict</source>
+        <translation>تعارض المزامنة</translation>
+    </message>
+</context>
+<context>
     <name>Travel</name>
     <message>
         <source>{city}: {origin} → {destination}, in town</source>

@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>No meetings yet.</source>
-        <translation>Aucune réunion pour l’instant.</translation>
+        <translation>Aucun rendez-vous pour l’instant.</translation>
     </message>
     <message>
         <source>No meetings on this day.</source>
@@ -181,8 +181,8 @@
     <message numerus="yes">
         <source>%n meeting(s)</source>
         <translation>
-            <numerusform>%n réunion</numerusform>
-            <numerusform>%n réunions</numerusform>
+            <numerusform>%n rendez-vous</numerusform>
+            <numerusform>%n rendez-vous</numerusform>
         </translation>
     </message>
 </context>
@@ -413,7 +413,7 @@
     </message>
     <message>
         <source>Move; show the day or the meeting</source>
-        <translation>Se déplacer ; afficher le jour ou la réunion</translation>
+        <translation>Se déplacer ; afficher le jour ou le rendez-vous</translation>
     </message>
     <message>
         <source>Arrows; Return</source>
@@ -718,7 +718,7 @@
     </message>
     <message>
         <source>Find meetings in every trip by title, person, place or topic</source>
-        <translation>Rechercher des réunions dans tous les voyages par titre, personne, lieu ou sujet</translation>
+        <translation>Rechercher des rendez-vous dans tous les voyages par titre, personne, lieu ou sujet</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -798,7 +798,7 @@
     </message>
     <message>
         <source>No meetings yet: {path} ({keys}) adds one.</source>
-        <translation>Aucune réunion pour l’instant : {path} ({keys}) en ajoute une.</translation>
+        <translation>Aucun rendez-vous pour l’instant : {path} ({keys}) en ajoute un.</translation>
     </message>
     <message>
         <source>Map ready</source>
@@ -959,7 +959,7 @@
     </message>
     <message>
         <source>Moves with the start, keeping the meeting&apos;s length</source>
-        <translation>Suit le début en gardant la durée de la réunion</translation>
+        <translation>Suit le début en gardant la durée du rendez-vous</translation>
     </message>
     <message>
         <source>&amp;Start:</source>
@@ -1055,7 +1055,7 @@
     </message>
     <message>
         <source>No place given: the meeting stays without one unless you type one.</source>
-        <translation>Aucun lieu indiqué : la réunion reste sans lieu tant que vous n’en saisissez pas.</translation>
+        <translation>Aucun lieu indiqué : le rendez-vous reste sans lieu tant que vous n’en saisissez pas.</translation>
     </message>
     <message>
         <source>Type a venue or city to look up first.</source>
@@ -1229,7 +1229,7 @@
     <name>SearchDialog</name>
     <message>
         <source>Find Meetings</source>
-        <translation>Rechercher des réunions</translation>
+        <translation>Rechercher des rendez-vous</translation>
     </message>
     <message>
         <source>Title, person, place or topic</source>
@@ -1237,26 +1237,26 @@
     </message>
     <message>
         <source>Find meetings in every trip</source>
-        <translation>Rechercher des réunions dans tous les voyages</translation>
+        <translation>Rechercher des rendez-vous dans tous les voyages</translation>
     </message>
     <message>
         <source>Meetings found</source>
-        <translation>Réunions trouvées</translation>
+        <translation>Rendez-vous trouvés</translation>
     </message>
     <message>
         <source>Type words to find meetings in every trip.</source>
-        <translation>Saisissez des mots pour trouver des réunions dans tous les voyages.</translation>
+        <translation>Saisissez des mots pour trouver des rendez-vous dans tous les voyages.</translation>
     </message>
     <message numerus="yes">
         <source>%n meeting(s) found</source>
         <translation>
-            <numerusform>%n réunion trouvée</numerusform>
-            <numerusform>%n réunions trouvées</numerusform>
+            <numerusform>%n rendez-vous trouvé</numerusform>
+            <numerusform>%n rendez-vous trouvés</numerusform>
         </translation>
     </message>
     <message>
         <source>No meeting matches.</source>
-        <translation>Aucune réunion ne correspond.</translation>
+        <translation>Aucun rendez-vous ne correspond.</translation>
     </message>
 </context>
 <context>
@@ -1341,19 +1341,121 @@
     <name>Status</name>
     <message>
         <source>Meeting cancelled</source>
-        <translation>Réunion annulée</translation>
+        <translation>Rendez-vous annulé</translation>
     </message>
     <message>
         <source>Meeting tentative</source>
-        <translation>Réunion provisoire</translation>
+        <translation>Rendez-vous provisoire</translation>
     </message>
     <message>
         <source>Meeting confirmed</source>
-        <translation>Réunion confirmée</translation>
+        <translation>Rendez-vous confirmé</translation>
     </message>
     <message>
         <source>time not yet fixed</source>
         <translation>heure pas encore fixée</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>&amp;Share on Calendar Server…</source>
+        <translation>&amp;Partager sur un serveur d’agenda…</translation>
+    </message>
+    <message>
+        <source>Keep the trip in a calendar on a CalDAV server</source>
+        <translation>Garder le voyage dans un agenda sur un serveur CalDAV</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Send changes to the calendar server and fetch its own</source>
+        <translation>Envoyer les modifications au serveur d’agenda et récupérer les siennes</translation>
+    </message>
+    <message>
+        <source>Resolve Sync &amp;Conflicts…</source>
+        <translation>Résoudre les &amp;conflits de synchronisation…</translation>
+    </message>
+    <message>
+        <source>Calendar sync</source>
+        <translation>Synchronisation de l’agenda</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the sync; nothing changes here</source>
+        <translation>Arrêter la synchronisation ; rien ne change ici</translation>
+    </message>
+    <message>
+        <source>Calendar: not shared</source>
+        <translation>Agenda : non partagé</translation>
+    </message>
+    <message>
+        <source>Calendar: {count} in conflict</source>
+        <translation>Agenda : {count} en conflit</translation>
+    </message>
+    <message>
+        <source>Calendar: synced {time}</source>
+        <translation>Agenda : synchronisé à {time}</translation>
+    </message>
+    <message>
+        <source>Calendar: not synced yet</source>
+        <translation>Agenda : pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Trip → Share on Calendar Server… to share this trip</source>
+        <translation>Voyage → Partager sur un serveur d’agenda… pour partager ce voyage</translation>
+    </message>
+    <message>
+        <source>Share on Calendar Server</source>
+        <translation>Partager sur un serveur d’agenda</translation>
+    </message>
+    <message>
+        <source>Calendar: {reason}</source>
+        <translation>Agenda : {reason}</translation>
+    </message>
+    <message>
+        <source>Calendar Server Password</source>
+        <translation>Mot de passe du serveur d’agenda</translation>
+    </message>
+    <message>
+        <source>Password for {user} at {url}:</source>
+        <translation>Mot de passe de {user} sur {url} :</translation>
+    </message>
+    <message>
+        <source>Calendar: syncing…</source>
+        <translation>Agenda : synchronisation…</translation>
+    </message>
+    <message>
+        <source>Calendar: sync failed</source>
+        <translation>Agenda : échec de la synchronisation</translation>
+    </message>
+    <message>
+        <source>the server&apos;s changes could not be applied here</source>
+        <translation>les modifications du serveur n’ont pas pu être appliquées ici</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s) changed here and on the server: Trip → Resolve Sync Conflicts…</source>
+        <translation>
+            <numerusform>%n rendez-vous modifié ici et sur le serveur : Voyage → Résoudre les conflits de synchronisation…</numerusform>
+            <numerusform>%n rendez-vous modifiés ici et sur le serveur : Voyage → Résoudre les conflits de synchronisation…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calendar: sync cancelled</source>
+        <translation>Agenda : synchronisation annulée</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation>Échec de la synchronisation : {reason}</translation>
+    </message>
+    <message>
+        <source>Sync Conflict</source>
+        <translation>Conflit de synchronisation</translation>
     </message>
 </context>
 <context>
