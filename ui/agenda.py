@@ -65,6 +65,14 @@ class Row:
         return local_time_label(self.meeting, self.display_tz)
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ANSWERED = frozenset((_DISPLAY, _FONT, _ACCESSIBLE, _DECORATION, _TOOLTIP))
+
+
 class AgendaModel(QAbstractTableModel):
     HEADERS = (  # shown through QCoreApplication.translate("AgendaModel", ...)
         QT_TRANSLATE_NOOP("AgendaModel", "Day"),
@@ -146,33 +154,34 @@ class AgendaModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Qt asks for a dozen roles per cell on every measure and paint (a 50-meeting
+        # trip's first show makes ~12,000 calls): the roles not answered return at once.
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
-        problems = self.warnings.get(row.meeting.id, ())
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._text(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _FONT:
+            return self.fonts.get(row.meeting.status)
+        problems = self.warnings.get(row.meeting.id, ())
+        if role == _ACCESSIBLE:
             extra = f"; warning: {'; '.join(w.message for w in problems)}" if problems else ""
             return self._text(row, column) + (extra if column == 2 else "")
-        if role == Qt.ItemDataRole.DecorationRole and column == 2 and problems:
-            return self.warning_icon
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and problems:
+        if role == _DECORATION:
+            return self.warning_icon if column == 2 and problems else None
+        # The tooltip.
+        if column == 2 and problems:
             return "\n".join([self._text(row, column), *(f"⚠ {w.message}" for w in problems)])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 4:
-                return "\n".join(participant_with_role(p) for p in row.meeting.participants)
-            if column == 0:
-                return long_day(row.day)
-            if column == 3:
-                if row.place is None:
-                    return where_label(None)
-                return f"{where_label(row.place)} ({row.place.timezone})"
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.FontRole:
-            return self.fonts.get(row.meeting.status)
-        return None
+        if column == 4:
+            return "\n".join(participant_with_role(p) for p in row.meeting.participants)
+        if column == 0:
+            return long_day(row.day)
+        if column == 3:
+            if row.place is None:
+                return where_label(None)
+            return f"{where_label(row.place)} ({row.place.timezone})"
+        return self._text(row, column)
 
     @staticmethod
     def _text(row: Row, column: int) -> str:
