@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +57,7 @@ from data.files import default_cache_dir
 from data.map_document import OSM_TILES, asset_files, cached_page
 
 if TYPE_CHECKING:
-    from data.model import Trip
+    from data.model import Leg, Trip
 
 log = logging.getLogger(__name__)
 _JS_LOG_LEVELS = {
@@ -272,18 +272,21 @@ class MapPane(QWebEngineView):
         """Dark or light like the system (a slot: Qt drops it when the pane goes)."""
         self.call("setScheme", "dark" if scheme == Qt.ColorScheme.Dark else "light")
 
-    def show_trip(self, trip: Trip) -> None:
+    def show_trip(self, trip: Trip, legs: Iterable[Leg] | None = None) -> None:
         """Draw ``trip`` and fit the view to it; ``map_ready`` follows once it is drawn.
+
+        ``legs``: the route's legs to draw (None: planned here, as ``route_legs`` does).
 
         The page fits once its view has a real size and again on each resize, until the
         user pans or zooms; ``call("fit")`` (Fit Map to Trip) hands the view back to the trip.
         """
-        self.call("showTrip", _payload(trip), callback=lambda _drawn: self.map_ready.emit())
+        self.call("showTrip", _payload(trip, legs), callback=lambda _drawn: self.map_ready.emit())
 
-    def update_trip(self, trip: Trip) -> None:
-        """Redraw stops and legs after an edit. The view follows stops that moved unless
-        the user has panned or zoomed since the last fit (the page decides: map_bridge.js)."""
-        self.call("update", _payload(trip))
+    def update_trip(self, trip: Trip, legs: Iterable[Leg] | None = None) -> None:
+        """Redraw stops and legs (``legs`` as in :meth:`show_trip`) after an edit, or once
+        a big trip's legs are planned. The view follows stops that moved unless the user
+        has panned or zoomed since the last fit (the page decides: map_bridge.js)."""
+        self.call("update", _payload(trip, legs))
 
     def pick_point(self, on: bool = True) -> None:
         """The next click on the map reports its coordinates through ``point_picked``."""
@@ -329,12 +332,12 @@ class MapPane(QWebEngineView):
         self.page().deleteLater()
 
 
-def _payload(trip: Trip) -> dict[str, Any]:
+def _payload(trip: Trip, legs: Iterable[Leg] | None) -> dict[str, Any]:
     # Imported here: the payload needs the agenda and geopy, which the pane must not wait
     # for before it starts loading its page.
     from data.map_payload import map_payload
 
-    return map_payload(trip)
+    return map_payload(trip, legs)
 
 
 def _web_channel_script() -> QWebEngineScript:
