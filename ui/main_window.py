@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         """The legs planned off the GUI thread: the map's lines, summary and details."""
         trip = self.workspace.trip
         if trip is not None:
-            self.map.update_trip(trip, self._route_legs())
+            self.map.add_legs(trip, self._route_legs())
         self._show_summary()
         chosen = self.agenda.selected_ids()
         self._show_details(trip.meeting(chosen[0]) if trip and chosen else None)
