@@ -302,6 +302,11 @@ class MapPane(QWebEngineView):
         self._building = task
         task.start()
 
+    @property
+    def building(self) -> bool:
+        """Legs given to :meth:`add_legs` are still being turned into the page's data."""
+        return self._building is not None
+
     def _built(self, task: Task, payload: object) -> None:
         if task is not self._building:
             return  # the map was redrawn meanwhile

@@ -336,11 +336,15 @@ class Workspace(QObject):
         QTimer.singleShot(CHECK_DELAY_MS, self.start_pending_check)
 
     def start_pending_check(self) -> None:
-        """Start planning the legs and checking the warnings of the trip just opened,
+        """Start planning the legs of the trip just opened, then checking its warnings,
         if not started yet."""
-        for task in (self._planning, self._checking):
-            if task is not None and not task.running:
-                task.start()
+        planning, checking = self._planning, self._checking
+        if planning is not None:
+            if not planning.running:
+                planning.start()
+            return  # checked once the legs have arrived: Python runs one thread at a time
+        if checking is not None and not checking.running:
+            checking.start()
 
     def _plan_later(self) -> None:
         """Plan the legs of a big trip just opened on a worker thread, started with the
@@ -361,11 +365,13 @@ class Workspace(QObject):
         self._planning = None
         self._planned = planned
         self.changed.emit(Changes(legs=True))
+        self.start_pending_check()
 
     def _planning_failed(self, task: Task, exc: BaseException) -> None:
         if task is not self._planning:
             return
         self._planning = None
+        self.start_pending_check()
         raise exc  # a bug in the planning: the excepthook reports it
 
     def _stop_planning(self) -> None:

@@ -193,6 +193,23 @@ def test_an_edit_while_planning_plans_the_edited_trip(qtbot, make_window, store,
     assert " km" in window.summary.text()
 
 
+def test_a_big_trips_warnings_are_checked_once_its_legs_arrive(
+    qtbot, make_window, store, monkeypatch
+):
+    """One worker at a time (Python runs one thread at a time): legs first, as they draw."""
+    plan_later_from(monkeypatch, 100)
+    window, _trip = big_window(make_window, store)
+    ws = window.workspace
+    arrived: list[str] = []
+    ws.changed.connect(lambda c: arrived.extend(n for n in ("legs", "warnings") if getattr(c, n)))
+    ws.open_trip(ws.trip_id)
+    ws.start_pending_check()
+    assert ws.planning and ws.checking
+    qtbot.waitUntil(lambda: not ws.checking, timeout=30000)
+    assert arrived == ["legs", "warnings"]
+    assert ws.warnings == warnings_by_meeting(check_trip(ws.trip, ws.assumptions))
+
+
 def test_a_small_trip_is_planned_at_once(qtbot, make_window, store):
     window, _trip = big_window(make_window, store)  # under PLAN_LATER_FROM
     ws = window.workspace
