@@ -4,7 +4,8 @@ The parent times from launching this process to the ``READY`` line. ``app`` buil
 real window on the store and is ready when ``map_ready`` has fired and the page's state
 shows every marker drawn; ``bare`` is a plain QWebEngineView loading a plain Leaflet page
 (file URLs) and is ready when its script has drawn the same markers. Once the page has
-settled (for Shuttle, its basemap painted too; then ``SETTLE_MS`` for both) the process
+settled (for Shuttle, its basemap and a big trip's legs, drawn after ready, painted too; then
+``SETTLE_MS`` for both) the process
 sums PSS and USS over itself and its QtWebEngineProcess children, then (``--interact``) times
 filtering the agenda to a day and selecting a meeting until the map has highlighted it,
 and prints one ``RESULT`` line of JSON.
@@ -87,6 +88,7 @@ def run_app(store_dir: str, interact: bool) -> None:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from data.travel import LOCAL_KM
     from ui.app import start_window
     from ui.map_pane import register_scheme
 
@@ -107,9 +109,17 @@ def run_app(store_dir: str, interact: bool) -> None:
         else:
             QTimer.singleShot(5, lambda: window.map.call("state", callback=check_state))
 
+    def legs_drawn(state: dict[str, Any]) -> bool:
+        # A big trip's legs are planned, and drawn, after ready (ui/workspace.py).
+        planned = window.workspace.legs_if_planned()
+        if planned is None or window.map.building or window.workspace.checking:
+            return False
+        return int(state.get("lines", 0)) >= sum(p.stored or p.km >= LOCAL_KM for p in planned)
+
     def check_basemap(state: Any) -> None:
-        # Memory counts the basemap, painted after ready: wait for its tiles first.
-        if state and state.get("basemapDone"):
+        # Memory counts the basemap and the legs, drawn after ready: wait for them first.
+        if state and state.get("basemapDone") and legs_drawn(state):
+            result["lines"] = state.get("lines")
             measure_memory(result, after_memory)
         else:
             QTimer.singleShot(5, lambda: window.map.call("state", callback=check_basemap))

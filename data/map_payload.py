@@ -6,6 +6,7 @@ page treats the payload as data and never evaluates it as code.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ from data.distances import in_town, in_town_words, places_km
 from data.locale_format import short_day, whole_number
 from data.map_document import DEFAULT_BOUNDS
 from data.markup import html_text as text
-from data.model import Meeting, Place, PlaceKind, Trip
+from data.model import Leg, Meeting, Place, PlaceKind, Trip
 from data.travel import route_legs
 
 
@@ -66,8 +67,11 @@ def popup_html(stop: Stop) -> str:
     )
 
 
-def map_payload(trip: Trip) -> dict[str, Any]:
-    """The trip's stops, legs and bounds, for ``shuttleMap.update`` in the loaded page."""
+def map_payload(trip: Trip, legs: Iterable[Leg] | None = None) -> dict[str, Any]:
+    """The trip's stops, legs and bounds, for ``shuttleMap.update`` in the loaded page.
+
+    ``legs``: the route's legs when the caller has them planned (None: ``route_legs``).
+    """
     all_stops = stops(trip)
     payload: dict[str, Any] = {"stops": [], "legs": [], "bounds": _bounds(all_stops)}
     for stop in all_stops:
@@ -83,7 +87,7 @@ def map_payload(trip: Trip) -> dict[str, Any]:
                 "meetings": [m.id for m in stop.meetings],
             }
         )
-    for leg in route_legs(trip):
+    for leg in route_legs(trip) if legs is None else legs:
         origin, destination = trip.place(leg.from_place), trip.place(leg.to_place)
         km = places_km(origin, destination)
         if in_town(origin, destination):

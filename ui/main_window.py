@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from data.agenda import display_day
 from data.locale_format import whole_number
 from data.markup import html_text
-from data.model import Meeting
+from data.model import Leg, Meeting
 from data.travel import LOCAL_KM, leg_summary
 from resources import resource_path
 from ui.agenda import AgendaPane
@@ -367,7 +367,8 @@ class MainWindow(QMainWindow):
                 action.setChecked(action.data() == self.workspace.trip_id)
             self._sync_zone_controls()
             if trip is not None:
-                self.map.show_trip(trip)
+                # A big trip's legs are planned off the GUI thread: stops first, legs after.
+                self.map.show_trip(trip, self._route_legs())
             self._refresh_views()
             if trip is not None and trip.first_day:
                 self.calendar.show_day(trip.first_day)
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
         if changes.contents is not None or changes.assumptions:
             if trip is not None:
                 self.setWindowTitle(f"{trip.name} — Shuttle")
-                self.map.update_trip(trip)
+                self.map.update_trip(trip, self._route_legs())
             self.refresh()
         elif changes.view:
             self._sync_zone_controls()
@@ -387,6 +388,8 @@ class MainWindow(QMainWindow):
             self.agenda.show_rows(trip, ws.display_zone(), ws.day_filter, ws.warnings)
         if changes.warnings:
             self._show_warnings()
+        if changes.legs:
+            self._show_legs()
 
     def _show_warnings(self) -> None:
         """The warnings checked off the GUI thread: icons, summary and details."""
@@ -395,6 +398,20 @@ class MainWindow(QMainWindow):
         chosen = self.agenda.selected_ids()
         trip = self.workspace.trip
         self._show_details(trip.meeting(chosen[0]) if trip and chosen else None)
+
+    def _show_legs(self) -> None:
+        """The legs planned off the GUI thread: the map's lines, summary and details."""
+        trip = self.workspace.trip
+        if trip is not None:
+            self.map.add_legs(trip, self._route_legs())
+        self._show_summary()
+        chosen = self.agenda.selected_ids()
+        self._show_details(trip.meeting(chosen[0]) if trip and chosen else None)
+
+    def _route_legs(self) -> list[Leg]:
+        """route_plan's legs, from the workspace's kept plan; none while being planned."""
+        planned = self.workspace.legs_if_planned() or []
+        return [p.leg for p in planned if p.stored or p.km >= LOCAL_KM]
 
     def refresh(self) -> None:
         """Redraw the views from the workspace's trip, keeping the selection."""
@@ -517,21 +534,24 @@ class MainWindow(QMainWindow):
         trip = ws.trip
         if trip is None:
             return
-        # route_plan's legs, from the workspace's kept plan (not planned again here).
-        legs = [p for p in ws.planned_legs() if p.stored or p.km >= LOCAL_KM]
-        km = sum(p.km for p in legs)
         days = (trip.last_day - trip.first_day).days + 1 if trip.first_day and trip.last_day else 0
-        counts = " · ".join(
-            (
-                plural(self.tr("%n meeting(s)", "", len(trip.meetings)), len(trip.meetings)),
-                plural(self.tr("%n day(s)", "", days), days),
-                plural(self.tr("%n place(s)", "", len(trip.places)), len(trip.places)),
-                plural(self.tr("%n leg(s)", "", len(legs)), len(legs)),
+        parts = [
+            plural(self.tr("%n meeting(s)", "", len(trip.meetings)), len(trip.meetings)),
+            plural(self.tr("%n day(s)", "", days), days),
+            plural(self.tr("%n place(s)", "", len(trip.places)), len(trip.places)),
+        ]
+        # route_plan's legs, from the workspace's kept plan (not planned again here).
+        planned = ws.legs_if_planned()
+        mode = mode_label(ws.zone_mode, trip)
+        if planned is None:  # a big trip's legs, still being planned off the GUI thread
+            distance = self.tr("legs being measured… · times: {mode}").format(mode=mode)
+        else:
+            legs = [p for p in planned if p.stored or p.km >= LOCAL_KM]
+            parts.append(plural(self.tr("%n leg(s)", "", len(legs)), len(legs)))
+            distance = self.tr("{km} km · times: {mode}").format(
+                km=whole_number(sum(p.km for p in legs)), mode=mode
             )
-        )
-        distance = self.tr("{km} km · times: {mode}").format(
-            km=whole_number(km), mode=mode_label(ws.zone_mode, trip)
-        )
+        counts = " · ".join(parts)
         self.summary_text = f"{counts}, {distance}"
         if ws.warnings:
             count = len(ws.warnings)
@@ -580,7 +600,7 @@ class MainWindow(QMainWindow):
         problems = [w.message for w in ws.warnings.get(meeting.id, [])]
         travel = [
             leg_summary(planned)
-            for planned in ws.planned_legs()
+            for planned in ws.legs_if_planned() or ()  # none yet: shown when they arrive
             if meeting.id in (planned.before_meeting, planned.after_meeting)
         ]
         if travel:

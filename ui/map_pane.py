@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,9 +55,10 @@ from PySide6.QtWidgets import QWidget
 from data.basemap import basemap_bytes
 from data.files import default_cache_dir
 from data.map_document import OSM_TILES, asset_files, cached_page
+from ui.background import Task
 
 if TYPE_CHECKING:
-    from data.model import Trip
+    from data.model import Leg, Trip
 
 log = logging.getLogger(__name__)
 _JS_LOG_LEVELS = {
@@ -258,6 +259,7 @@ class MapPane(QWebEngineView):
         self.bridge.tiles_failed.connect(self.tiles_failed)
         self.is_ready = False
         self._after_ready: list[tuple[str, tuple[Any, ...], JsCallback | None]] = []
+        self._building: Task | None = None  # legs planned later: their data, being built
         page_html = cached_page(BASE, TILE_URL, cache_dir)
         self.handler.documents["map.html"] = page_html.encode("utf-8")
         page.load(PAGE_URL)
@@ -272,18 +274,51 @@ class MapPane(QWebEngineView):
         """Dark or light like the system (a slot: Qt drops it when the pane goes)."""
         self.call("setScheme", "dark" if scheme == Qt.ColorScheme.Dark else "light")
 
-    def show_trip(self, trip: Trip) -> None:
+    def show_trip(self, trip: Trip, legs: Iterable[Leg] | None = None) -> None:
         """Draw ``trip`` and fit the view to it; ``map_ready`` follows once it is drawn.
+
+        ``legs``: the route's legs to draw (None: planned here, as ``route_legs`` does).
 
         The page fits once its view has a real size and again on each resize, until the
         user pans or zooms; ``call("fit")`` (Fit Map to Trip) hands the view back to the trip.
         """
-        self.call("showTrip", _payload(trip), callback=lambda _drawn: self.map_ready.emit())
+        self._stop_building()
+        self.call("showTrip", _payload(trip, legs), callback=lambda _drawn: self.map_ready.emit())
 
-    def update_trip(self, trip: Trip) -> None:
-        """Redraw stops and legs after an edit. The view follows stops that moved unless
-        the user has panned or zoomed since the last fit (the page decides: map_bridge.js)."""
-        self.call("update", _payload(trip))
+    def update_trip(self, trip: Trip, legs: Iterable[Leg] | None = None) -> None:
+        """Redraw stops and legs (``legs`` as in :meth:`show_trip`) after an edit, or once
+        a big trip's legs are planned. The view follows stops that moved unless the user
+        has panned or zoomed since the last fit (the page decides: map_bridge.js)."""
+        self._stop_building()
+        self.call("update", _payload(trip, legs))
+
+    def add_legs(self, trip: Trip, legs: Sequence[Leg]) -> None:
+        """Redraw ``trip`` with the legs planned once it was shown (:meth:`update_trip`),
+        its data built on a worker thread: thousands of legs take tenths of a second."""
+        self._stop_building()
+        task = Task(lambda _cancelled: _payload(trip, legs))
+        task.finished.connect(lambda payload: self._built(task, payload))
+        task.failed.connect(lambda exc: self._built(task, exc))
+        self._building = task
+        task.start()
+
+    @property
+    def building(self) -> bool:
+        """Legs given to :meth:`add_legs` are still being turned into the page's data."""
+        return self._building is not None
+
+    def _built(self, task: Task, payload: object) -> None:
+        if task is not self._building:
+            return  # the map was redrawn meanwhile
+        self._building = None
+        if isinstance(payload, BaseException):
+            raise payload  # a bug in the payload: the excepthook reports it
+        self.call("update", payload)
+
+    def _stop_building(self) -> None:
+        if self._building is not None:
+            self._building.cancel()
+            self._building = None
 
     def pick_point(self, on: bool = True) -> None:
         """The next click on the map reports its coordinates through ``point_picked``."""
@@ -326,15 +361,16 @@ class MapPane(QWebEngineView):
 
     def shutdown(self) -> None:
         """Delete the page before its profile, or Qt warns at exit (docs/platform.md)."""
+        self._stop_building()
         self.page().deleteLater()
 
 
-def _payload(trip: Trip) -> dict[str, Any]:
+def _payload(trip: Trip, legs: Iterable[Leg] | None) -> dict[str, Any]:
     # Imported here: the payload needs the agenda and geopy, which the pane must not wait
     # for before it starts loading its page.
     from data.map_payload import map_payload
 
-    return map_payload(trip)
+    return map_payload(trip, legs)
 
 
 def _web_channel_script() -> QWebEngineScript:

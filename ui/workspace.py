@@ -9,8 +9,8 @@ and the stack as they were. Whatever changes, the workspace emits one ``changed`
 with a :class:`Changes`, and each view decides what to redraw.
 
 Signals:
-    changed(Changes): the trip shown, its contents, the view, the assumptions or the
-        warnings changed.
+    changed(Changes): the trip shown, its contents, the view, the assumptions, the
+        warnings or the planned legs changed.
     refused(str, str): an edit (its label) was refused by the store, with the reason.
     select_requested(list): an action asks the views to select these meeting ids.
     message(str, int): a status-bar message and how long to show it (ms; 0 until replaced).
@@ -38,6 +38,10 @@ from ui.zone_choice import ZoneMode, display_zone
 
 ZONE_SETTING = "view/zone"
 CHECK_DELAY_MS = 1000  # the longest an opened trip's warnings wait for the window to draw it
+# From this many meetings an opened trip's legs are planned on a worker thread once the
+# window has drawn it: measuring thousands of place pairs takes tenths of a second
+# (README, Benchmarks). Smaller trips are planned at once, as the views ask.
+PLAN_LATER_FROM = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class Changes:
     day: bool = False  # the day filter alone: only the agenda's rows change
     assumptions: bool = False  # the travel assumptions, so estimates and warnings
     warnings: bool = False  # the warnings checked off the GUI thread have arrived
+    legs: bool = False  # the legs planned off the GUI thread have arrived
 
 
 class _EditCommand(QUndoCommand):
@@ -108,6 +113,7 @@ class Workspace(QObject):
         self._warnings: dict[str, list[TripWarning]] = {}
         self._checking: Task | None = None  # the shown trip's warnings, being checked
         self._planned: list[PlannedLeg] | None = None  # derive_legs of the trip shown
+        self._planning: Task | None = None  # the shown trip's legs, being planned
         self._selection: Callable[[], list[str]] = list
 
     def set_selection_source(self, source: Callable[[], list[str]]) -> None:
@@ -179,8 +185,21 @@ class Workspace(QObject):
         if self._trip is None:
             return []
         if self._planned is None:
+            self._stop_planning()  # asked for now (an action): planned here, not awaited
             self._planned = derive_legs(self._trip, self._assumptions)
         return list(self._planned)
+
+    def legs_if_planned(self) -> list[PlannedLeg] | None:
+        """:meth:`planned_legs` without waiting: None while a big trip's legs are being
+        planned off the GUI thread (``changed`` with ``legs`` set follows)."""
+        if self._planning is not None:
+            return None
+        return self.planned_legs()
+
+    @property
+    def planning(self) -> bool:
+        """The legs of the trip just opened are still being planned (off the GUI thread)."""
+        return self._planning is not None
 
     def open_trip(self, trip_id: int | None) -> bool:
         """Show trip ``trip_id``, or the most recently opened one, or none if there is none.
@@ -251,6 +270,7 @@ class Workspace(QObject):
         if assumptions:
             self._read_assumptions()
         self._planned = None
+        self._stop_planning()  # the views plan the edited trip as they ask
         if changes.removed and changes.trip_id == self._trip_id:
             self._trip, self._trip_id = None, None
             self.open_trip(None)
@@ -285,6 +305,7 @@ class Workspace(QObject):
             self._trip, self._trip_id = trip, trip_id
         self._day_filter = None
         self._planned = None
+        self._plan_later()
         self._check_later()
 
     def _check(self) -> None:
@@ -315,10 +336,48 @@ class Workspace(QObject):
         QTimer.singleShot(CHECK_DELAY_MS, self.start_pending_check)
 
     def start_pending_check(self) -> None:
-        """Start checking the warnings of the trip just opened, if not started yet."""
-        task = self._checking
-        if task is not None and not task.running:
-            task.start()
+        """Start planning the legs of the trip just opened, then checking its warnings,
+        if not started yet."""
+        planning, checking = self._planning, self._checking
+        if planning is not None:
+            if not planning.running:
+                planning.start()
+            return  # checked once the legs have arrived: Python runs one thread at a time
+        if checking is not None and not checking.running:
+            checking.start()
+
+    def _plan_later(self) -> None:
+        """Plan the legs of a big trip just opened on a worker thread, started with the
+        warnings' check (:meth:`start_pending_check`): the window draws the stops first."""
+        self._stop_planning()
+        trip = self._trip
+        if trip is None or len(trip.meetings) < PLAN_LATER_FROM:
+            return
+        assumptions = self._assumptions
+        task = Task(lambda _cancelled: derive_legs(trip, assumptions))
+        task.finished.connect(lambda planned: self._planned_arrived(task, planned))
+        task.failed.connect(lambda exc: self._planning_failed(task, exc))
+        self._planning = task
+
+    def _planned_arrived(self, task: Task, planned: list[PlannedLeg]) -> None:
+        if task is not self._planning:
+            return  # planned again meanwhile (an edit or an action), or another trip shown
+        self._planning = None
+        self._planned = planned
+        self.changed.emit(Changes(legs=True))
+        self.start_pending_check()
+
+    def _planning_failed(self, task: Task, exc: BaseException) -> None:
+        if task is not self._planning:
+            return
+        self._planning = None
+        self.start_pending_check()
+        raise exc  # a bug in the planning: the excepthook reports it
+
+    def _stop_planning(self) -> None:
+        if self._planning is not None:
+            self._planning.cancel()
+            self._planning = None
 
     def _checked(self, task: Task, found: dict[str, list[TripWarning]]) -> None:
         if task is not self._checking:

@@ -69,3 +69,13 @@ def test_a_leg_within_one_city_is_labelled_in_town():
     )
     [leg] = map_payload(trip)["legs"]
     assert leg["label"] == "Amman: Le Royal &lt;Hotel&gt; → Foreign Ministry, in town"
+
+
+def test_legs_given_by_the_caller_make_the_payload_route_legs_makes():
+    """The window passes its planned legs (none while a big trip's are planned)."""
+    from data.travel import route_legs
+
+    trip = trip_file.read(SAMPLE_TRIP)
+    assert map_payload(trip, route_legs(trip)) == map_payload(trip)
+    stops_only = map_payload(trip, [])
+    assert stops_only["legs"] == [] and stops_only["stops"] == map_payload(trip)["stops"]

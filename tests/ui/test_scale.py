@@ -10,12 +10,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
 from benchmarks import datasets
+from data import distances
 from data.agenda import display_day, sort_key
+from data.distances import in_town
 from data.edits import DeleteMeeting
-from data.travel import route_legs
+from data.locale_format import whole_number
+from data.travel import LOCAL_KM, derive_legs, route_legs
 from data.warnings import check_trip, warnings_by_meeting
 from tests.ui.conftest import wait_for_map_state
+from ui import workspace as workspace_module
 from ui.workspace import Changes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,6 +122,101 @@ def test_every_leg_of_a_big_trip_is_drawn(qtbot, make_window, store):
     assert legs > 400  # more than one slice
     state = wait_for_map_state(qtbot, window.map, lambda s: s["lines"] == legs)
     assert state["markers"] == len(trip.places)
+
+
+def plan_later_from(monkeypatch, meetings):
+    """Trips from ``meetings`` meetings have their legs planned off the GUI thread (the
+    threshold is lowered so the tests' trips stay small)."""
+    monkeypatch.setattr(workspace_module, "PLAN_LATER_FROM", meetings)
+
+
+def test_a_big_trip_shows_its_stops_and_gets_its_legs_after(qtbot, make_window, store, monkeypatch):
+    plan_later_from(monkeypatch, 100)
+    window, trip = big_window(make_window, store, meetings=700, places=60)
+    ws = window.workspace
+    distances._pair_km.cache_clear()  # every pair measured again, on the worker
+    ws.open_trip(ws.trip_id)
+    assert ws.planning and ws.legs_if_planned() is None
+    assert "legs being measured" in window.summary.text()
+    assert " km" not in window.summary.text()
+    # The event loop turns while the worker measures: record how far it got at each turn.
+    measured: list[int] = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: measured.append(distances._pair_km.cache_info().currsize))
+    ticker.start(0)
+    qtbot.waitUntil(lambda: not ws.planning, timeout=30000)
+    ticker.stop()
+    expected = derive_legs(ws.trip, ws.assumptions)
+    assert ws.planned_legs() == expected
+    pairs = distances._pair_km.cache_info().currsize
+    assert any(0 < done < pairs for done in measured)  # answered with legs half measured
+    route = [p for p in expected if p.stored or p.km >= LOCAL_KM]
+    assert f"{whole_number(sum(p.km for p in route))} km" in window.summary.text()
+    assert len(route) == len(route_legs(ws.trip)) > 400
+    state = wait_for_map_state(qtbot, window.map, lambda s: s["lines"] == len(route))
+    assert state["markers"] == len(trip.places)
+
+
+def test_a_selection_made_while_planning_gets_its_travel_when_the_legs_arrive(
+    qtbot, make_window, store, monkeypatch
+):
+    plan_later_from(monkeypatch, 100)
+    window, _trip = big_window(make_window, store)
+    ws = window.workspace
+    ws.open_trip(ws.trip_id)
+    leg = next(
+        p for p in derive_legs(ws.trip, ws.assumptions) if not in_town(p.origin, p.destination)
+    )
+    window.select_meetings([leg.after_meeting])
+    QApplication.processEvents()
+    assert ws.planning and "km:" not in window.details.toPlainText()
+    qtbot.waitUntil(lambda: not ws.planning, timeout=30000)
+    assert f"{leg.destination.city} by {leg.leg.mode}, {leg.km:,.0f} km:" in (
+        window.details.toPlainText()
+    )
+
+
+def test_an_edit_while_planning_plans_the_edited_trip(qtbot, make_window, store, monkeypatch):
+    plan_later_from(monkeypatch, 100)
+    window, _trip = big_window(make_window, store)
+    ws = window.workspace
+    ws.open_trip(ws.trip_id)
+    assert ws.planning
+    ws.perform(DeleteMeeting(ws.trip_id, ws.trip.meetings[0].id))
+    assert not ws.planning  # the edit's views planned the trip themselves
+    arrived: list[Changes] = []
+    ws.changed.connect(lambda c: arrived.append(c) if c.legs else None)
+    ws.start_pending_check()
+    qtbot.wait(300)
+    assert arrived == []
+    assert ws.planned_legs() == derive_legs(ws.trip, ws.assumptions)
+    assert " km" in window.summary.text()
+
+
+def test_a_big_trips_warnings_are_checked_once_its_legs_arrive(
+    qtbot, make_window, store, monkeypatch
+):
+    """One worker at a time (Python runs one thread at a time): legs first, as they draw."""
+    plan_later_from(monkeypatch, 100)
+    window, _trip = big_window(make_window, store)
+    ws = window.workspace
+    arrived: list[str] = []
+    ws.changed.connect(lambda c: arrived.extend(n for n in ("legs", "warnings") if getattr(c, n)))
+    ws.open_trip(ws.trip_id)
+    ws.start_pending_check()
+    assert ws.planning and ws.checking
+    qtbot.waitUntil(lambda: not ws.checking, timeout=30000)
+    assert arrived == ["legs", "warnings"]
+    assert ws.warnings == warnings_by_meeting(check_trip(ws.trip, ws.assumptions))
+
+
+def test_a_small_trip_is_planned_at_once(qtbot, make_window, store):
+    window, _trip = big_window(make_window, store)  # under PLAN_LATER_FROM
+    ws = window.workspace
+    ws.open_trip(ws.trip_id)
+    assert not ws.planning
+    assert ws.legs_if_planned() == derive_legs(ws.trip, ws.assumptions)
+    assert " km · times:" in window.summary.text()
 
 
 def test_thousands_of_void_qt_calls_do_not_abort(tmp_path):
