@@ -869,6 +869,10 @@
             <numerusform>%n مكان</numerusform>
         </translation>
     </message>
+    <message>
+        <source>legs being measured… · times: {mode}</source>
+        <translation>جارٍ قياس المراحل… · الأوقات: {mode}</translation>
+    </message>
     <message numerus="yes">
         <source>%n leg(s)</source>
         <translation>

@@ -833,6 +833,10 @@
             <numerusform>%n lieux</numerusform>
         </translation>
     </message>
+    <message>
+        <source>legs being measured… · times: {mode}</source>
+        <translation>trajets en cours de mesure… · heures : {mode}</translation>
+    </message>
     <message numerus="yes">
         <source>%n leg(s)</source>
         <translation>
