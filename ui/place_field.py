@@ -9,34 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from data.gazetteer import Gazetteer
 from data.model import Place
 from data.place_entry import PlaceChoice, place_label, place_suggestions, resolve_place
+from ui.suggesting_field import SuggestingField
 
 
-class PlaceField(QLineEdit):
+class PlaceField(SuggestingField):
     choice_changed = Signal(object)
 
     def __init__(
         self, places: Sequence[Place], gazetteer: Gazetteer, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.gazetteer = gazetteer
         self.places = list(places)
         self.taken = [p.id for p in places]
         # A place made by a map click or an online lookup, and the text it was made for:
         # while the text is unchanged it names that place, wherever the text alone points.
         self._pinned: tuple[str, Place] | None = None
-        self.model = QStringListModel(self)
-        completer = QCompleter(self.model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.setCompleter(completer)
-        self._completer = completer
-        self.textEdited.connect(self._suggest)
         self.textChanged.connect(lambda _text: self.choice_changed.emit(self.choice()))
 
     def choice(self) -> PlaceChoice:
@@ -56,23 +50,5 @@ class PlaceField(QLineEdit):
         self._pinned = (" ".join(self.text().split()), place)
         self.choice_changed.emit(self.choice())
 
-    def _suggest(self, text: str) -> None:
-        suggestions = place_suggestions(text, self.places, self.gazetteer)
-        self.model.setStringList(suggestions)
-        if suggestions and self.hasFocus():
-            self._completer.complete(wide_enough(self, self._completer))
-        else:
-            popup = self._completer.popup()
-            if popup is not None:
-                popup.hide()
-
-
-def wide_enough(field: QLineEdit, completer: QCompleter) -> QRect:
-    """Where the completion list opens: under the field, wide enough for its longest entry
-    (a list as narrow as the field cuts off what tells "Washington, United States" apart)."""
-    popup = completer.popup()
-    width = field.width()
-    if popup is not None:
-        frame = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width()
-        width = max(width, popup.sizeHintForColumn(0) + frame)
-    return QRect(0, 0, width, field.height())
+    def suggestions(self, typed: str) -> list[str]:
+        return place_suggestions(typed, self.places, self.gazetteer)
