@@ -98,11 +98,13 @@ def run_app(store_dir: str, interact: bool) -> None:
     settings = QSettings(str(ini), QSettings.Format.IniFormat)
     window = start_window(Path(store_dir), settings, seed=False)
     window.resize(1440, 900)
-    assert window.workspace.trip is not None
-    expected = len(window.workspace.trip.places)
-    result: dict[str, Any] = {"places": expected}
+    result: dict[str, Any] = {}
+    stalls = StallMeter()
 
     def check_state(state: Any) -> None:
+        # A big trip is shown once read off the GUI thread: map_ready follows it.
+        assert window.workspace.trip is not None
+        expected = result["places"] = len(window.workspace.trip.places)
         if state and state.get("markers", 0) >= expected:
             announce_ready()
             window.map.call("state", callback=check_basemap)
@@ -120,6 +122,7 @@ def run_app(store_dir: str, interact: bool) -> None:
         # Memory counts the basemap and the legs, drawn after ready: wait for them first.
         if state and state.get("basemapDone") and legs_drawn(state):
             result["lines"] = state.get("lines")
+            result["stall_ms"] = stalls.stop()
             measure_memory(result, after_memory)
         else:
             QTimer.singleShot(5, lambda: window.map.call("state", callback=check_basemap))
@@ -132,7 +135,39 @@ def run_app(store_dir: str, interact: bool) -> None:
 
     window.map.map_ready.connect(lambda: window.map.call("state", callback=check_state))
     window.show()
+    stalls.start()
     app.exec()
+
+
+class StallMeter:
+    """The longest the GUI thread's event loop went without turning: a timer asks every
+    ``TICK_MS``, and the longest gap between its calls is kept."""
+
+    TICK_MS = 5
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(self.TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.longest = 0.0
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        """The longest gap in milliseconds, the one running now included."""
+        self._tick()
+        self.timer.stop()
+        return self.longest * 1000
 
 
 def measure_interactions(window: Any, result: dict[str, Any]) -> None:

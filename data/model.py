@@ -394,6 +394,10 @@ class Trip:
     # neither reads nor writes them.
     _places_by_id: dict[str, Place] = field(init=False, repr=False, compare=False)
     _meetings_by_id: dict[str, Meeting] = field(init=False, repr=False, compare=False)
+    # The meetings' first and last days, found when first asked (views ask on every redraw).
+    _meeting_span: tuple[date | None, date | None] | None = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         _require_text(self.name, "trip name")
@@ -410,6 +414,7 @@ class Trip:
         _check_references(self)
         object.__setattr__(self, "_places_by_id", {p.id: p for p in self.places})
         object.__setattr__(self, "_meetings_by_id", {m.id: m for m in self.meetings})
+        object.__setattr__(self, "_meeting_span", None)
 
     @property
     def home_tz(self) -> ZoneInfo:
@@ -436,14 +441,24 @@ class Trip:
         """The explicit start when set, else the first meeting's day."""
         if self.start_day is not None:
             return self.start_day
-        return min((m.day for m in self.meetings), default=None)
+        return self._span()[0]
 
     @property
     def last_day(self) -> date | None:
         """The explicit end when set, else the last meeting's last day."""
         if self.end_day is not None:
             return self.end_day
-        return max((_last_date(m.time) for m in self.meetings), default=None)
+        return self._span()[1]
+
+    def _span(self) -> tuple[date | None, date | None]:
+        if self._meeting_span is None:
+            span = (
+                min((m.day for m in self.meetings), default=None),
+                max((_last_date(m.time) for m in self.meetings), default=None),
+            )
+            object.__setattr__(self, "_meeting_span", span)
+            return span
+        return self._meeting_span
 
     def replace(self, **changes: object) -> Trip:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

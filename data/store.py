@@ -219,6 +219,38 @@ _TRIP_COLUMNS = ("name", "traveller", "home_timezone", "notes", "start_day", "en
 SAMPLE_TRIP = Path(str(files("data").joinpath("sample_trips", "kerry-2014-12.json")))
 
 
+@dataclass(frozen=True, slots=True)
+class TripRows:
+    """One trip's rows as :meth:`Store.trip_rows` read them, not yet a :class:`Trip`."""
+
+    trip_id: int
+    fields: dict[str, Any]  # the trips table's columns named in _TRIP_COLUMNS
+    parts: dict[str, list[str]]  # places, meetings, legs, sources: each row's JSON body
+
+    @property
+    def meeting_count(self) -> int:
+        return len(self.parts["meetings"])
+
+    def trip(self) -> Trip:
+        """The trip these rows hold; StoreError when they do not make a valid one."""
+        from data.trip_rows import Irregular, trip_from_rows
+
+        try:
+            return trip_from_rows(self.fields, **self.parts)  # as written: no pydantic needed
+        except Irregular:
+            pass  # validated below as a file is, for its result or its precise message
+        # Join the rows into one document and validate it once.
+        parts = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in self.fields.items()]
+        parts += [f'"{table}":[{",".join(items)}]' for table, items in self.parts.items()]
+        document = "{" + ",".join(parts) + "}"
+        from data import trip_file
+
+        try:
+            return trip_file.parse_trip_json(document, f"trip {self.trip_id} in the store")
+        except trip_file.TripFileError as exc:
+            raise StoreError(str(exc)) from exc
+
+
 class Store:
     """One SQLite file; open with :meth:`open`, which migrates and seeds it.
 
@@ -534,6 +566,11 @@ class Store:
             raise self._error(exc, "searching it") from exc
 
     def load_trip(self, trip_id: int) -> Trip:
+        return self.trip_rows(trip_id).trip()
+
+    def trip_rows(self, trip_id: int) -> TripRows:
+        """A trip's rows as stored, read at once; :meth:`TripRows.trip` turns them into
+        the trip, the longer part for a big trip, on any thread."""
         db = self._db
         head = db.execute(
             "SELECT name, traveller, home_timezone, notes, start_day, end_day FROM trips"
@@ -549,24 +586,11 @@ class Store:
             )
             return [row[0] for row in rows]
 
-        fields = dict(zip(_TRIP_COLUMNS, head, strict=True))
-        rows = {table: bodies(table) for table in ("places", "meetings", "legs", "sources")}
-        from data.trip_rows import Irregular, trip_from_rows
-
-        try:
-            return trip_from_rows(fields, **rows)  # the rows as written: no pydantic needed
-        except Irregular:
-            pass  # validated below as a file is, for its result or its precise message
-        # Join the rows into one document and validate it once.
-        parts = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in fields.items()]
-        parts += [f'"{table}":[{",".join(items)}]' for table, items in rows.items()]
-        document = "{" + ",".join(parts) + "}"
-        from data import trip_file
-
-        try:
-            return trip_file.parse_trip_json(document, f"trip {trip_id} in the store")
-        except trip_file.TripFileError as exc:
-            raise StoreError(str(exc)) from exc
+        return TripRows(
+            trip_id,
+            dict(zip(_TRIP_COLUMNS, head, strict=True)),
+            {table: bodies(table) for table in ("places", "meetings", "legs", "sources")},
+        )
 
     # -- operations -----------------------------------------------------------------------
 

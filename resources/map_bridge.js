@@ -368,9 +368,11 @@
   }
 
   // Redraw stops and legs after an edit, without reloading the page. The view follows
-  // when the stops' extent changed, unless the user has moved it.
+  // when the stops' extent changed, unless the user has moved it; when it did not (legs
+  // planned later arriving, say), a popup the user has open stays open.
   function update(payload) {
     var moved = JSON.stringify(payload.bounds) !== JSON.stringify(state.config.bounds);
+    var open = moved ? null : openPopupPlace();
     state.cluster.clearLayers();
     state.legs.forEach(function (line) { state.map.removeLayer(line); });
     state.stops = {};
@@ -385,8 +387,20 @@
     drawing += 1;
     addLegs(payload.legs, state.labelled, 0, drawing);
     state.config.bounds = payload.bounds;
-    setHighlight(state.highlighted.filter(function (id) { return state.stops[id]; }), null);
+    setHighlight(
+      state.highlighted.filter(function (id) { return state.stops[id]; }),
+      open && state.stops[open] ? open : null
+    );
     if (moved && !state.userMoved) { fitNow(); } else { layoutLabels(); }
+  }
+
+  function openPopupPlace() {
+    var ids = Object.keys(state.stops);
+    for (var i = 0; i < ids.length; i++) {
+      var popup = state.stops[ids[i]].marker.getPopup();
+      if (popup && popup.isOpen()) { return ids[i]; }
+    }
+    return null;
   }
 
   function addLegs(legs, labelled, from, generation) {

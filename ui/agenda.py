@@ -255,6 +255,7 @@ class AgendaTable(QTableView):
         rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
         rows.hide()
         self.measure_rows(0)
+        self._natural: list[int] = []  # each column's natural width, as last measured
 
     def measure_rows(self, count: int) -> None:
         """Rows as tall as their text (up to three lines), or two lines in a long trip."""
@@ -266,16 +267,21 @@ class AgendaTable(QTableView):
         # Lowering the cap also shortens rows measured for an earlier, shorter trip.
         rows.setMaximumSectionSize(line * (self.MAX_LINES if measured else 2) + 8)
 
-    def fit_columns(self) -> None:
+    def fit_columns(self, measure: bool = True) -> None:
+        """Share the width among the columns by their natural widths, measured again
+        unless ``measure`` is false (a resize: the rows are the same, only the width is
+        not, and measuring asks the model for hundreds of cells)."""
         model = self.model()
         if model is None or model.columnCount() == 0:
             return
         header = self.horizontalHeader()
         count = model.columnCount()
-        natural = [
-            max(self.sizeHintForColumn(c), header.sectionSizeHint(c), self.MIN_COLUMN)
-            for c in range(count)
-        ]
+        if measure or len(self._natural) != count:
+            self._natural = [
+                max(self.sizeHintForColumn(c), header.sectionSizeHint(c), self.MIN_COLUMN)
+                for c in range(count)
+            ]
+        natural = self._natural
         day = natural[0]  # short, and the order of the rows depends on it: never cut
         available = max(self.viewport().width() - day, self.MIN_COLUMN * (count - 1))
         for column, width in enumerate([day, *fit_widths(natural[1:], available, self.WEIGHTS)]):
@@ -283,7 +289,7 @@ class AgendaTable(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fit_columns()
+        self.fit_columns(measure=False)
 
 
 class AgendaPane(QWidget):

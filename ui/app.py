@@ -62,6 +62,10 @@ def start_window(
     """
     from ui.map_pane import MapPane
 
+    # Worker threads build a big trip's data while this thread draws it, and every call
+    # Qt makes into Python (each agenda cell it paints) waits for the running thread to
+    # hand over: every millisecond rather than every five keeps those waits short.
+    sys.setswitchinterval(0.001)
     map_pane = MapPane()
     import_while_serving(("data.store", "ui.main_window"))
     from PySide6.QtCore import QCoreApplication, QEvent, QSettings
@@ -78,7 +82,8 @@ def start_window(
         if chosen is not None:
             store.mark_opened(chosen)  # the window opens the most recently opened trip
         window = MainWindow(Workspace(store, settings), settings, map_pane=map_pane)
-        if chosen is not None and window.workspace.trip_id != chosen:
+        shown = (window.workspace.trip_id, window.workspace.opening)
+        if chosen is not None and chosen not in shown:
             window.workspace.open_trip(chosen)  # a read-only store keeps no opening order
         return window
     except BaseException:

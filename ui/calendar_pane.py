@@ -59,19 +59,23 @@ class CalendarPane(QCalendarWidget):
         self.marked = dict(meeting_days)
         self.trip_span = trip_span
         palette = self.palette()
+        # One format of each kind: a trip of years marks thousands of days.
+        trip_day = QTextCharFormat()
+        trip_day.setBackground(QBrush(tint(palette, TRIP_TINT)))
+        meeting_day = QTextCharFormat()
+        meeting_day.setBackground(QBrush(tint(palette, MEETING_TINT)))
+        meeting_day.setFontWeight(QFont.Weight.Bold)
         if trip_span:
-            day = to_qdate(trip_span[0])
-            while day <= to_qdate(trip_span[1]):
-                fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(tint(palette, TRIP_TINT)))
-                self.setDateTextFormat(day, fmt)
+            day, last = to_qdate(trip_span[0]), to_qdate(trip_span[1])
+            while day <= last:
+                self.setDateTextFormat(day, trip_day)
                 day = day.addDays(1)
-        for meeting_day, count in meeting_days.items():
-            fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(tint(palette, MEETING_TINT)))
-            fmt.setFontWeight(QFont.Weight.Bold)
-            fmt.setToolTip(plural(self.tr("%n meeting(s)", "", count), count))
-            self.setDateTextFormat(to_qdate(meeting_day), fmt)
+        tips: dict[int, str] = {}
+        for day_with, count in meeting_days.items():
+            if count not in tips:
+                tips[count] = plural(self.tr("%n meeting(s)", "", count), count)
+            meeting_day.setToolTip(tips[count])
+            self.setDateTextFormat(to_qdate(day_with), meeting_day)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -46,7 +46,7 @@ from ui.details_pane import DetailsPane
 from ui.dialogs import Dialogs
 from ui.help import ShortcutsDialog, UserGuide, action_keys, menu_path
 from ui.i18n import plural
-from ui.map_pane import MapPane
+from ui.map_pane import MapPane, page_data
 from ui.planning import Planner
 from ui.workspace import Changes, Workspace
 from ui.zone_choice import ZoneMode, mode_label
@@ -82,8 +82,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_settings()
+        # A big trip's legs are planned after it is shown: its stops alone are drawn first.
+        workspace.prepare_when_reading("map", lambda trip: page_data(trip, []))
         workspace.open_trip(None)
-        if workspace.trip is None:
+        if workspace.trip is None and workspace.opening is None:
             self.statusBar().showMessage(self.tr("No trips yet: File → Open Trip… adds one."))
         if workspace.store.notice:  # e.g. a read-only store: viewing works, changes are refused
             self._warn_later("Shuttle", workspace.store.notice)
@@ -366,10 +368,13 @@ class MainWindow(QMainWindow):
             for action in self.trip_group.actions():
                 action.setChecked(action.data() == self.workspace.trip_id)
             self._sync_zone_controls()
+            self._refresh_views()
             if trip is not None:
                 # A big trip's legs are planned off the GUI thread: stops first, legs after.
-                self.map.show_trip(trip, self._route_legs())
-            self._refresh_views()
+                # After the views: a big trip's map data is built on a worker thread, which
+                # would slow the views' Python down (one thread runs at a time).
+                legs = self._route_legs()
+                self.map.show_trip(trip, legs, None if legs else self.workspace.prepared("map"))
             if trip is not None and trip.first_day:
                 self.calendar.show_day(trip.first_day)
             self._show_details(None)

@@ -71,6 +71,9 @@ BASE = "shuttle://app/"
 PAGE_URL = QUrl(BASE + "map.html")
 TILE_URL = OSM_TILES  # tests point it at a closed local port
 JsCallback = Callable[[Any], None]
+# From this many meetings a trip's data for the page (every meeting's popup text) is built
+# on a worker thread: a tenth of a second per 5,000 meetings (README, Benchmarks).
+BUILD_LATER_FROM = 1000
 _JS_FUNCTIONS = {
     "showTrip",
     "greatCircle",
@@ -259,7 +262,8 @@ class MapPane(QWebEngineView):
         self.bridge.tiles_failed.connect(self.tiles_failed)
         self.is_ready = False
         self._after_ready: list[tuple[str, tuple[Any, ...], JsCallback | None]] = []
-        self._building: Task | None = None  # legs planned later: their data, being built
+        self._building: Task | None = None  # the page's data for a big trip, being built
+        self._showing = False  # what is being built is a trip to show (not yet drawn)
         page_html = cached_page(BASE, TILE_URL, cache_dir)
         self.handler.documents["map.html"] = page_html.encode("utf-8")
         page.load(PAGE_URL)
@@ -274,51 +278,73 @@ class MapPane(QWebEngineView):
         """Dark or light like the system (a slot: Qt drops it when the pane goes)."""
         self.call("setScheme", "dark" if scheme == Qt.ColorScheme.Dark else "light")
 
-    def show_trip(self, trip: Trip, legs: Iterable[Leg] | None = None) -> None:
+    def show_trip(
+        self, trip: Trip, legs: Iterable[Leg] | None = None, prepared: object | None = None
+    ) -> None:
         """Draw ``trip`` and fit the view to it; ``map_ready`` follows once it is drawn.
 
         ``legs``: the route's legs to draw (None: planned here, as ``route_legs`` does).
+        ``prepared``: :func:`page_data` of the same, made beforehand (on a worker thread);
+        else a big trip's data is built on a worker thread first.
 
         The page fits once its view has a real size and again on each resize, until the
         user pans or zooms; ``call("fit")`` (Fit Map to Trip) hands the view back to the trip.
         """
-        self._stop_building()
-        self.call("showTrip", _payload(trip, legs), callback=lambda _drawn: self.map_ready.emit())
+        if prepared is None and len(trip.meetings) >= BUILD_LATER_FROM:
+            self._build_later("showTrip", trip, legs)
+        else:
+            self._stop_building()
+            self._show(page_data(trip, legs) if prepared is None else prepared)
 
     def update_trip(self, trip: Trip, legs: Iterable[Leg] | None = None) -> None:
-        """Redraw stops and legs (``legs`` as in :meth:`show_trip`) after an edit, or once
-        a big trip's legs are planned. The view follows stops that moved unless the user
-        has panned or zoomed since the last fit (the page decides: map_bridge.js)."""
+        """Redraw stops and legs (``legs`` as in :meth:`show_trip`) after an edit. The view
+        follows stops that moved unless the user has panned or zoomed since the last fit
+        (the page decides: map_bridge.js)."""
+        if self._showing:
+            self.show_trip(trip, legs)  # the trip being shown is not drawn yet
+            return
         self._stop_building()
-        self.call("update", _payload(trip, legs))
+        self.call("update", page_data(trip, legs))
 
     def add_legs(self, trip: Trip, legs: Sequence[Leg]) -> None:
         """Redraw ``trip`` with the legs planned once it was shown (:meth:`update_trip`),
         its data built on a worker thread: thousands of legs take tenths of a second."""
+        self._build_later("showTrip" if self._showing else "update", trip, legs)
+
+    def _build_later(self, function: str, trip: Trip, legs: Iterable[Leg] | None) -> None:
         self._stop_building()
-        task = Task(lambda _cancelled: _payload(trip, legs))
-        task.finished.connect(lambda payload: self._built(task, payload))
-        task.failed.connect(lambda exc: self._built(task, exc))
+        self._showing = function == "showTrip"
+        task = Task(lambda _cancelled: page_data(trip, legs))
+        task.finished.connect(lambda payload: self._built(task, function, payload))
+        task.failed.connect(lambda exc: self._built(task, function, exc))
         self._building = task
         task.start()
+
+    def _show(self, payload: object) -> None:
+        self.call("showTrip", payload, callback=lambda _drawn: self.map_ready.emit())
 
     @property
     def building(self) -> bool:
         """Legs given to :meth:`add_legs` are still being turned into the page's data."""
         return self._building is not None
 
-    def _built(self, task: Task, payload: object) -> None:
+    def _built(self, task: Task, function: str, payload: object) -> None:
         if task is not self._building:
             return  # the map was redrawn meanwhile
         self._building = None
+        self._showing = False
         if isinstance(payload, BaseException):
             raise payload  # a bug in the payload: the excepthook reports it
-        self.call("update", payload)
+        if function == "showTrip":
+            self._show(payload)
+        else:
+            self.call(function, payload)
 
     def _stop_building(self) -> None:
         if self._building is not None:
             self._building.cancel()
             self._building = None
+        self._showing = False
 
     def pick_point(self, on: bool = True) -> None:
         """The next click on the map reports its coordinates through ``point_picked``."""
@@ -332,7 +358,8 @@ class MapPane(QWebEngineView):
         self.call("highlight", place_ids, open_place)
 
     def call(self, function: str, *args: Any, callback: JsCallback | None = None) -> None:
-        """Call ``window.shuttleMap.<function>`` with JSON-serialised arguments.
+        """Call ``window.shuttleMap.<function>`` with JSON-serialised arguments (a
+        :class:`PageJson` is already).
 
         Calls made before the page is ready are queued and replayed in order.
         """
@@ -341,7 +368,8 @@ class MapPane(QWebEngineView):
         if not self.is_ready:
             self._after_ready.append((function, args, callback))
             return
-        script = f"window.shuttleMap.{function}({', '.join(json.dumps(a) for a in args)})"
+        arguments = ", ".join(a if isinstance(a, PageJson) else json.dumps(a) for a in args)
+        script = f"window.shuttleMap.{function}({arguments})"
         if callback is None:
             self.page().runJavaScript(script)
         else:
@@ -365,12 +393,19 @@ class MapPane(QWebEngineView):
         self.page().deleteLater()
 
 
-def _payload(trip: Trip, legs: Iterable[Leg] | None) -> dict[str, Any]:
+class PageJson(str):
+    """An argument for the page already in JSON: made with the data, on a worker thread
+    for a big trip (10,000 meetings' popups take tens of milliseconds to encode)."""
+
+
+def page_data(trip: Trip, legs: Iterable[Leg] | None) -> PageJson:
+    """What the page draws of ``trip`` and ``legs`` (as in :meth:`MapPane.show_trip`); it
+    touches no Qt object, so a worker thread may make it."""
     # Imported here: the payload needs the agenda and geopy, which the pane must not wait
     # for before it starts loading its page.
     from data.map_payload import map_payload
 
-    return map_payload(trip, legs)
+    return PageJson(json.dumps(map_payload(trip, legs)))
 
 
 def _web_channel_script() -> QWebEngineScript:

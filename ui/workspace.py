@@ -30,7 +30,7 @@ from data import store as data_store
 from data.edits import Edit
 from data.gazetteer import Gazetteer
 from data.model import Trip
-from data.store import ASSUMPTIONS_SETTING, Store, StoreError, TripSummary
+from data.store import ASSUMPTIONS_SETTING, Store, StoreError, TripRows, TripSummary
 from data.travel import DEFAULT_ASSUMPTIONS, PlannedLeg, TravelAssumptions, derive_legs
 from data.warnings import TripWarning, check_trip, warnings_by_meeting
 from ui.background import Task
@@ -42,6 +42,9 @@ CHECK_DELAY_MS = 1000  # the longest an opened trip's warnings wait for the wind
 # window has drawn it: measuring thousands of place pairs takes tenths of a second
 # (README, Benchmarks). Smaller trips are planned at once, as the views ask.
 PLAN_LATER_FROM = 1000
+# From this many meetings an opened trip's rows are turned into a trip on a worker thread
+# (a tenth of a second per 3,000 meetings); what was shown stays until it arrives.
+READ_LATER_FROM = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,12 @@ class Workspace(QObject):
         self._checking: Task | None = None  # the shown trip's warnings, being checked
         self._planned: list[PlannedLeg] | None = None  # derive_legs of the trip shown
         self._planning: Task | None = None  # the shown trip's legs, being planned
+        self._reading: Task | None = None  # a big trip being opened, read off the GUI thread
+        self._reading_id: int | None = None
+        # What the views want made from a big trip on the worker that reads it (the map's
+        # data): made there, the first drawing after it arrives runs alone.
+        self._preparers: dict[str, Callable[[Trip], object]] = {}
+        self._prepared: dict[str, object] = {}
         self._selection: Callable[[], list[str]] = list
 
     def set_selection_source(self, source: Callable[[], list[str]]) -> None:
@@ -204,18 +213,40 @@ class Workspace(QObject):
     def open_trip(self, trip_id: int | None) -> bool:
         """Show trip ``trip_id``, or the most recently opened one, or none if there is none.
 
-        False (and ``refused``) when the store cannot give it; what was shown stays.
+        False (and ``refused``) when the store cannot give it; what was shown stays. A big
+        trip is shown once read off the GUI thread (:attr:`opening`); what was shown
+        stays meanwhile, and a trip that turns out unreadable is refused then.
         """
         try:
             if trip_id is None and not self._store.trips():
                 self._show(None)
             else:
-                self._show(self._store.resolve(trip_id) if trip_id is None else trip_id)
+                target = self._store.resolve(trip_id) if trip_id is None else trip_id
+                rows = self._store.trip_rows(target)
+                if rows.meeting_count >= READ_LATER_FROM:
+                    self._read_later(rows)
+                    return True
+                self._show(target, rows.trip())
         except StoreError as exc:
-            self.refused.emit("Cannot open trip", str(exc))
+            self.refused.emit(self.tr("Cannot open trip"), str(exc))
             return False
         self.changed.emit(Changes(shown=True, trips=True))
         return True
+
+    def prepare_when_reading(self, name: str, prepare: Callable[[Trip], object]) -> None:
+        """Run ``prepare(trip)`` on the worker that reads a big trip being opened; its
+        result is :meth:`prepared` ``(name)`` while that trip is shown."""
+        self._preparers[name] = prepare
+
+    def prepared(self, name: str) -> object | None:
+        """What ``name``'s preparer made of the trip shown (None: it was not read by a
+        worker, or has been edited since)."""
+        return self._prepared.get(name)
+
+    @property
+    def opening(self) -> int | None:
+        """The id of the big trip being read off the GUI thread to be shown, if any."""
+        return self._reading_id
 
     def set_day_filter(self, day: date | None) -> None:
         """Show one day's meetings (None: the whole trip)."""
@@ -270,6 +301,7 @@ class Workspace(QObject):
         if assumptions:
             self._read_assumptions()
         self._planned = None
+        self._prepared = {}
         self._stop_planning()  # the views plan the edited trip as they ask
         if changes.removed and changes.trip_id == self._trip_id:
             self._trip, self._trip_id = None, None
@@ -295,18 +327,67 @@ class Workspace(QObject):
 
     # -- internals --------------------------------------------------------------------
 
-    def _show(self, trip_id: int | None) -> None:
-        """Raises StoreError, changing nothing, when the trip cannot be read."""
-        if trip_id is None:
-            self._trip, self._trip_id = None, None
-        else:
-            trip = self._store.load_trip(trip_id)
+    def _show(self, trip_id: int | None, trip: Trip | None = None) -> None:
+        """Show ``trip`` (None: none), read from the store as trip ``trip_id``."""
+        self._stop_reading()
+        self._prepared = {}
+        if trip_id is not None and trip is not None:
             self._store.mark_opened(trip_id)
             self._trip, self._trip_id = trip, trip_id
+        else:
+            self._trip, self._trip_id = None, None
         self._day_filter = None
         self._planned = None
         self._plan_later()
         self._check_later()
+
+    def _read_later(self, rows: TripRows) -> None:
+        """Turn a big trip's rows into a trip on a worker thread, then show it."""
+        self._stop_reading()
+        preparers = dict(self._preparers)
+
+        def read(_cancelled: object) -> tuple[Trip, dict[str, object]]:
+            trip = rows.trip()
+            return trip, {name: prepare(trip) for name, prepare in preparers.items()}
+
+        task = Task(read)
+        task.finished.connect(lambda made: self._read_arrived(task, *made))
+        task.failed.connect(lambda exc: self._reading_failed(task, exc))
+        self._reading, self._reading_id = task, rows.trip_id
+        task.start()
+        self.say(self.tr("Opening “{name}”…").format(name=rows.fields["name"]), 0)
+        if self._trip is None:
+            self.changed.emit(Changes(shown=True, trips=True))  # nothing to act on meanwhile
+
+    def _read_arrived(self, task: Task, trip: Trip, prepared: dict[str, object]) -> None:
+        if task is not self._reading:
+            return  # another trip was opened meanwhile
+        trip_id = self._reading_id
+        try:
+            self._show(trip_id, trip)
+            self._prepared = prepared
+        except StoreError as exc:
+            self._stop_reading()
+            self.refused.emit(self.tr("Cannot open trip"), str(exc))
+            self.changed.emit(Changes(trips=True))  # the trip list goes back to the trip shown
+            return
+        self.say("", 1)
+        self.changed.emit(Changes(shown=True, trips=True))
+
+    def _reading_failed(self, task: Task, exc: BaseException) -> None:
+        if task is not self._reading:
+            return
+        self._stop_reading()
+        self.say("", 1)
+        if not isinstance(exc, StoreError):
+            raise exc  # a bug in the reading: the excepthook reports it
+        self.refused.emit(self.tr("Cannot open trip"), str(exc))
+        self.changed.emit(Changes(shown=self._trip is None, trips=True))
+
+    def _stop_reading(self) -> None:
+        if self._reading is not None:
+            self._reading.cancel()
+            self._reading, self._reading_id = None, None
 
     def _check(self) -> None:
         """Check the warnings now (after an edit: the views redraw with them)."""

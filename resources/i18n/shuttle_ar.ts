@@ -1714,6 +1714,17 @@
     </message>
 </context>
 <context>
+    <name>Workspace</name>
+    <message>
+        <source>Cannot open trip</source>
+        <translation>تعذّر فتح الرحلة</translation>
+    </message>
+    <message>
+        <source>Opening “{name}”…</source>
+        <translation>جارٍ فتح «{name}»…</translation>
+    </message>
+</context>
+<context>
     <name>ZoneChoice</name>
     <message>
         <source>Home zone</source>

@@ -1662,6 +1662,17 @@
     </message>
 </context>
 <context>
+    <name>Workspace</name>
+    <message>
+        <source>Cannot open trip</source>
+        <translation>Impossible d’ouvrir le voyage</translation>
+    </message>
+    <message>
+        <source>Opening “{name}”…</source>
+        <translation>Ouverture de «&#xa0;{name}&#xa0;»…</translation>
+    </message>
+</context>
+<context>
     <name>ZoneChoice</name>
     <message>
         <source>Home zone</source>

@@ -3,6 +3,7 @@ leave the stops readable, popups inside the map, and stops chosen by keyboard.""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -18,6 +19,7 @@ from data.edits import ChangeTrip
 from data.model import Leg, Meeting, Place, TimeTBC, Trip
 from data.store import SAMPLE_TRIP
 from tests.ui.conftest import js, page_eval, wait_for_map_state
+from ui import map_pane as map_pane_module
 from ui.map_pane import MapPane
 
 SAMPLE = trip_file.read(SAMPLE_TRIP)
@@ -185,6 +187,41 @@ def test_a_popup_stays_inside_a_small_map_and_scrolls(qtbot, small_pane):
     assert frame["left"] <= popup["left"] and popup["right"] <= frame["right"], seen
     assert frame["top"] <= popup["top"] and popup["bottom"] <= frame["bottom"], seen
     assert seen["scrolled"]  # thirty meetings do not fit: the list scrolls
+
+
+def test_an_open_popup_stays_open_when_legs_arrive_but_not_when_stops_move(qtbot, small_pane):
+    with qtbot.waitSignal(small_pane.map_ready, timeout=30000):
+        small_pane.show_trip(LEVANT, [])  # the stops alone, as a big trip is first drawn
+    small_pane.highlight(["cairo"], "cairo")
+    wait_for_map_state(qtbot, small_pane, lambda s: s["openPlace"] == "cairo")
+    small_pane.add_legs(LEVANT, [Leg("cairo", "hotel", DAY, mode="air")])  # planned later
+    state = wait_for_map_state(qtbot, small_pane, lambda s: s["lines"] == 1)
+    assert state["openPlace"] == "cairo" and "Talks at Cairo" in state["popupText"]
+    moved = replace(CAIRO, lat=25.69, lon=32.64)  # to Luxor: the stops' extent changes
+    small_pane.update_trip(replace(LEVANT, places=(moved, *LEVANT.places[1:])))
+    state = wait_for_map_state(qtbot, small_pane, lambda s: s["popupText"] is None)
+    assert state["openPlace"] is None
+
+
+def test_a_big_trips_page_data_is_built_off_the_gui_thread(qtbot, small_pane, monkeypatch):
+    monkeypatch.setattr(map_pane_module, "BUILD_LATER_FROM", 4)
+    built_on: list[threading.Thread] = []
+    real = map_pane_module.page_data
+
+    def recorded(trip: Trip, legs: Any) -> Any:
+        built_on.append(threading.current_thread())
+        return real(trip, legs)
+
+    monkeypatch.setattr(map_pane_module, "page_data", recorded)
+    edited = trip_of("Levant", (CAIRO, HOTEL, MINISTRY, JERUSALEM, *SAMPLE.places))
+    with qtbot.waitSignal(small_pane.map_ready, timeout=30000):
+        small_pane.show_trip(LEVANT)
+        assert small_pane.building
+        # An edit before the trip is drawn: drawn (and fitted) as the trip shown.
+        small_pane.update_trip(edited)
+    state = wait_for_map_state(qtbot, small_pane, lambda s: s["markers"] == len(edited.places))
+    assert state["fitPending"] is False
+    assert built_on and threading.main_thread() not in built_on
 
 
 def focus_stop(qtbot, window, number: int) -> None:

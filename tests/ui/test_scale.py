@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -19,9 +20,12 @@ from data.agenda import display_day, sort_key
 from data.distances import in_town
 from data.edits import DeleteMeeting
 from data.locale_format import whole_number
+from data.store import TripRows
 from data.travel import LOCAL_KM, derive_legs, route_legs
 from data.warnings import check_trip, warnings_by_meeting
 from tests.ui.conftest import wait_for_map_state
+from ui import main_window as main_window_module
+from ui import map_pane as map_pane_module
 from ui import workspace as workspace_module
 from ui.workspace import Changes
 
@@ -217,6 +221,127 @@ def test_a_small_trip_is_planned_at_once(qtbot, make_window, store):
     assert not ws.planning
     assert ws.legs_if_planned() == derive_legs(ws.trip, ws.assumptions)
     assert " km · times:" in window.summary.text()
+
+
+def read_later_from(monkeypatch, meetings):
+    """Trips from ``meetings`` meetings are read off the GUI thread (lowered, as above)."""
+    monkeypatch.setattr(workspace_module, "READ_LATER_FROM", meetings)
+
+
+def record_threads(monkeypatch, module, name):
+    """Record the thread each call of ``module.name`` runs on."""
+    threads: list[threading.Thread] = []
+    real = getattr(module, name)
+
+    def recorded(*args):
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(module, name, recorded)
+    return threads
+
+
+def test_a_big_trip_is_read_off_the_gui_thread_while_the_trip_shown_stays(
+    qtbot, make_window, store, monkeypatch
+):
+    read_later_from(monkeypatch, 100)
+    read_on = record_threads(monkeypatch, TripRows, "trip")
+    window = make_window()  # the sample trip: read at once
+    ws = window.workspace
+    sample_id = ws.trip_id
+    big = datasets.trip("Big", 300, 40, 12)
+    big_id = store.add_trip(big).trip_id
+    read_on.clear()
+    # The event loop turns while the trip is read: record what is shown at each turn.
+    shown: list[int | None] = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: shown.append(ws.trip_id))
+    ticker.start(0)
+    with qtbot.waitSignal(window.map.map_ready, timeout=30000):
+        assert ws.open_trip(big_id)
+        assert ws.trip_id == sample_id and ws.opening == big_id  # shown until the big one is
+        assert window.statusBar().currentMessage() == "Opening “Big”…"
+    ticker.stop()
+    assert read_on == [t for t in read_on if t is not threading.main_thread()] != []
+    assert sample_id in shown  # the window answered while the trip was read
+    assert ws.trip_id == big_id and ws.opening is None
+    assert ws.trip == store.load_trip(big_id)
+    assert window.windowTitle() == "Big — Shuttle"
+    assert window.agenda.model.rowCount() == len(big.meetings)
+    wait_for_map_state(qtbot, window.map, lambda s: s["markers"] == len(big.places))
+
+
+def test_a_big_trips_stops_are_made_for_the_map_on_the_worker_that_reads_it(
+    qtbot, make_window, store, monkeypatch
+):
+    read_later_from(monkeypatch, 100)
+    plan_later_from(monkeypatch, 100)
+    made_on = record_threads(monkeypatch, main_window_module, "page_data")
+    built_on = record_threads(monkeypatch, map_pane_module, "page_data")
+    window, trip = big_window(make_window, store)  # the window starts on the big trip
+    ws = window.workspace
+    qtbot.waitUntil(lambda: not ws.planning and not window.map.building, timeout=30000)
+    assert len(made_on) == 1 and made_on[0] is not threading.main_thread()
+    assert built_on == [t for t in built_on if t is not threading.main_thread()]  # the legs
+    route = route_legs(ws.trip)
+    state = wait_for_map_state(qtbot, window.map, lambda s: s["lines"] == len(route))
+    assert state["markers"] == len(trip.places)
+
+
+def test_a_window_starting_on_a_big_trip_offers_no_trip_action_until_it_is_read(
+    qtbot, make_window, store, monkeypatch
+):
+    read_later_from(monkeypatch, 100)
+    big_id = store.add_trip(datasets.trip("Big", 300, 40, 12)).trip_id
+    window = make_window(wait_for_map=False)
+    ws = window.workspace
+    assert ws.trip is None and ws.opening == big_id
+    assert not window.planner.new_action.isEnabled()
+    assert "No trips yet" not in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.map.map_ready, timeout=30000):
+        pass
+    assert ws.trip_id == big_id and window.planner.new_action.isEnabled()
+
+
+def test_only_the_trip_opened_last_is_shown(qtbot, make_window, store, monkeypatch):
+    read_later_from(monkeypatch, 100)
+    window = make_window()
+    ws = window.workspace
+    sample_id = ws.trip_id
+    big_id = store.add_trip(datasets.trip("Big", 300, 40, 12)).trip_id
+    other_id = store.add_trip(datasets.trip("Other", 300, 40, 12, seed=7)).trip_id
+    ws.open_trip(big_id)
+    ws.open_trip(sample_id)  # small: shown at once, the big one's reading dropped
+    assert ws.trip_id == sample_id and ws.opening is None
+    ws.open_trip(big_id)
+    ws.open_trip(other_id)
+    qtbot.waitUntil(lambda: ws.opening is None, timeout=30000)
+    qtbot.wait(200)
+    assert ws.trip_id == other_id and ws.trip.name == "Other"
+
+
+def test_a_big_trip_found_unreadable_is_refused_and_the_trip_shown_stays(
+    qtbot, make_window, store, monkeypatch
+):
+    read_later_from(monkeypatch, 100)
+    window = make_window()
+    ws = window.workspace
+    sample_id = ws.trip_id
+    big_id = store.add_trip(datasets.trip("Big", 300, 40, 12)).trip_id
+    with store.transaction() as db:  # one meeting's row damaged on disk
+        db.execute(
+            "UPDATE meetings SET body = '{\"id\": 5}' WHERE trip_id = ? AND position = 5",
+            (big_id,),
+        )
+    refused: list[tuple[str, str]] = []
+    ws.refused.connect(lambda label, reason: refused.append((label, reason)))
+    window.dialogs.warn = lambda *_args: None  # the refusal's message box, not shown here
+    assert ws.open_trip(big_id)
+    qtbot.waitUntil(lambda: ws.opening is None, timeout=30000)
+    [(label, reason)] = refused
+    assert label == "Cannot open trip" and f"trip {big_id} in the store" in reason
+    assert ws.trip_id == sample_id and ws.trip is not None
+    assert window.trip_list.currentData() == sample_id
 
 
 def test_thousands_of_void_qt_calls_do_not_abort(tmp_path):
