@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # Babel loads on first use: an English window starts without 
     from babel import Locale
 
 _current: Locale | None = None
+# Whether the environment's language is English, read on first use (None: not yet): the
+# views format thousands of days and numbers a redraw.
+_environment_english: bool | None = None
 
 
 def locale_from_environment(environ: Mapping[str, str] | None = None) -> Locale:
@@ -67,14 +70,19 @@ def current_locale() -> Locale:
 
 def set_locale(locale: Locale | str | None) -> None:
     """Use ``locale`` from now on; None goes back to the environment's."""
-    global _current
+    global _current, _environment_english
     _current = parse_locale(locale) if isinstance(locale, str) else locale
+    _environment_english = None  # read again when asked
 
 
 def _english(locale: Locale | None) -> Locale | None:
     """None when English formats apply, else the locale to format for."""
-    if locale is None and _current is None and _environment_language() == "en":
-        return None  # without loading Babel: the command line's usual case
+    global _environment_english
+    if locale is None and _current is None:
+        if _environment_english is None:
+            _environment_english = _environment_language() == "en"
+        if _environment_english:
+            return None  # without loading Babel: the command line's usual case
     chosen = locale or current_locale()
     return None if chosen.language == "en" else chosen
 

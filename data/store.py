@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 STORE_FILE = "shuttle.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 BACKUP_LOOK_SECONDS = 60.0  # how often a store in use looks whether its daily backup is due
+# Trips kept as last read or written (see Store._kept): the one shown and one more.
+KEPT_TRIPS = 2
 
 
 def _row_json(item: Place | Meeting | Leg | Source) -> str:
@@ -226,6 +228,7 @@ class TripRows:
     trip_id: int
     fields: dict[str, Any]  # the trips table's columns named in _TRIP_COLUMNS
     parts: dict[str, list[str]]  # places, meetings, legs, sources: each row's JSON body
+    generation: tuple[int, int]  # the store's when they were read (Store.keep_read)
 
     @property
     def meeting_count(self) -> int:
@@ -266,6 +269,14 @@ class Store:
         self.read_only = read_only
         self.notice = f"{path} is read-only: trips can be viewed, not changed" if read_only else ""
         self._backup_checked = -math.inf  # time.monotonic() of the last look at the backups
+        # Trips as last read or written, by id, newest last: an edit reads its trip before
+        # changing it and the window reads it back after, and a 10,000-meeting trip takes
+        # a third of a second to read. Emptied by every write (those that know the trip
+        # they wrote keep it again) and by any other connection's commit, which changes
+        # PRAGMA data_version; _generation counts both.
+        self._kept: dict[int, Trip] = {}
+        self._version = -1  # data_version when _kept was last checked
+        self._writes = 0
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Store:
@@ -470,12 +481,13 @@ class Store:
             db.execute("INSERT INTO meta (key, value) VALUES ('seeded', '1')")
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, trips: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is kept, or on any error (a full disk too)
         none of it, and the error is one StoreError line.
 
         On a read-only store it is a read transaction: reading works, the first write is
-        refused with the notice.
+        refused with the notice. ``trips``: it may change trips' contents, so the kept
+        trips go (a caller that knows what it wrote keeps it again after).
         """
         db = self._db
         try:
@@ -486,6 +498,7 @@ class Store:
             yield db
             db.execute("COMMIT")
         except BaseException as exc:
+            self._forget(trips)
             # SQLite may have rolled back already (a full disk): only roll back what is open.
             if db.in_transaction:
                 # A failed rollback's transaction is dropped when the connection closes.
@@ -494,6 +507,7 @@ class Store:
             if isinstance(exc, sqlite3.DatabaseError):
                 raise self._error(exc, "saving") from exc
             raise
+        self._forget(trips)
         self._backup_if_due()
 
     # -- reading --------------------------------------------------------------------------
@@ -566,7 +580,49 @@ class Store:
             raise self._error(exc, "searching it") from exc
 
     def load_trip(self, trip_id: int) -> Trip:
-        return self.trip_rows(trip_id).trip()
+        kept = self.kept_trip(trip_id)
+        if kept is not None:
+            return kept
+        rows = self.trip_rows(trip_id)
+        return self.keep_read(rows, rows.trip())
+
+    def kept_trip(self, trip_id: int) -> Trip | None:
+        """Trip ``trip_id`` if it is kept as last read or written and still stored so."""
+        self._generation()
+        trip = self._kept.pop(trip_id, None)
+        if trip is not None:
+            self._kept[trip_id] = trip  # the newest now
+        return trip
+
+    def keep_read(self, rows: TripRows, trip: Trip) -> Trip:
+        """``trip`` (made of ``rows``), kept for :meth:`kept_trip` unless the store has
+        changed since the rows were read."""
+        if rows.generation == self._generation():
+            self._keep(rows.trip_id, trip)
+        return trip
+
+    def _forget(self, trips: bool) -> None:
+        """After a write that may have changed trips' contents: none is kept."""
+        if trips:
+            self._kept.clear()
+            self._writes += 1
+
+    def _keep(self, trip_id: int, trip: Trip) -> None:
+        self._kept.pop(trip_id, None)
+        self._kept[trip_id] = trip
+        while len(self._kept) > KEPT_TRIPS:
+            del self._kept[next(iter(self._kept))]
+
+    def _generation(self) -> tuple[int, int]:
+        """Changes with every change of the file: this connection's writes and others'."""
+        try:
+            version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc, "reading it") from exc
+        if version != self._version:
+            self._version = version
+            self._kept.clear()
+        return version, self._writes
 
     def trip_rows(self, trip_id: int) -> TripRows:
         """A trip's rows as stored, read at once; :meth:`TripRows.trip` turns them into
@@ -586,10 +642,12 @@ class Store:
             )
             return [row[0] for row in rows]
 
+        generation = self._generation()
         return TripRows(
             trip_id,
             dict(zip(_TRIP_COLUMNS, head, strict=True)),
             {table: bodies(table) for table in ("places", "meetings", "legs", "sources")},
+            generation,
         )
 
     # -- operations -----------------------------------------------------------------------
@@ -603,6 +661,7 @@ class Store:
         with self._transaction() as db:
             trip_id = self._insert_trip(db, trip, trip_id)
             self._touch_opened(db, trip_id)
+        self._keep(trip_id, trip)
         return Changes(trip_id, trip=True, meetings=_ids(trip), places=True, legs=True)
 
     def replace_trip(self, trip_id: int, trip: Trip) -> Changes:
@@ -620,6 +679,7 @@ class Store:
             for table in ("places", "meetings", "legs", "sources"):
                 db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
             self._insert_parts(db, trip_id, trip)
+        self._keep(trip_id, trip)
         return Changes(trip_id, trip=True, meetings=_ids(trip), places=True, legs=True)
 
     def delete_trip(self, trip_id: int) -> Changes:
@@ -664,10 +724,12 @@ class Store:
             old = {m.id: m for m in before.meetings}
             changed = {m.id for m in after.meetings if old.get(m.id) != m}
             changed |= set(old) - {m.id for m in after.meetings}
+            after = after.replace(name=before.name)
             for table in ("places", "meetings", "legs", "sources"):
                 db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
-            self._write_head(db, trip_id, after.replace(name=before.name))
+            self._write_head(db, trip_id, after)
             self._insert_parts(db, trip_id, after)
+        self._keep(trip_id, after)
         return Changes(
             trip_id,
             meetings=frozenset(changed),
@@ -677,8 +739,11 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One transaction for a module keeping its own tables here (data/sync_state.py)."""
-        with self._transaction() as db:
+        """One transaction for a module keeping its own tables here (data/sync_state.py).
+
+        Trips' rows change only through the operations above, so the trips kept stay.
+        """
+        with self._transaction(trips=False) as db:
             yield db
 
     # -- settings -------------------------------------------------------------------------
@@ -694,7 +759,7 @@ class Store:
         """Set a user setting; None removes it. Travel assumptions are checked first."""
         if key == ASSUMPTIONS_SETTING and value is not None:
             self._parse_assumptions(value)
-        with self._transaction() as db:
+        with self._transaction(trips=False) as db:
             if value is None:
                 db.execute("DELETE FROM meta WHERE key = ?", (_SETTING_PREFIX + key,))
             else:
@@ -731,7 +796,7 @@ class Store:
 
     def record_invitations(self, trip_id: int, sent: Iterable[SentInvitation]) -> None:
         """Note messages the server (or the .eml folder) accepted, in one transaction."""
-        with self._transaction() as db:
+        with self._transaction(trips=False) as db:
             db.executemany(
                 "INSERT INTO invitations (trip_id, uid, email, meeting_id, name, method,"
                 " sequence, digest, calendar, summary, sent_at)"
@@ -788,7 +853,7 @@ class Store:
         if self.read_only:
             self._require(self._db, trip_id)
             return  # which trip was opened last is not worth refusing the viewing for
-        with self._transaction() as db:
+        with self._transaction(trips=False) as db:  # when, not what: kept trips stay
             self._require(db, trip_id)
             self._touch_opened(db, trip_id)
 
@@ -822,6 +887,7 @@ class Store:
                 "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
                 [(trip_id, i, _row_json(leg)) for i, leg in enumerate(after.legs)],
             )
+        self._keep(trip_id, after)
         return Changes(trip_id, legs=True)
 
     def insert_meeting(self, trip_id: int, meeting: Meeting, position: int) -> Changes:
@@ -863,6 +929,7 @@ class Store:
             db.execute("DELETE FROM meetings WHERE trip_id = ?", (trip_id,))
             self._insert_meetings(db, trip_id, after.meetings)
             self._update_derived(db, trip_id, after)
+        self._keep(trip_id, before.replace(meetings=after.meetings))  # as stored
         return Changes(trip_id, meetings=frozenset(changed) | (touched or frozenset()))
 
     def _insert_trip(self, db: sqlite3.Connection, trip: Trip, trip_id: int | None = None) -> int:

@@ -222,11 +222,14 @@ class Workspace(QObject):
                 self._show(None)
             else:
                 target = self._store.resolve(trip_id) if trip_id is None else trip_id
-                rows = self._store.trip_rows(target)
-                if rows.meeting_count >= READ_LATER_FROM:
-                    self._read_later(rows)
-                    return True
-                self._show(target, rows.trip())
+                trip = self._store.kept_trip(target)
+                if trip is None:
+                    rows = self._store.trip_rows(target)
+                    if rows.meeting_count >= READ_LATER_FROM:
+                        self._read_later(rows)
+                        return True
+                    trip = self._store.keep_read(rows, rows.trip())
+                self._show(target, trip)
         except StoreError as exc:
             self.refused.emit(self.tr("Cannot open trip"), str(exc))
             return False
@@ -351,7 +354,7 @@ class Workspace(QObject):
             return trip, {name: prepare(trip) for name, prepare in preparers.items()}
 
         task = Task(read)
-        task.finished.connect(lambda made: self._read_arrived(task, *made))
+        task.finished.connect(lambda made: self._read_arrived(task, rows, *made))
         task.failed.connect(lambda exc: self._reading_failed(task, exc))
         self._reading, self._reading_id = task, rows.trip_id
         task.start()
@@ -359,12 +362,13 @@ class Workspace(QObject):
         if self._trip is None:
             self.changed.emit(Changes(shown=True, trips=True))  # nothing to act on meanwhile
 
-    def _read_arrived(self, task: Task, trip: Trip, prepared: dict[str, object]) -> None:
+    def _read_arrived(
+        self, task: Task, rows: TripRows, trip: Trip, prepared: dict[str, object]
+    ) -> None:
         if task is not self._reading:
             return  # another trip was opened meanwhile
-        trip_id = self._reading_id
         try:
-            self._show(trip_id, trip)
+            self._show(rows.trip_id, self._store.keep_read(rows, trip))
             self._prepared = prepared
         except StoreError as exc:
             self._stop_reading()

@@ -117,6 +117,41 @@ def test_every_edit_undoes_and_redoes(store, name):
     assert (state(store), store.get_setting("organizer"), store.travel_assumptions()) == edited
 
 
+def held(path) -> list[tuple[int, Trip]]:
+    """Every trip as a new connection reads it from the file."""
+    with Store.open(path) as fresh:
+        return [(row.id, fresh.load_trip(row.id)) for row in fresh.trips()]
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_the_trips_a_store_keeps_are_the_trips_its_file_holds(tmp_path, store, name):
+    """The store keeps trips as read or written (data/store.py): every edit, its undo
+    and redo leave them equal to what the file holds, sequences included."""
+
+    def kept() -> list[tuple[int, Trip]]:
+        return [(row.id, store.load_trip(row.id)) for row in store.trips()]
+
+    trip_id = sample_id(store)
+    assert kept() == held(tmp_path)
+    _changes, undo = EDITS[name](trip_id, store.load_trip(trip_id)).apply(store)
+    assert kept() == held(tmp_path)
+    _changes, redo = undo.apply(store)
+    assert kept() == held(tmp_path)
+    redo.apply(store)
+    assert kept() == held(tmp_path)
+
+
+def test_a_kept_trip_is_read_again_once_another_connection_changed_it(tmp_path, store):
+    trip_id = sample_id(store)
+    first = store.load_trip(trip_id)
+    assert store.load_trip(trip_id) is first  # kept: not read again
+    with Store.open(tmp_path) as other:  # a command line, say, while the window is open
+        other.delete_meeting(trip_id, LAVROV)
+    after = store.load_trip(trip_id)
+    assert LAVROV not in {m.id for m in after.meetings}
+    assert after == held(tmp_path)[0][1]
+
+
 def test_labels_name_what_they_touch(store):
     trip_id = sample_id(store)
     lavrov = store.load_trip(trip_id).meeting(LAVROV)

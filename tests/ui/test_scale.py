@@ -6,6 +6,7 @@ dozens of places in several zones, with overlaps and legs too short to travel.
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -20,7 +21,7 @@ from data.agenda import display_day, sort_key
 from data.distances import in_town
 from data.edits import DeleteMeeting
 from data.locale_format import whole_number
-from data.store import TripRows
+from data.store import Store, TripRows
 from data.travel import LOCAL_KM, derive_legs, route_legs
 from data.warnings import check_trip, warnings_by_meeting
 from tests.ui.conftest import wait_for_map_state
@@ -228,6 +229,13 @@ def read_later_from(monkeypatch, meetings):
     monkeypatch.setattr(workspace_module, "READ_LATER_FROM", meetings)
 
 
+def add_elsewhere(store, trip) -> int:
+    """Add ``trip`` through another connection, as a command line would: the window's
+    store keeps no copy of it (data/store.py), so opening it reads it."""
+    with Store.connect(store.path, seed=False) as other:
+        return other.add_trip(trip).trip_id
+
+
 def record_threads(monkeypatch, module, name):
     """Record the thread each call of ``module.name`` runs on."""
     threads: list[threading.Thread] = []
@@ -250,7 +258,7 @@ def test_a_big_trip_is_read_off_the_gui_thread_while_the_trip_shown_stays(
     ws = window.workspace
     sample_id = ws.trip_id
     big = datasets.trip("Big", 300, 40, 12)
-    big_id = store.add_trip(big).trip_id
+    big_id = add_elsewhere(store, big)
     read_on.clear()
     # The event loop turns while the trip is read: record what is shown at each turn.
     shown: list[int | None] = []
@@ -278,7 +286,9 @@ def test_a_big_trips_stops_are_made_for_the_map_on_the_worker_that_reads_it(
     plan_later_from(monkeypatch, 100)
     made_on = record_threads(monkeypatch, main_window_module, "page_data")
     built_on = record_threads(monkeypatch, map_pane_module, "page_data")
-    window, trip = big_window(make_window, store)  # the window starts on the big trip
+    trip = datasets.trip("Big", 300, 40, 12)
+    add_elsewhere(store, trip)
+    window = make_window()  # it starts on the big trip, opened last
     ws = window.workspace
     qtbot.waitUntil(lambda: not ws.planning and not window.map.building, timeout=30000)
     assert len(made_on) == 1 and made_on[0] is not threading.main_thread()
@@ -292,7 +302,7 @@ def test_a_window_starting_on_a_big_trip_offers_no_trip_action_until_it_is_read(
     qtbot, make_window, store, monkeypatch
 ):
     read_later_from(monkeypatch, 100)
-    big_id = store.add_trip(datasets.trip("Big", 300, 40, 12)).trip_id
+    big_id = add_elsewhere(store, datasets.trip("Big", 300, 40, 12))
     window = make_window(wait_for_map=False)
     ws = window.workspace
     assert ws.trip is None and ws.opening == big_id
@@ -308,8 +318,8 @@ def test_only_the_trip_opened_last_is_shown(qtbot, make_window, store, monkeypat
     window = make_window()
     ws = window.workspace
     sample_id = ws.trip_id
-    big_id = store.add_trip(datasets.trip("Big", 300, 40, 12)).trip_id
-    other_id = store.add_trip(datasets.trip("Other", 300, 40, 12, seed=7)).trip_id
+    big_id = add_elsewhere(store, datasets.trip("Big", 300, 40, 12))
+    other_id = add_elsewhere(store, datasets.trip("Other", 300, 40, 12, seed=7))
     ws.open_trip(big_id)
     ws.open_trip(sample_id)  # small: shown at once, the big one's reading dropped
     assert ws.trip_id == sample_id and ws.opening is None
@@ -327,8 +337,8 @@ def test_a_big_trip_found_unreadable_is_refused_and_the_trip_shown_stays(
     window = make_window()
     ws = window.workspace
     sample_id = ws.trip_id
-    big_id = store.add_trip(datasets.trip("Big", 300, 40, 12)).trip_id
-    with store.transaction() as db:  # one meeting's row damaged on disk
+    big_id = add_elsewhere(store, datasets.trip("Big", 300, 40, 12))
+    with sqlite3.connect(store.path) as db:  # one meeting's row damaged on disk
         db.execute(
             "UPDATE meetings SET body = '{\"id\": 5}' WHERE trip_id = ? AND position = 5",
             (big_id,),
