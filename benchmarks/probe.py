@@ -7,8 +7,8 @@ shows every marker drawn; ``bare`` is a plain QWebEngineView loading a plain Lea
 settled (for Shuttle, its basemap and a big trip's legs, drawn after ready, painted too; then
 ``SETTLE_MS`` for both) the process
 sums PSS and USS over itself and its QtWebEngineProcess children, then (``--interact``) times
-filtering the agenda to a day and selecting a meeting until the map has highlighted it,
-and prints one ``RESULT`` line of JSON.
+filtering the agenda to a day, selecting a meeting until the map has highlighted it and
+deleting one, and prints one ``RESULT`` line of JSON.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 SETTLE_MS = 250  # frames for the compositor to paint what the page has drawn
 DAYS_TIMED = 30  # day filters timed per run
+EDITS_TIMED = 5  # deletions timed per run
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.name == "posix" and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -190,6 +191,7 @@ def measure_interactions(window: Any, result: dict[str, Any]) -> None:
     def next_pick() -> None:
         if len(selects) == len(picks):
             result["select_ms"] = statistics.median(selects)
+            measure_edits(window, result)
             finish(result)
             return
         meeting = picks[len(selects)]
@@ -207,6 +209,25 @@ def measure_interactions(window: Any, result: dict[str, Any]) -> None:
         window.map.call("state", callback=check)
 
     next_pick()
+
+
+def measure_edits(window: Any, result: dict[str, Any]) -> None:
+    """Deleting a meeting until the window's views have redrawn (the map follows from a
+    worker thread on a big trip), each undone before the next, untimed."""
+    from PySide6.QtWidgets import QApplication
+
+    from data.edits import DeleteMeeting
+
+    workspace = window.workspace
+    deletes = []
+    for index in range(0, EDITS_TIMED * 7, 7):
+        meeting = workspace.trip.meetings[index % len(workspace.trip.meetings)]
+        start = time.perf_counter()
+        workspace.perform(DeleteMeeting(workspace.trip_id, meeting.id, meeting.title))
+        deletes.append((time.perf_counter() - start) * 1000)
+        workspace.undo_stack.undo()
+        QApplication.processEvents()
+    result["delete_ms"] = statistics.median(deletes)
 
 
 def run_bare(page: str) -> None:

@@ -13,12 +13,14 @@ interpreted.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from data.model import Meeting, Place, Trip
 
 TABLE = "meeting_search"
+MANY_MEETINGS = 500  # more changed than this: the trip's rows are all written again
 # A migration that changes what is indexed sets this key in ``meta``; the store then
 # rebuilds every trip's rows in the same upgrade transaction.
 STALE_KEY = "search_stale"
@@ -52,13 +54,32 @@ class Hit:
 def index_trip(db: sqlite3.Connection, trip_id: int, trip: Trip | None) -> None:
     """Replace the trip's rows in the index (none when ``trip`` is None: it was deleted)."""
     db.execute(f"DELETE FROM {TABLE} WHERE trip_id = ?", (trip_id,))
-    if trip is None:
+    if trip is not None:
+        _insert(db, trip_id, trip, trip.meetings)
+
+
+def index_meetings(db: sqlite3.Connection, trip_id: int, trip: Trip, ids: set[str]) -> None:
+    """Replace the rows of meetings ``ids`` (those no longer in ``trip`` go); the
+    trip's places are as indexed (an edit of places indexes the whole trip)."""
+    if not ids:
         return
-    places = {p.id: p for p in trip.places}
+    if len(ids) > MANY_MEETINGS:  # one statement each way, within SQLite's variable limit
+        index_trip(db, trip_id, trip)
+        return
+    listed = ",".join("?" * len(ids))
+    db.execute(
+        f"DELETE FROM {TABLE} WHERE rowid IN (SELECT rowid FROM {TABLE}"
+        f" WHERE trip_id = ? AND meeting_id IN ({listed}))",
+        (trip_id, *ids),
+    )
+    _insert(db, trip_id, trip, [m for m in trip.meetings if m.id in ids])
+
+
+def _insert(db: sqlite3.Connection, trip_id: int, trip: Trip, meetings: Iterable[Meeting]) -> None:
     db.executemany(
         f"INSERT INTO {TABLE} (title, people, place, topic, notes, trip_id, meeting_id)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [_row(m, places.get(m.place_id or ""), trip_id) for m in trip.meetings],
+        [_row(m, trip.place_of(m), trip_id) for m in meetings],
     )
 
 

@@ -923,13 +923,11 @@ class Store:
                 raise StoreError(f"trip {trip_id} has no meeting {exc.args[0]!r}") from None
             except ValueError as exc:
                 raise StoreError(str(exc)) from exc
-            old = {m.id: m for m in before.meetings}
-            changed = {m.id for m in after.meetings if old.get(m.id) != m}
-            changed |= set(old) - {m.id for m in after.meetings}
-            db.execute("DELETE FROM meetings WHERE trip_id = ?", (trip_id,))
-            self._insert_meetings(db, trip_id, after.meetings)
-            self._update_derived(db, trip_id, after)
-        self._keep(trip_id, before.replace(meetings=after.meetings))  # as stored
+            changed = self._write_meetings(db, trip_id, before.meetings, after.meetings)
+            stored = before.replace(meetings=after.meetings)
+            search.index_meetings(db, trip_id, stored, changed)
+            self._write_span(db, trip_id, stored)
+        self._keep(trip_id, stored)
         return Changes(trip_id, meetings=frozenset(changed) | (touched or frozenset()))
 
     def _insert_trip(self, db: sqlite3.Connection, trip: Trip, trip_id: int | None = None) -> int:
@@ -995,6 +993,37 @@ class Store:
         )
         self._update_derived(db, trip_id, trip)
 
+    def _write_meetings(
+        self,
+        db: sqlite3.Connection,
+        trip_id: int,
+        before: tuple[Meeting, ...],
+        after: tuple[Meeting, ...],
+    ) -> set[str]:
+        """Rewrite only the rows that differ: an edit of one meeting in a trip of
+        thousands writes one row (and the positions that moved), not all of them. The
+        ids of the meetings changed, added or removed."""
+        old = {m.id: (i, m) for i, m in enumerate(before)}
+        gone = set(old) - {m.id for m in after}
+        db.executemany(
+            "DELETE FROM meetings WHERE trip_id = ? AND id = ?", [(trip_id, i) for i in gone]
+        )
+        changed, moved = [], []
+        for position, meeting in enumerate(after):
+            was = old.get(meeting.id)
+            if was is None or (was[1] is not meeting and was[1] != meeting):
+                changed.append((position, meeting))
+            elif was[0] != position:
+                moved.append((position, trip_id, meeting.id))
+        db.executemany("UPDATE meetings SET position = ? WHERE trip_id = ? AND id = ?", moved)
+        db.executemany(
+            "INSERT INTO meetings (trip_id, id, position, day, body) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (trip_id, id) DO UPDATE SET position = excluded.position,"
+            " day = excluded.day, body = excluded.body",
+            [(trip_id, m.id, i, m.day.isoformat(), _row_json(m)) for i, m in changed],
+        )
+        return gone | {m.id for _, m in changed}
+
     def _insert_meetings(
         self, db: sqlite3.Connection, trip_id: int, meetings: tuple[Meeting, ...]
     ) -> None:
@@ -1004,9 +1033,13 @@ class Store:
         )
 
     def _update_derived(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
-        """What is kept from a trip's parts, rewritten by every write of its meetings or
-        places (all of them end here): its first and last days, its search rows."""
+        """What is kept from a trip's parts, its first and last days and its search rows,
+        rewritten by every write of a whole trip; a write of some of its meetings
+        (_edit_meetings) rewrites their search rows alone."""
         search.index_trip(db, trip_id, trip)
+        self._write_span(db, trip_id, trip)
+
+    def _write_span(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
         first, last = trip.first_day, trip.last_day
         db.execute(
             "UPDATE trips SET first_day = ?, last_day = ? WHERE id = ?",
@@ -1044,7 +1077,7 @@ def _with_sequences(before: Trip, after: Trip) -> Trip:
     meetings = []
     for meeting in after.meetings:
         previous = old.get(meeting.id)
-        if previous is not None:
+        if previous is not None and previous is not meeting:  # an edit keeps most as they are
             moved = (previous.time, previous.place_id, previous.status, previous.title) != (
                 meeting.time,
                 meeting.place_id,
@@ -1055,6 +1088,8 @@ def _with_sequences(before: Trip, after: Trip) -> Trip:
             if meeting.sequence < floor:
                 meeting = meeting.replace(sequence=floor)
         meetings.append(meeting)
+    if all(m is n for m, n in zip(meetings, after.meetings, strict=True)):
+        return after  # no sequence raised: the trip is not built (validated) again
     return after.replace(meetings=tuple(meetings))
 
 

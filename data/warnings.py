@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
@@ -73,7 +74,15 @@ def clock_change_problem(moment: datetime) -> tuple[WarningKind, str] | None:
     tz = moment.tzinfo
     if not isinstance(tz, ZoneInfo):
         raise ValueError(f"{moment!r} has no IANA zone")
-    wall = moment.replace(tzinfo=None)
+    # Keyed by wall time, zone and fold: aware datetimes of one instant compare equal.
+    return _clock_change_problem(moment.replace(tzinfo=None), tz, moment.fold)
+
+
+@lru_cache(maxsize=1 << 16)  # every check of a trip asks again for all its meetings
+def _clock_change_problem(
+    wall: datetime, tz: ZoneInfo, fold: int
+) -> tuple[WarningKind, str] | None:
+    moment = wall.replace(tzinfo=tz, fold=fold)
     when = f"{wall:%H:%M} on {wall:%a %d %b %Y}"
     earlier, later = wall.replace(tzinfo=tz, fold=0), wall.replace(tzinfo=tz, fold=1)
     if earlier.utcoffset() == later.utcoffset():

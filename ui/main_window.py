@@ -381,10 +381,11 @@ class MainWindow(QMainWindow):
             self._update_edit_actions()
             return
         if changes.contents is not None or changes.assumptions:
+            self.refresh()
             if trip is not None:
                 self.setWindowTitle(f"{trip.name} — Shuttle")
+                # After the views, as on opening: a big trip's map data is built on a worker.
                 self.map.update_trip(trip, self._route_legs())
-            self.refresh()
         elif changes.view:
             self._sync_zone_controls()
             self._refresh_views()

@@ -297,14 +297,17 @@ class MapPane(QWebEngineView):
             self._show(page_data(trip, legs) if prepared is None else prepared)
 
     def update_trip(self, trip: Trip, legs: Iterable[Leg] | None = None) -> None:
-        """Redraw stops and legs (``legs`` as in :meth:`show_trip`) after an edit. The view
-        follows stops that moved unless the user has panned or zoomed since the last fit
-        (the page decides: map_bridge.js)."""
+        """Redraw stops and legs (``legs`` as in :meth:`show_trip`) after an edit, a big
+        trip's data built on a worker thread first. The view follows stops that moved
+        unless the user has panned or zoomed since the last fit (the page decides:
+        map_bridge.js)."""
         if self._showing:
             self.show_trip(trip, legs)  # the trip being shown is not drawn yet
-            return
-        self._stop_building()
-        self.call("update", page_data(trip, legs))
+        elif len(trip.meetings) >= BUILD_LATER_FROM:
+            self._build_later("update", trip, legs)
+        else:
+            self._stop_building()
+            self.call("update", page_data(trip, legs))
 
     def add_legs(self, trip: Trip, legs: Sequence[Leg]) -> None:
         """Redraw ``trip`` with the legs planned once it was shown (:meth:`update_trip`),

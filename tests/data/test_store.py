@@ -1,3 +1,4 @@
+import random
 import sqlite3
 import subprocess
 import sys
@@ -185,6 +186,56 @@ def test_replacing_a_trip_from_a_file_raises_the_sequence_of_what_changed(store,
     assert after.meeting(second.id).sequence == 0
     store.replace_trip(trip_id, moved)  # the same file again: no change, no rise
     assert store.load_trip(trip_id).meeting(first.id).sequence == 1
+
+
+def written(path, trip_id: int) -> tuple[list, list, tuple]:
+    """A trip's meeting rows in order, its search rows and its span, as the file has them."""
+    with sqlite3.connect(path) as db:
+        meetings = db.execute(
+            "SELECT id, day, body FROM meetings WHERE trip_id = ? ORDER BY position", (trip_id,)
+        ).fetchall()
+        found = sorted(
+            db.execute(
+                "SELECT title, people, place, topic, notes, meeting_id FROM meeting_search"
+                " WHERE trip_id = ?",
+                (trip_id,),
+            ).fetchall()
+        )
+        span = db.execute(
+            "SELECT first_day, last_day FROM trips WHERE id = ?", (trip_id,)
+        ).fetchone()
+    return meetings, found, span
+
+
+def test_edits_of_some_meetings_write_what_writing_the_whole_trip_would(tmp_path, store):
+    """Saving, deleting and putting back single meetings rewrites only their rows: the
+    file ends as it would with the whole trip written at once."""
+    rng = random.Random(7)
+    trip_id = store.resolve(None)
+    removed: list[Meeting] = []
+    for step in range(40):
+        trip = store.load_trip(trip_id)
+        meeting = rng.choice(trip.meetings)
+        action = rng.choice(("title", "day", "delete", "put back", "new"))
+        if action == "title":
+            store.save_meeting(trip_id, meeting.replace(title=f"Talks, round {step}"))
+        elif action == "day":
+            store.save_meeting(trip_id, meeting.replace(time=TimeTBC(date(2014, 12, 13))))
+        elif action == "delete" and len(trip.meetings) > 1:
+            store.delete_meeting(trip_id, meeting.id)
+            removed.append(meeting)
+        elif action == "put back" and removed:
+            back = removed.pop(rng.randrange(len(removed)))
+            store.insert_meeting(trip_id, back, rng.randrange(len(trip.meetings) + 1))
+        else:
+            store.save_meeting(trip_id, meeting.replace(id=f"new-{step}", title=f"New {step}"))
+    final = store.load_trip(trip_id)
+    with Store.open(tmp_path / "whole", seed=False) as whole:
+        whole_id = whole.add_trip(final).trip_id
+    ours = written(tmp_path / STORE_FILE, trip_id)
+    assert ours == written(tmp_path / "whole" / STORE_FILE, whole_id)
+    assert [row[0] for row in ours[0]] == [m.id for m in final.meetings]
+    assert len(ours[1]) == len(final.meetings)
 
 
 def test_update_trip_is_one_transaction(tmp_path, store):

@@ -254,3 +254,17 @@ def test_the_sweep_finds_the_overlaps_every_pair_would(seed):
     overlaps = [w for w in found if w.kind is WarningKind.OVERLAP]
     assert overlaps == pairwise_overlaps(timed)
     assert found[: len(overlaps)] == overlaps  # overlaps still come first
+
+
+def test_clock_change_answers_follow_the_zone_and_fold_not_only_the_instant():
+    """The answers are kept (a trip's check asks for every meeting again): one instant in
+    two zones, or one wall time with either fold, gets its own answer."""
+    paris = datetime(2025, 3, 30, 2, 30, tzinfo=ZoneInfo("Europe/Paris"))  # skipped there
+    london = paris.astimezone(ZoneInfo("Europe/London"))  # the same instant, 02:30 BST
+    assert clock_change_problem(london) is None
+    problem = clock_change_problem(paris)
+    assert problem is not None and problem[0] is WarningKind.NONEXISTENT_TIME
+    repeated = datetime(2025, 10, 26, 2, 30, tzinfo=ZoneInfo("Europe/Paris"))
+    first, second = (clock_change_problem(repeated.replace(fold=f)) for f in (0, 1))
+    assert first is not None and "first one (CEST)" in first[1]
+    assert second is not None and "second one (CET)" in second[1]

@@ -215,6 +215,24 @@ def test_a_big_trips_warnings_are_checked_once_its_legs_arrive(
     assert ws.warnings == warnings_by_meeting(check_trip(ws.trip, ws.assumptions))
 
 
+def test_an_edit_of_a_big_trip_has_its_warnings_checked_on_a_worker(
+    qtbot, make_window, store, monkeypatch
+):
+    plan_later_from(monkeypatch, 100)
+    window, _trip = big_window(make_window, store)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: not ws.checking and not ws.planning, timeout=30000)
+    earlier = ws.warnings
+    checked_on = record_threads(monkeypatch, workspace_module, "check_trip")
+    warned = next(iter(earlier))
+    ws.perform(DeleteMeeting(ws.trip_id, warned))
+    assert ws.checking and ws.warnings == earlier  # shown until the new ones arrive
+    qtbot.waitUntil(lambda: not ws.checking, timeout=30000)
+    assert ws.warnings == warnings_by_meeting(check_trip(ws.trip, ws.assumptions))
+    assert warned not in ws.warnings
+    assert checked_on and threading.main_thread() not in checked_on
+
+
 def test_a_small_trip_is_planned_at_once(qtbot, make_window, store):
     window, _trip = big_window(make_window, store)  # under PLAN_LATER_FROM
     ws = window.workspace
