@@ -58,20 +58,23 @@ def index_trip(db: sqlite3.Connection, trip_id: int, trip: Trip | None) -> None:
         _insert(db, trip_id, trip, trip.meetings)
 
 
-def index_meetings(db: sqlite3.Connection, trip_id: int, trip: Trip, ids: set[str]) -> None:
-    """Replace the rows of meetings ``ids`` (those no longer in ``trip`` go); the
-    trip's places are as indexed (an edit of places indexes the whole trip)."""
-    if not ids:
-        return
-    if len(ids) > MANY_MEETINGS:  # one statement each way, within SQLite's variable limit
+def index_meetings(
+    db: sqlite3.Connection, trip_id: int, trip: Trip, ids: set[str], indexed: set[str]
+) -> None:
+    """Write the rows of meetings ``ids`` again (those no longer in ``trip`` go);
+    ``indexed``: those of them that have rows. The trip's places are as indexed (an edit
+    of places indexes the whole trip)."""
+    if len(indexed) > MANY_MEETINGS:  # each statement below reads every row of the index
         index_trip(db, trip_id, trip)
         return
-    listed = ",".join("?" * len(ids))
-    db.execute(
-        f"DELETE FROM {TABLE} WHERE rowid IN (SELECT rowid FROM {TABLE}"
-        f" WHERE trip_id = ? AND meeting_id IN ({listed}))",
-        (trip_id, *ids),
-    )
+    listed = sorted(indexed)
+    for start in range(0, len(listed), 100):  # within SQLite's variable limit
+        chunk = listed[start : start + 100]
+        db.execute(
+            f"DELETE FROM {TABLE} WHERE rowid IN (SELECT rowid FROM {TABLE}"
+            f" WHERE trip_id = ? AND meeting_id IN ({','.join('?' * len(chunk))}))",
+            (trip_id, *chunk),
+        )
     _insert(db, trip_id, trip, [m for m in trip.meetings if m.id in ids])
 
 

@@ -21,7 +21,7 @@ import sqlite3
 import stat
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -43,6 +43,7 @@ BUSY_TIMEOUT_MS = 10_000
 BACKUP_LOOK_SECONDS = 60.0  # how often a store in use looks whether its daily backup is due
 # Trips kept as last read or written (see Store._kept): the one shown and one more.
 KEPT_TRIPS = 2
+Part = Place | Leg | Source  # a trip's rows beside its meetings
 
 
 def _row_json(item: Place | Meeting | Leg | Source) -> str:
@@ -721,14 +722,10 @@ class Store:
                 raise StoreError(str(exc)) from exc
             if also is not None:
                 also(db, after)
-            old = {m.id: m for m in before.meetings}
-            changed = {m.id for m in after.meetings if old.get(m.id) != m}
-            changed |= set(old) - {m.id for m in after.meetings}
-            after = after.replace(name=before.name)
-            for table in ("places", "meetings", "legs", "sources"):
-                db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
+            if after.name != before.name:
+                after = after.replace(name=before.name)
             self._write_head(db, trip_id, after)
-            self._insert_parts(db, trip_id, after)
+            changed = self._write_changes(db, trip_id, before, after)
         self._keep(trip_id, after)
         return Changes(
             trip_id,
@@ -923,10 +920,8 @@ class Store:
                 raise StoreError(f"trip {trip_id} has no meeting {exc.args[0]!r}") from None
             except ValueError as exc:
                 raise StoreError(str(exc)) from exc
-            changed = self._write_meetings(db, trip_id, before.meetings, after.meetings)
             stored = before.replace(meetings=after.meetings)
-            search.index_meetings(db, trip_id, stored, changed)
-            self._write_span(db, trip_id, stored)
+            changed = self._write_changes(db, trip_id, before, stored)
         self._keep(trip_id, stored)
         return Changes(trip_id, meetings=frozenset(changed) | (touched or frozenset()))
 
@@ -978,20 +973,56 @@ class Store:
         return db.execute("SELECT 1 FROM trips WHERE id = ?", (trip_id,)).fetchone() is not None
 
     def _insert_parts(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
-        db.executemany(
-            "INSERT INTO places (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
-            [(trip_id, p.id, i, _row_json(p)) for i, p in enumerate(trip.places)],
-        )
+        self._insert_part(db, trip_id, "places", trip.places)
         self._insert_meetings(db, trip_id, trip.meetings)
-        db.executemany(
-            "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
-            [(trip_id, i, _row_json(leg)) for i, leg in enumerate(trip.legs)],
-        )
-        db.executemany(
-            "INSERT INTO sources (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
-            [(trip_id, s.id, i, _row_json(s)) for i, s in enumerate(trip.sources)],
-        )
+        self._insert_part(db, trip_id, "legs", trip.legs)
+        self._insert_part(db, trip_id, "sources", trip.sources)
         self._update_derived(db, trip_id, trip)
+
+    def _insert_part(
+        self, db: sqlite3.Connection, trip_id: int, table: str, items: Sequence[Part]
+    ) -> None:
+        """The rows of places, legs or sources (legs have no id: their position is key)."""
+        if table == "legs":
+            db.executemany(
+                "INSERT INTO legs (trip_id, position, body) VALUES (?, ?, ?)",
+                [(trip_id, i, _row_json(leg)) for i, leg in enumerate(items)],
+            )
+            return
+        db.executemany(
+            f"INSERT INTO {table} (trip_id, id, position, body) VALUES (?, ?, ?, ?)",
+            [
+                (trip_id, item.id, i, _row_json(item))
+                for i, item in enumerate(items)
+                if not isinstance(item, Leg)
+            ],
+        )
+
+    def _write_changes(
+        self, db: sqlite3.Connection, trip_id: int, before: Trip, after: Trip
+    ) -> set[str]:
+        """Write the parts of ``after`` that differ from ``before`` (the trip stored), and
+        what is kept from them; the ids of the meetings changed, added or removed.
+
+        An edit of one meeting in a trip of thousands writes its row (and the positions
+        that moved) and its search row, an import of new meetings their rows alone.
+        """
+        parts: tuple[tuple[str, Sequence[Part], Sequence[Part]], ...] = (
+            ("places", before.places, after.places),
+            ("legs", before.legs, after.legs),
+            ("sources", before.sources, after.sources),
+        )
+        for table, old_part, new_part in parts:
+            if old_part != new_part:  # a few rows a trip: all written again
+                db.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
+                self._insert_part(db, trip_id, table, new_part)
+        changed, replaced = self._write_meetings(db, trip_id, before.meetings, after.meetings)
+        if after.places != before.places:  # places' names are in the search rows
+            search.index_trip(db, trip_id, after)
+        else:
+            search.index_meetings(db, trip_id, after, changed, replaced)
+        self._write_span(db, trip_id, after)
+        return changed
 
     def _write_meetings(
         self,
@@ -999,10 +1030,9 @@ class Store:
         trip_id: int,
         before: tuple[Meeting, ...],
         after: tuple[Meeting, ...],
-    ) -> set[str]:
-        """Rewrite only the rows that differ: an edit of one meeting in a trip of
-        thousands writes one row (and the positions that moved), not all of them. The
-        ids of the meetings changed, added or removed."""
+    ) -> tuple[set[str], set[str]]:
+        """Rewrite only the meeting rows that differ; the ids of the meetings changed,
+        added or removed, and of those among them that had rows."""
         old = {m.id: (i, m) for i, m in enumerate(before)}
         gone = set(old) - {m.id for m in after}
         db.executemany(
@@ -1022,7 +1052,8 @@ class Store:
             " day = excluded.day, body = excluded.body",
             [(trip_id, m.id, i, m.day.isoformat(), _row_json(m)) for i, m in changed],
         )
-        return gone | {m.id for _, m in changed}
+        rewritten = {m.id for _, m in changed}
+        return gone | rewritten, gone | (rewritten & old.keys())
 
     def _insert_meetings(
         self, db: sqlite3.Connection, trip_id: int, meetings: tuple[Meeting, ...]

@@ -1,3 +1,4 @@
+import dataclasses
 import random
 import sqlite3
 import subprocess
@@ -189,7 +190,8 @@ def test_replacing_a_trip_from_a_file_raises_the_sequence_of_what_changed(store,
 
 
 def written(path, trip_id: int) -> tuple[list, list, tuple]:
-    """A trip's meeting rows in order, its search rows and its span, as the file has them."""
+    """A trip's meeting rows in order, its search rows, its span and its other rows, as
+    the file has them."""
     with sqlite3.connect(path) as db:
         meetings = db.execute(
             "SELECT id, day, body FROM meetings WHERE trip_id = ? ORDER BY position", (trip_id,)
@@ -204,7 +206,13 @@ def written(path, trip_id: int) -> tuple[list, list, tuple]:
         span = db.execute(
             "SELECT first_day, last_day FROM trips WHERE id = ?", (trip_id,)
         ).fetchone()
-    return meetings, found, span
+        parts = [
+            db.execute(
+                f"SELECT body FROM {table} WHERE trip_id = ? ORDER BY position", (trip_id,)
+            ).fetchall()
+            for table in ("places", "legs", "sources")
+        ]
+    return meetings, found, (span, parts)
 
 
 def test_edits_of_some_meetings_write_what_writing_the_whole_trip_would(tmp_path, store):
@@ -236,6 +244,39 @@ def test_edits_of_some_meetings_write_what_writing_the_whole_trip_would(tmp_path
     assert ours == written(tmp_path / "whole" / STORE_FILE, whole_id)
     assert [row[0] for row in ours[0]] == [m.id for m in final.meetings]
     assert len(ours[1]) == len(final.meetings)
+
+
+def test_updates_of_a_trip_write_what_writing_the_whole_trip_would(tmp_path, store):
+    """An update (an import, a sync) rewrites the meetings that differ and the parts that
+    changed: the file ends as it would with the whole trip written at once."""
+    trip_id = store.resolve(None)
+    first = store.load_trip(trip_id)
+    updates = [
+        # One meeting gone, one changed, one new (as an import or a sync brings them).
+        lambda t: t.replace(
+            meetings=(
+                *t.meetings[1:3],
+                t.meetings[3].replace(title="Moved talks"),
+                *t.meetings[4:],
+                t.meetings[0].replace(id="imported", title="Imported"),
+            )
+        ),
+        # A place renamed: its meetings' search rows name it.
+        lambda t: t.replace(
+            places=tuple(dataclasses.replace(p, name=f"{p.name} (renamed)") for p in t.places)
+        ),
+        lambda t: t.replace(legs=t.legs[1:], sources=t.sources[::-1]),
+        lambda t: t,  # nothing changed: nothing written
+    ]
+    for step, update in enumerate(updates):
+        store.update_trip(trip_id, update)
+        final = store.load_trip(trip_id)
+        with Store.open(tmp_path / f"whole-{step}", seed=False) as whole:
+            whole_id = whole.add_trip(final).trip_id
+        assert written(tmp_path / STORE_FILE, trip_id) == written(
+            tmp_path / f"whole-{step}" / STORE_FILE, whole_id
+        ), step
+    assert final != first and "(renamed)" in final.places[0].name
 
 
 def test_update_trip_is_one_transaction(tmp_path, store):
