@@ -629,27 +629,34 @@ class Store:
         """A trip's rows as stored, read at once; :meth:`TripRows.trip` turns them into
         the trip, the longer part for a big trip, on any thread."""
         db = self._db
-        head = db.execute(
-            "SELECT name, traveller, home_timezone, notes, start_day, end_day FROM trips"
-            " WHERE id = ?",
-            (trip_id,),
-        ).fetchone()
-        if head is None:
-            raise StoreError(f"no trip has the id {trip_id}")
-
-        def bodies(table: str) -> list[str]:
-            rows = db.execute(
-                f"SELECT body FROM {table} WHERE trip_id = ? ORDER BY position", (trip_id,)
-            )
-            return [row[0] for row in rows]
-
-        generation = self._generation()
-        return TripRows(
-            trip_id,
-            dict(zip(_TRIP_COLUMNS, head, strict=True)),
-            {table: bodies(table) for table in ("places", "meetings", "legs", "sources")},
-            generation,
-        )
+        generation = self._generation()  # before reading: a change after it shows in it
+        own = not db.in_transaction  # one snapshot of all the rows, not one per table
+        try:
+            if own:
+                db.execute("BEGIN")
+            head = db.execute(
+                "SELECT name, traveller, home_timezone, notes, start_day, end_day FROM trips"
+                " WHERE id = ?",
+                (trip_id,),
+            ).fetchone()
+            if head is None:
+                raise StoreError(f"no trip has the id {trip_id}")
+            parts = {
+                table: [
+                    row[0]
+                    for row in db.execute(
+                        f"SELECT body FROM {table} WHERE trip_id = ? ORDER BY position",
+                        (trip_id,),
+                    )
+                ]
+                for table in ("places", "meetings", "legs", "sources")
+            }
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc, "reading it") from exc
+        finally:
+            if own and db.in_transaction:
+                db.execute("COMMIT")
+        return TripRows(trip_id, dict(zip(_TRIP_COLUMNS, head, strict=True)), parts, generation)
 
     # -- operations -----------------------------------------------------------------------
 

@@ -328,7 +328,7 @@ class MapPane(QWebEngineView):
 
     @property
     def building(self) -> bool:
-        """Legs given to :meth:`add_legs` are still being turned into the page's data."""
+        """A big trip's data for the page (or its legs') is still being built."""
         return self._building is not None
 
     def _built(self, task: Task, function: str, payload: object) -> None:

@@ -369,23 +369,25 @@ class Workspace(QObject):
             return  # another trip was opened meanwhile
         try:
             self._show(rows.trip_id, self._store.keep_read(rows, trip))
-            self._prepared = prepared
         except StoreError as exc:
-            self._stop_reading()
-            self.refused.emit(self.tr("Cannot open trip"), str(exc))
-            self.changed.emit(Changes(trips=True))  # the trip list goes back to the trip shown
+            self._refuse_reading(exc)
             return
+        self._prepared = prepared
         self.say("", 1)
         self.changed.emit(Changes(shown=True, trips=True))
 
     def _reading_failed(self, task: Task, exc: BaseException) -> None:
-        if task is not self._reading:
-            return
+        if task is self._reading:
+            self._refuse_reading(exc)
+
+    def _refuse_reading(self, exc: BaseException) -> None:
+        """The trip being opened cannot be shown: the one shown stays."""
         self._stop_reading()
         self.say("", 1)
         if not isinstance(exc, StoreError):
             raise exc  # a bug in the reading: the excepthook reports it
         self.refused.emit(self.tr("Cannot open trip"), str(exc))
+        # The trip list goes back to the trip shown (none at start-up: the empty window).
         self.changed.emit(Changes(shown=self._trip is None, trips=True))
 
     def _stop_reading(self) -> None:
