@@ -296,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from data import collector
+
+    collector.for_bulk_data()
     parser = build_parser()
     arguments, files = _split_files(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(arguments)

@@ -89,10 +89,12 @@ def run_app(store_dir: str, interact: bool) -> None:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from data import collector
     from data.travel import LOCAL_KM
     from ui.app import start_window
     from ui.map_pane import register_scheme
 
+    collector.for_bulk_data()  # as main.py does
     register_scheme()
     app = QApplication(sys.argv[:1])
     ini = Path(tempfile.mkdtemp(prefix="shuttle-bench-")) / "settings.ini"
