@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidget
 
 from ui.i18n import plural
 
@@ -76,6 +76,24 @@ class CalendarPane(QCalendarWidget):
                 tips[count] = plural(self.tr("%n meeting(s)", "", count), count)
             meeting_day.setToolTip(tips[count])
             self.setDateTextFormat(to_qdate(day_with), meeting_day)
+
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for every week's row: Qt's own hint leaves the last row a few
+        pixels short, cut at the bottom of the pane."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._rows_height()))
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self._rows_height()))
+
+    def _rows_height(self) -> int:
+        view = self.findChild(QTableView, "qt_calendar_calendarview")
+        bar = self.findChild(QWidget, "qt_calendar_navigationbar")
+        if view is None or bar is None or view.model() is None:
+            return 0
+        rows = view.model().rowCount() * view.verticalHeader().minimumSectionSize()
+        return bar.sizeHint().height() + rows + 2 * view.frameWidth()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QTableView
 
 from ui.calendar_pane import CalendarPane, to_qdate
 
@@ -43,3 +44,13 @@ def test_marks_keep_the_text_readable_in_light_and_dark(qtbot):
     assert shade(pane, date(2014, 12, 15)).lightnessF() < 0.45
     tip = pane.dateTextFormat(to_qdate(date(2014, 12, 15))).toolTip()
     assert tip == "3 meetings"
+
+
+def test_every_week_of_the_month_is_shown_whole(qtbot, make_window):
+    """The pane is as tall as its six weeks' rows: the last one is not cut off."""
+    window = make_window()
+    for size in ((1600, 1000), (1024, 768)):
+        window.resize(*size)
+        qtbot.wait(100)
+        view = window.calendar.findChild(QTableView, "qt_calendar_calendarview")
+        assert view.verticalHeader().length() <= view.viewport().height(), size
