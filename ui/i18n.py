@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from data.locale_format import set_locale, set_translator
+from data.locale_format import set_locale, set_translator, whole_number
 from resources import resource_path
 
 # Language code -> its own name, as the menu shows it.
@@ -110,5 +110,9 @@ def language_menu(parent: QWidget, settings: QSettings) -> QMenu:
 
 
 def plural(text: str, n: int) -> str:
-    """English plurals where no catalogue translated: '6 meeting(s)' -> '6 meetings'."""
+    """English plurals where no catalogue translated ('6 meeting(s)' -> '6 meetings'),
+    and the count with the language's digit groups, which Qt's %n leaves out ('10,000
+    meetings', '10 000 rendez-vous')."""
+    if abs(n) >= 1000:
+        text = text.replace(str(n), whole_number(n), 1)
     return text.replace("(s)", "" if n == 1 else "s")

@@ -98,3 +98,23 @@ def test_view_language_keeps_the_choice_for_the_next_start(qtbot, window, monkey
     assert window.settings.value(i18n.SETTING) == "fr"
     assert shown == ["Shuttle will use Français from its next start."]
     assert QApplication.instance() is not None
+
+
+@pytest.mark.parametrize(
+    ("code", "thousands", "few"),
+    [
+        ("en", "10,000 meetings", "6 meetings"),
+        ("fr", "10\u202f000 rendez-vous", "6 rendez-vous"),
+        ("ar", "10,000", "6 اجتماعات"),
+    ],
+)
+def test_counts_of_thousands_are_written_with_the_languages_digit_groups(
+    language, code, thousands, few
+):
+    language(code)
+
+    def meetings(n: int) -> str:
+        return i18n.plural(QCoreApplication.translate("MainWindow", "%n meeting(s)", "", n), n)
+
+    assert thousands in meetings(10000)
+    assert meetings(6) == few
