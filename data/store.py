@@ -918,19 +918,16 @@ class Store:
         edit: Callable[[Trip], Trip],
         touched: frozenset[str] | None = None,
     ) -> Changes:
-        with self._transaction() as db:
-            before = self.load_trip(trip_id)
+        """:meth:`update_trip` for an edit of meetings, which names a missing meeting."""
+
+        def checked(trip: Trip) -> Trip:
             try:
-                # Building the Trip validates cross-references.
-                after = _with_sequences(before, edit(before))
+                return edit(trip)  # building the Trip validates cross-references
             except KeyError as exc:
-                raise StoreError(f"trip {trip_id} has no meeting {exc.args[0]!r}") from None
-            except ValueError as exc:
-                raise StoreError(str(exc)) from exc
-            stored = before.replace(meetings=after.meetings)
-            changed = self._write_changes(db, trip_id, before, stored)
-        self._keep(trip_id, stored)
-        return Changes(trip_id, meetings=frozenset(changed) | (touched or frozenset()))
+                raise ValueError(f"trip {trip_id} has no meeting {exc.args[0]!r}") from None
+
+        changes = self.update_trip(trip_id, checked)
+        return Changes(trip_id, meetings=changes.meetings | (touched or frozenset()))
 
     def _insert_trip(self, db: sqlite3.Connection, trip: Trip, trip_id: int | None = None) -> int:
         self._check_name_free(db, trip.name)
@@ -1072,8 +1069,8 @@ class Store:
 
     def _update_derived(self, db: sqlite3.Connection, trip_id: int, trip: Trip) -> None:
         """What is kept from a trip's parts, its first and last days and its search rows,
-        rewritten by every write of a whole trip; a write of some of its meetings
-        (_edit_meetings) rewrites their search rows alone."""
+        rewritten by every write of a whole new trip; an update (_write_changes) rewrites
+        the search rows of the meetings it changes alone."""
         search.index_trip(db, trip_id, trip)
         self._write_span(db, trip_id, trip)
 
