@@ -41,8 +41,9 @@ UTC_ZONES = frozenset(
 
 # Parameter values holding one of these are quoted (icalendar also quotes ’).
 _NEEDS_QUOTES = re.compile("[,;:’]")
-# Control characters other than HTAB, which RFC 5545 allows in no parameter value.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+# Control characters other than HTAB, which RFC 5545 allows in no parameter value, and
+# than the line breaks, which are caret-encoded.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def text(value: str) -> str:
@@ -61,6 +62,9 @@ def text(value: str) -> str:
 def param(value: str, quote_if: str = "") -> str:
     """A parameter value: ``^``, ``"`` and line breaks caret-encoded (RFC 6868), then
     double-quoted if it holds ``,``, ``;`` or ``:``, or one of ``quote_if``."""
+    if not value.isprintable():
+        # Left out first: a CR and an LF with a control between them are one line break.
+        value = _CONTROL.sub("", value)
     encoded = (
         value.replace("^", "^^")
         .replace('"', "^'")
@@ -68,8 +72,6 @@ def param(value: str, quote_if: str = "") -> str:
         .replace("\n", "^n")
         .replace("\r", "^n")
     )
-    if not encoded.isprintable():
-        encoded = _CONTROL.sub("", encoded)
     if _NEEDS_QUOTES.search(encoded) or any(c in value for c in quote_if):
         return f'"{encoded}"'
     return encoded

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event, vDuration, vGeo, vUTCOffset
 from icalendar.parser.string import _foldline
@@ -130,6 +130,7 @@ def test_parameters_are_caret_encoded_and_quoted():
 # have: backslashes are left out here, the one thing it cannot read back as written.
 @settings(max_examples=300)
 @given(texts(breaks=True, exclude="\\"))
+@example("\r\x1f\n")  # a control between CR and LF: one line break, as read back
 def test_a_cn_reads_back_through_icalendar(name):
     address = f"ATTENDEE;CN={common_name(name)};ROLE=REQ-PARTICIPANT:mailto:a@example.org"
     organizer = f"ORGANIZER;CN={common_name(name)}:mailto:b@example.org"

@@ -137,7 +137,8 @@ def plan_later_from(monkeypatch, meetings):
 
 def test_a_big_trip_shows_its_stops_and_gets_its_legs_after(qtbot, make_window, store, monkeypatch):
     plan_later_from(monkeypatch, 100)
-    window, trip = big_window(make_window, store, meetings=700, places=60)
+    # Enough pairs that measuring them spans many turns of the event loop (tens of ms).
+    window, trip = big_window(make_window, store, meetings=1500, places=150)
     ws = window.workspace
     distances._pair_km.cache_clear()  # every pair measured again, on the worker
     ws.open_trip(ws.trip_id)
